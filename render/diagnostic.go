@@ -1,0 +1,110 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity tells an error, which makes a document invalid, from a warning
+// (lint), which is reported but never blocks rendering.
+type Severity string
+
+// The severities of a Diagnostic.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Diagnostic is one finding about a document.
+type Diagnostic struct {
+	// Path is the XPath-style location: 1-based positions among same-named
+	// siblings and @attr for attributes, e.g. /Response/Pause[2]/@length.
+	Path string
+	// Line and Col are 1-based positions in the source of a parsed
+	// document, 0 when unknown.
+	Line, Col int
+	Severity  Severity
+	// Rule is a short stable identifier of the rule, e.g. "required".
+	Rule    string
+	Message string
+}
+
+// String formats d as "LINE:COL: SEVERITY: PATH: MESSAGE", leaving out the
+// position when it is unknown and the path when it is empty.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if d.Line > 0 {
+		fmt.Fprintf(&b, "%d:%d: ", d.Line, d.Col)
+	}
+	b.WriteString(string(d.Severity))
+	b.WriteString(": ")
+	if d.Path != "" {
+		b.WriteString(d.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Message)
+	return b.String()
+}
+
+// Diagnostics is a list of findings. As an error it prints one finding per
+// line; errors.As(err, &Diagnostics{}) recovers the list from an error
+// returned by Parse, Validate, Marshal or the builder.
+type Diagnostics []Diagnostic
+
+// Error prints every finding, one per line.
+func (ds Diagnostics) Error() string {
+	switch len(ds) {
+	case 0:
+		return "render: no diagnostics"
+	case 1:
+		return ds[0].String()
+	}
+	var b strings.Builder
+	for i, d := range ds {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// HasErrors reports whether any finding is an error.
+func (ds Diagnostics) HasErrors() bool {
+	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == SeverityError })
+}
+
+// Errors returns the findings of severity error.
+func (ds Diagnostics) Errors() Diagnostics { return ds.filter(SeverityError) }
+
+// Warnings returns the findings of severity warning.
+func (ds Diagnostics) Warnings() Diagnostics { return ds.filter(SeverityWarning) }
+
+func (ds Diagnostics) filter(s Severity) Diagnostics {
+	var out Diagnostics
+	for _, d := range ds {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Err returns ds as an error when it holds at least one error, and nil
+// otherwise (warnings alone are not an error).
+func (ds Diagnostics) Err() error {
+	if ds.HasErrors() {
+		return ds
+	}
+	return nil
+}
+
+// Sort orders the findings by line, column and path, keeping the order of
+// findings that compare equal.
+func (ds Diagnostics) Sort() {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Path, b.Path))
+	})
+}

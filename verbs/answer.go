@@ -1,0 +1,13 @@
+package verbs
+
+// Answer answers the call: <Answer delay="…" tag="…"/>.
+type Answer struct {
+	// Delay is how long to wait after answering before the next command.
+	Delay Opt[Millis] `validate:"gte=0"`
+	Tag   string
+	Extra []Attr
+}
+
+// ElementName returns "Answer".
+func (*Answer) ElementName() string { return "Answer" }
+func (*Answer) command()            {}

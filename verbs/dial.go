@@ -1,0 +1,34 @@
+package verbs
+
+// Dial connects the caller to another party: <Dial tag="…"> with one or
+// more destinations, then optionally an <Error> and <Meta> elements. Every
+// destination rings; the first to answer is connected.
+type Dial struct {
+	Tag string
+	// Timeout is the legacy timeout attribute (unit undocumented).
+	//
+	// Deprecated: legacy dialect.
+	Timeout Opt[int] `validate:"gte=0"`
+	// Record is the legacy record attribute.
+	//
+	// Deprecated: legacy dialect.
+	Record   DialRecord  `validate:"omitempty,oneof=record-from-answer do-not-record"`
+	Children []DialChild `validate:"dive"`
+	Extra    []Attr
+}
+
+// ElementName returns "Dial".
+func (*Dial) ElementName() string { return "Dial" }
+func (*Dial) command()            {}
+
+// To is a destination of a <Dial>: <To>destination</To>, a SIP URI
+// (sip:user@host), a SIP address (user@host) or a phone number of 7 to 15
+// digits with an optional leading +.
+type To struct {
+	Destination string `validate:"destination"`
+	Extra       []Attr
+}
+
+// ElementName returns "To".
+func (*To) ElementName() string { return "To" }
+func (*To) dialChild()          {}

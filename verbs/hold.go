@@ -1,0 +1,23 @@
+package verbs
+
+// Hold puts the call on hold: <Hold timeout="…" tag="…"/>.
+type Hold struct {
+	// Timeout is the longest hold; the platform default is 300000 ms.
+	Timeout Opt[Millis] `validate:"gte=0"`
+	Tag     string
+	Extra   []Attr
+}
+
+// ElementName returns "Hold".
+func (*Hold) ElementName() string { return "Hold" }
+func (*Hold) command()            {}
+
+// Unhold takes the call off hold: <Unhold tag="…"/>.
+type Unhold struct {
+	Tag   string
+	Extra []Attr
+}
+
+// ElementName returns "Unhold".
+func (*Unhold) ElementName() string { return "Unhold" }
+func (*Unhold) command()            {}
