@@ -15,9 +15,16 @@ type Positions map[verbs.Node]Position
 type Document struct {
 	Response  *verbs.Response
 	Positions Positions
+	// Warnings are the parser's own findings about a document it accepted,
+	// such as an empty attribute read as absent.
+	Warnings Diagnostics
 }
 
-// Check returns every finding about the document, with line and column.
+// Check returns every finding about the document, the parser's warnings
+// included, with line and column, sorted.
 func (d *Document) Check() Diagnostics {
-	return Check(d.Response, At(d.Positions))
+	ds := append(Diagnostics(nil), d.Warnings...)
+	ds = append(ds, Check(d.Response, At(d.Positions))...)
+	ds.Sort()
+	return ds
 }
