@@ -3,7 +3,7 @@ package verbs
 // Answer answers the call: <Answer delay="…" tag="…"/>.
 type Answer struct {
 	// Delay is how long to wait after answering before the next command.
-	Delay Opt[Millis] `validate:"gte=0"`
+	Delay Opt[Millis] `validate:"omitnil,gte=0"`
 	Tag   string
 	Extra []Attr
 }

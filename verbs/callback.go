@@ -8,7 +8,7 @@ type Callback struct {
 	Method Method `validate:"omitempty,oneof=GET POST PATCH DELETE"`
 	// Body sends the call's data in the request body.
 	Body     Opt[bool]
-	Timeout  Opt[Millis] `validate:"gte=0"`
+	Timeout  Opt[Millis] `validate:"omitnil,gte=0"`
 	Tag      string
 	Children []CallbackChild `validate:"dive"`
 	Extra    []Attr

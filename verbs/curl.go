@@ -5,7 +5,7 @@ package verbs
 type Curl struct {
 	URL      string      `validate:"required,httpurl"`
 	Method   Method      `validate:"omitempty,oneof=GET POST PUT PATCH DELETE"`
-	Timeout  Opt[Millis] `validate:"gte=0"`
+	Timeout  Opt[Millis] `validate:"omitnil,gte=0"`
 	Tag      string
 	Children []CurlChild `validate:"dive"`
 	Extra    []Attr

@@ -8,7 +8,7 @@ type Dial struct {
 	// Timeout is the legacy timeout attribute (unit undocumented).
 	//
 	// Deprecated: legacy dialect.
-	Timeout Opt[int] `validate:"gte=0"`
+	Timeout Opt[int] `validate:"omitnil,gte=0"`
 	// Record is the legacy record attribute.
 	//
 	// Deprecated: legacy dialect.

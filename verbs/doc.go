@@ -29,7 +29,10 @@
 //	usps         a two-letter USPS state or territory code
 //	timerange    HH:MM:SS-HH:MM:SS with valid clock times
 //
-// Rules on an Opt field apply to its value only when the attribute is set.
+// Rules on an Opt field apply to its value only when the attribute is set:
+// their tags start with omitnil, and package render registers a custom type
+// function that presents a set Opt as a pointer to its value and an unset
+// one as a nil pointer.
 // Comments (<!-- … -->) are Comment nodes and may stand wherever an element
 // may; elements and attributes the SDK does not model are kept as
 // RawElement nodes and Extra attributes, so a document using a newer

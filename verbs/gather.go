@@ -5,7 +5,7 @@ package verbs
 // <Default> and at most one <Error>.
 type Gather struct {
 	// DTMFLength is the number of digits to collect.
-	DTMFLength Opt[int] `validate:"gte=1"`
+	DTMFLength Opt[int] `validate:"omitnil,gte=1"`
 	// DTMFStop is the key that ends entry early.
 	DTMFStop string `validate:"omitempty,dtmfkey"`
 	// URL receives the digits; its reply is the next call-flow document.
@@ -15,15 +15,15 @@ type Gather struct {
 	// NumDigits is the legacy numDigits attribute.
 	//
 	// Deprecated: legacy dialect; use DTMFLength.
-	NumDigits Opt[int] `validate:"gte=1"`
+	NumDigits Opt[int] `validate:"omitnil,gte=1"`
 	// Attempts is the legacy attempts attribute.
 	//
 	// Deprecated: legacy dialect.
-	Attempts Opt[int] `validate:"gte=1"`
+	Attempts Opt[int] `validate:"omitnil,gte=1"`
 	// Timeout is the legacy timeout attribute.
 	//
 	// Deprecated: legacy dialect.
-	Timeout Opt[Millis] `validate:"gte=0"`
+	Timeout Opt[Millis] `validate:"omitnil,gte=0"`
 	// FinishOnKey is the legacy finishOnKey attribute.
 	//
 	// Deprecated: legacy dialect; use DTMFStop.

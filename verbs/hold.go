@@ -3,7 +3,7 @@ package verbs
 // Hold puts the call on hold: <Hold timeout="…" tag="…"/>.
 type Hold struct {
 	// Timeout is the longest hold; the platform default is 300000 ms.
-	Timeout Opt[Millis] `validate:"gte=0"`
+	Timeout Opt[Millis] `validate:"omitnil,gte=0"`
 	Tag     string
 	Extra   []Attr
 }

@@ -10,7 +10,7 @@ type Play struct {
 	// Record names a recording made by an earlier <Record tag="…">.
 	Record string
 	Leg    Leg      `validate:"omitempty,oneof=aleg bleg both"`
-	Loop   Opt[int] `validate:"gte=1"`
+	Loop   Opt[int] `validate:"omitnil,gte=1"`
 	Tag    string
 	Extra  []Attr
 }

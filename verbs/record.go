@@ -7,7 +7,7 @@ type Record struct {
 	Tag string
 	// ASR asks for a transcription of the recording.
 	ASR      Opt[bool]
-	Timeout  Opt[Millis] `validate:"gte=0"`
+	Timeout  Opt[Millis] `validate:"omitnil,gte=0"`
 	Commands []Command   `validate:"dive"`
 	Extra    []Attr
 }

@@ -11,7 +11,7 @@ type Say struct {
 	Code string
 	// Lang is a language tag such as en-US or es.
 	Lang  string   `validate:"omitempty,langtag"`
-	Loop  Opt[int] `validate:"gte=1"`
+	Loop  Opt[int] `validate:"omitnil,gte=1"`
 	Tag   string
 	Extra []Attr
 }

@@ -6,13 +6,13 @@ type Tone struct {
 	// Hz are the frequencies, each 1 to 20000, rendered comma-separated.
 	Hz []int `validate:"dive,gte=1,lte=20000"`
 	// On is how long the tone sounds (don).
-	On Opt[Millis] `validate:"gte=0"`
+	On Opt[Millis] `validate:"omitnil,gte=0"`
 	// Off is the silence between tones (doff).
-	Off Opt[Millis] `validate:"gte=0"`
+	Off Opt[Millis] `validate:"omitnil,gte=0"`
 	// Volume is in dB, 0 the loudest (v).
-	Volume   Opt[int]    `validate:"lte=0"`
-	Loop     Opt[int]    `validate:"gte=1"`
-	Timeout  Opt[Millis] `validate:"gte=0"`
+	Volume   Opt[int]    `validate:"omitnil,lte=0"`
+	Loop     Opt[int]    `validate:"omitnil,gte=1"`
+	Timeout  Opt[Millis] `validate:"omitnil,gte=0"`
 	Leg      Leg         `validate:"omitempty,oneof=aleg bleg both"`
 	Tag      string
 	Children []ToneChild `validate:"dive"`
