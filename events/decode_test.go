@@ -271,7 +271,9 @@ func TestDecodeFlexibleScalars(t *testing.T) {
 		{"tn not an object", `{"tn":"15550100002"}`, func(c *Call) any { return c.TN == nil }, true, []string{"payload.tn"}},
 		{"records not an array", `{"records":{}}`, func(c *Call) any { return c.Records == nil }, true, []string{"payload.records"}},
 		{"nulls", `{"from":null,"duration":null,"tn":null,"init_on":null,"account":{"balance":null}}`,
-			func(c *Call) any { return c.From == "" && c.Duration == 0 && c.TN == nil && c.InitOn.IsZero() && c.Account.Balance == nil }, true, nil},
+			func(c *Call) any {
+				return c.From == "" && c.Duration == 0 && c.TN == nil && c.InitOn.IsZero() && c.Account.Balance == nil
+			}, true, nil},
 		{"unknown state kept", `{"state":"parked"}`, func(c *Call) any { return c.State }, CallStatus("parked"), nil},
 	}
 	for _, tt := range tests {
