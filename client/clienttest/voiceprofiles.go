@@ -1,0 +1,187 @@
+package clienttest
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// voiceProfile is an outbound voice profile.
+type voiceProfile struct {
+	meta
+	name            string
+	product         int
+	active          bool
+	techPrefix      *int
+	lease           string
+	ingress         json.RawMessage
+	channelLimit    *int
+	maxRate         *float64
+	recordCalls     *int
+	dailySpendLimit *float64
+	filemat         string
+	audioTrackType  *int
+}
+
+// ovpJSON renders an outbound voice profile. The caller holds s.mu.
+func (s *Server) ovpJSON(p *voiceProfile, deep bool) obj {
+	var product any = p.product
+	if deep {
+		product = productJSON()
+	}
+	return obj{
+		"uuid":                          p.UUID,
+		"name":                          p.name,
+		"is_active":                     p.active,
+		"product":                       product,
+		"tech_prefix":                   p.techPrefix,
+		"tn_lease":                      s.refJSON(p.lease, deep, s.leaseRef),
+		"shaken_sign_policy":            nil,
+		"channel_limit":                 p.channelLimit,
+		"max_rate":                      p.maxRate,
+		"record_calls":                  p.recordCalls,
+		"daily_spend_limit":             p.dailySpendLimit,
+		"filemat":                       nullable(p.filemat),
+		"audio_track_type":              p.audioTrackType,
+		"class4_ingress_trunk_settings": p.ingress,
+		"sip_domains":                   s.domainNames(func(d *sipDomain) bool { return d.ovp == p.UUID }),
+		"created_on":                    stamp(p.Created),
+		"modified_on":                   stamp(p.Modified),
+	}
+}
+
+// ovpRef renders the profile id shallowly, or nil when unknown.
+func (s *Server) ovpRef(id string) obj {
+	if p, ok := s.st.ovps[id]; ok {
+		return s.ovpJSON(p, false)
+	}
+	return nil
+}
+
+// leaseRef renders the lease id shallowly, or nil when unknown.
+func (s *Server) leaseRef(id string) obj {
+	if l, ok := s.st.leases[id]; ok {
+		return s.leaseJSON(l, false)
+	}
+	return nil
+}
+
+func (s *Server) ovpDeep(p *voiceProfile) obj { return s.ovpJSON(p, true) }
+
+// optInt and optFloat read optional numbers into pointers.
+func optInt(in *input, k string, lo, hi int, dst **int) {
+	if v, ok := in.integer(k, false, lo, hi); ok {
+		*dst = &v
+	}
+}
+
+func optFloat(in *input, k string, dst **float64) {
+	if v, ok := in.number(k); ok {
+		*dst = &v
+	}
+}
+
+// readOVP reads an outbound voice profile body into p; false after answering.
+func (s *Server) readOVP(w http.ResponseWriter, body []byte, p *voiceProfile, create bool) bool {
+	in := parseInput(body)
+	if v, ok := in.text("name", create); ok {
+		p.name = v
+	}
+	product, hasProduct := in.integer("product", create, -1<<31, 1<<31-1)
+	if v, ok := in.boolean("is_active", false); ok {
+		p.active = v
+	}
+	lease := in.reference("tn_lease")
+	if v, ok := in.object("class4_ingress_trunk_settings"); ok {
+		p.ingress = v
+	}
+	optInt(in, "tech_prefix", 100000, 999999, &p.techPrefix)
+	optInt(in, "channel_limit", 0, 1<<31-1, &p.channelLimit)
+	optFloat(in, "max_rate", &p.maxRate)
+	optInt(in, "record_calls", 0, 2, &p.recordCalls)
+	optFloat(in, "daily_spend_limit", &p.dailySpendLimit)
+	if v, ok := in.oneOf("filemat", false, "wav", "mp3"); ok {
+		p.filemat = v
+	}
+	optInt(in, "audio_track_type", 0, 1, &p.audioTrackType)
+	if in.failed() {
+		s.invalid(w, in.errs)
+		return false
+	}
+	if hasProduct {
+		if product != seededProductID {
+			notFound(w, "SIP product")
+			return false
+		}
+		p.product = product
+	}
+	if !s.refExists(w, lease, "Lease", s.leaseRef) {
+		return false
+	}
+	applyRef(&p.lease, lease)
+	return true
+}
+
+// handleOVPList serves GET /profile/outbound_voice.
+func (s *Server) handleOVPList(w http.ResponseWriter, _ *http.Request, _ []byte) {
+	writeList(w, ordered(s.st.ovps), s.ovpDeep)
+}
+
+// handleOVPCreate serves POST /profile/outbound_voice.
+func (s *Server) handleOVPCreate(w http.ResponseWriter, _ *http.Request, body []byte) {
+	p := &voiceProfile{active: true, ingress: emptyObject}
+	if !s.readOVP(w, body, p, true) {
+		return
+	}
+	p.meta = s.newMeta()
+	s.st.ovps[p.UUID] = p
+	writeOK(w, http.StatusCreated, s.ovpDeep(p))
+}
+
+// handleOVPGet serves GET /profile/outbound_voice/{uuid}.
+func (s *Server) handleOVPGet(w http.ResponseWriter, r *http.Request, _ []byte) {
+	p, ok := s.st.ovps[r.PathValue("uuid")]
+	if !ok {
+		notFound(w, "Outbound voice profile")
+		return
+	}
+	writeOK(w, http.StatusOK, s.ovpDeep(p))
+}
+
+// handleOVPUpdate serves PATCH /profile/outbound_voice/{uuid}.
+func (s *Server) handleOVPUpdate(w http.ResponseWriter, r *http.Request, body []byte) {
+	p, ok := s.st.ovps[r.PathValue("uuid")]
+	if !ok {
+		notFound(w, "Outbound voice profile")
+		return
+	}
+	next := *p
+	if !s.readOVP(w, body, &next, false) {
+		return
+	}
+	next.Modified = s.now()
+	*p = next
+	writeOK(w, http.StatusOK, s.ovpDeep(p))
+}
+
+// handleOVPDelete serves DELETE /profile/outbound_voice/{uuid}; SIP domains
+// and apps using the profile are detached from it.
+func (s *Server) handleOVPDelete(w http.ResponseWriter, r *http.Request, _ []byte) {
+	p, ok := s.st.ovps[r.PathValue("uuid")]
+	if !ok {
+		notFound(w, "Outbound voice profile")
+		return
+	}
+	out := s.ovpDeep(p)
+	for _, d := range s.st.domains {
+		if d.ovp == p.UUID {
+			d.ovp = ""
+		}
+	}
+	for _, a := range s.st.apps {
+		if a.ovp == p.UUID {
+			a.ovp = ""
+		}
+	}
+	delete(s.st.ovps, p.UUID)
+	writeOK(w, http.StatusOK, out)
+}
