@@ -1,0 +1,485 @@
+package render
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// attr is one attribute being read, with what its findings need.
+type attr struct {
+	name  string // as written
+	value string
+	path  string
+	pos   Position
+}
+
+// attrs reads the attributes of a known element into its node: aliases
+// become the canonical attribute, unknown attributes are errors (lenient:
+// Extra attributes), and every value is checked for its type.
+func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
+	seen := make(map[string]bool, len(list))
+	canonical := make(map[string]string, len(list)) // canonical name → as written
+	var extra []verbs.Attr
+	for _, xa := range list {
+		a := attr{name: qualified(xa.Name), value: xa.Value, pos: f.pos}
+		a.path = f.path + "/@" + a.name
+		if seen[a.name] {
+			p.errorf(a.path, a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
+			continue
+		}
+		seen[a.name] = true
+		if p.badChars(a.path, a.pos, a.value) {
+			continue
+		}
+		canon, alias := "", false
+		if xa.Name.Space == "" {
+			canon, alias = spec.AttrAliases[a.name]
+			if !alias && spec.HasAttr(a.name) {
+				canon = a.name
+			}
+		}
+		if !alias && canon == "" {
+			if p.settings.lenient {
+				extra = append(extra, verbs.Attr{Name: a.name, Value: a.value})
+				continue
+			}
+			p.errorf(a.path, a.pos, "unknown-attribute", unknownAttr(a.name, spec))
+			continue
+		}
+		key := canon
+		if key == "" {
+			key = "#text"
+		}
+		if other, dup := canonical[key]; dup {
+			p.errorf(a.path, a.pos, "alias-conflict",
+				fmt.Sprintf("both %s and %s are set on <%s>; they are the same attribute", other, a.name, spec.Name))
+			continue
+		}
+		canonical[key] = a.name
+		if canon == "" {
+			f.textAttr = a.name
+		}
+		p.setAttr(f.node, canon, a)
+	}
+	if extra != nil {
+		if dst := extraOf(f.node); dst != nil {
+			*dst = extra
+		}
+	}
+}
+
+// unknownAttr describes an attribute the element does not have, suggesting
+// a close one.
+func unknownAttr(name string, spec verbs.ElementSpec) string {
+	msg := fmt.Sprintf("unknown attribute %s on <%s>", name, spec.Name)
+	if len(spec.Attrs) == 0 && len(spec.AttrAliases) == 0 {
+		return msg + fmt.Sprintf("; <%s> has no attributes", spec.Name)
+	}
+	candidates := append([]string(nil), spec.Attrs...)
+	for alias, canon := range spec.AttrAliases {
+		if canon != "" {
+			candidates = append(candidates, alias)
+		}
+	}
+	if s := suggest(name, candidates); s != "" {
+		msg += fmt.Sprintf("; did you mean %s?", s)
+	}
+	return msg
+}
+
+// rawAttrs reads the attributes of a raw element as written.
+func (p *parser) rawAttrs(f *frame, list []xml.Attr) []verbs.Attr {
+	var out []verbs.Attr
+	seen := make(map[string]bool, len(list))
+	for _, xa := range list {
+		name := qualified(xa.Name)
+		path := f.path + "/@" + name
+		if seen[name] {
+			p.errorf(path, f.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", name))
+			continue
+		}
+		seen[name] = true
+		if p.badChars(path, f.pos, xa.Value) {
+			continue
+		}
+		out = append(out, verbs.Attr{Name: name, Value: xa.Value})
+	}
+	return out
+}
+
+// setAttr stores the value of the attribute canon (canonical name; "" for
+// the text given as an attribute) in n.
+func (p *parser) setAttr(n verbs.Node, canon string, a attr) {
+	switch n := n.(type) {
+	case *verbs.Answer:
+		switch canon {
+		case "delay":
+			n.Delay = p.millis(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Hangup:
+		n.Tag = p.str(a)
+	case *verbs.Pause:
+		switch canon {
+		case "length":
+			n.Length = p.millis(a)
+		case "dtmf_stop":
+			n.DTMFStop = p.str(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Say:
+		switch canon {
+		case "":
+			n.Text = p.str(a)
+		case "type":
+			n.Type = verbs.SayType(p.str(a))
+		case "gender":
+			n.Gender = verbs.Gender(p.str(a))
+		case "code":
+			n.Code = p.str(a)
+		case "lang":
+			n.Lang = p.str(a)
+		case "loop":
+			n.Loop = p.count(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Play:
+		switch canon {
+		case "":
+			n.URL = p.str(a)
+		case "record":
+			n.Record = p.str(a)
+		case "leg":
+			n.Leg = verbs.Leg(p.str(a))
+		case "loop":
+			n.Loop = p.count(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Record:
+		switch canon {
+		case "tag":
+			n.Tag = p.str(a)
+		case "asr":
+			n.ASR = p.boolean(a)
+		case "timeout":
+			n.Timeout = p.millis(a)
+		}
+	case *verbs.RecordStart:
+		n.Tag = p.str(a)
+	case *verbs.RecordStop:
+		n.Tag = p.str(a)
+	case *verbs.RecordWait:
+		n.Tag = p.str(a)
+	case *verbs.Dial:
+		p.dialAttr(n, canon, a)
+	case *verbs.Gather:
+		p.gatherAttr(n, canon, a)
+	case *verbs.DTMF:
+		n.Value = p.str(a)
+	case *verbs.Default:
+		n.Tag = p.str(a)
+	case *verbs.Error:
+		switch canon {
+		case "play":
+			n.Play = p.boolean(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Callback:
+		switch canon {
+		case "url":
+			n.URL = p.str(a)
+		case "method":
+			n.Method = p.method(a)
+		case "body":
+			n.Body = p.boolean(a)
+		case "timeout":
+			n.Timeout = p.millis(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Curl:
+		switch canon {
+		case "url":
+			n.URL = p.str(a)
+		case "method":
+			n.Method = p.method(a)
+		case "timeout":
+			n.Timeout = p.millis(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Call:
+		switch canon {
+		case "field":
+			n.Field = p.str(a)
+		case "value":
+			n.Value = verbs.Some(a.value)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Geo:
+		switch canon {
+		case "states":
+			n.States = p.list(a)
+		case "county":
+			n.County = p.str(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Schedule:
+		switch canon {
+		case "dow":
+			for _, d := range p.list(a) {
+				n.Days = append(n.Days, verbs.Weekday(d))
+			}
+		case "time":
+			n.Time = p.str(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Hold:
+		switch canon {
+		case "timeout":
+			n.Timeout = p.millis(a)
+		case "tag":
+			n.Tag = p.str(a)
+		}
+	case *verbs.Unhold:
+		n.Tag = p.str(a)
+	case *verbs.Tone:
+		p.toneAttr(n, canon, a)
+	case *verbs.Meta:
+		switch canon {
+		case "name":
+			n.Name = p.str(a)
+		case "value":
+			n.Value = verbs.Some(a.value)
+		}
+	case *verbs.Case:
+		n.DTMF = p.str(a)
+	}
+}
+
+func (p *parser) dialAttr(n *verbs.Dial, canon string, a attr) {
+	switch canon {
+	case "tag":
+		n.Tag = p.str(a)
+	case "timeout":
+		n.Timeout = p.count(a)
+	case "record":
+		n.Record = verbs.DialRecord(p.str(a))
+	}
+}
+
+func (p *parser) gatherAttr(n *verbs.Gather, canon string, a attr) {
+	switch canon {
+	case "dtmf_length":
+		n.DTMFLength = p.count(a)
+	case "dtmf_stop":
+		n.DTMFStop = p.str(a)
+	case "url":
+		n.URL = p.str(a)
+	case "tag":
+		n.Tag = p.str(a)
+	case "numDigits":
+		n.NumDigits = p.count(a)
+	case "attempts":
+		n.Attempts = p.count(a)
+	case "timeout":
+		n.Timeout = p.millis(a)
+	case "finishOnKey":
+		n.FinishOnKey = p.str(a)
+	case "callback":
+		n.Callback = p.str(a)
+	case "method":
+		n.Method = p.method(a)
+	}
+}
+
+func (p *parser) toneAttr(n *verbs.Tone, canon string, a attr) {
+	switch canon {
+	case "hz":
+		for i, item := range p.list(a) {
+			v, err := parseInt(item, false, strconv.IntSize)
+			if err != nil {
+				p.errorf(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quote(a.value), i+1, strconv.Quote(item), err))
+				n.Hz = nil
+				return
+			}
+			n.Hz = append(n.Hz, int(v))
+		}
+	case "don":
+		n.On = p.millis(a)
+	case "doff":
+		n.Off = p.millis(a)
+	case "v":
+		if v, err := parseInt(a.value, true, strconv.IntSize); err != nil {
+			p.badValue(a, err)
+		} else {
+			n.Volume = verbs.Some(int(v))
+		}
+	case "loop":
+		n.Loop = p.count(a)
+	case "timeout":
+		n.Timeout = p.millis(a)
+	case "leg":
+		n.Leg = verbs.Leg(p.str(a))
+	case "tag":
+		n.Tag = p.str(a)
+	}
+}
+
+// extraOf returns where the node keeps its unknown attributes.
+func extraOf(n verbs.Node) *[]verbs.Attr {
+	switch n := n.(type) {
+	case *verbs.Response:
+		return &n.Extra
+	case *verbs.Answer:
+		return &n.Extra
+	case *verbs.Hangup:
+		return &n.Extra
+	case *verbs.Pause:
+		return &n.Extra
+	case *verbs.Say:
+		return &n.Extra
+	case *verbs.Play:
+		return &n.Extra
+	case *verbs.Record:
+		return &n.Extra
+	case *verbs.RecordStart:
+		return &n.Extra
+	case *verbs.RecordStop:
+		return &n.Extra
+	case *verbs.RecordWait:
+		return &n.Extra
+	case *verbs.Dial:
+		return &n.Extra
+	case *verbs.To:
+		return &n.Extra
+	case *verbs.Gather:
+		return &n.Extra
+	case *verbs.DTMF:
+		return &n.Extra
+	case *verbs.Default:
+		return &n.Extra
+	case *verbs.Error:
+		return &n.Extra
+	case *verbs.Callback:
+		return &n.Extra
+	case *verbs.Curl:
+		return &n.Extra
+	case *verbs.Call:
+		return &n.Extra
+	case *verbs.Geo:
+		return &n.Extra
+	case *verbs.Schedule:
+		return &n.Extra
+	case *verbs.Hold:
+		return &n.Extra
+	case *verbs.Unhold:
+		return &n.Extra
+	case *verbs.Tone:
+		return &n.Extra
+	case *verbs.Meta:
+		return &n.Extra
+	case *verbs.Switch:
+		return &n.Extra
+	case *verbs.Case:
+		return &n.Extra
+	case *verbs.Sip:
+		return &n.Extra
+	case *verbs.Number:
+		return &n.Extra
+	}
+	return nil
+}
+
+// str reads a string attribute the model keeps as a plain string, where
+// empty means absent: an empty value is read as absent and reported.
+func (p *parser) str(a attr) string {
+	if a.value == "" {
+		p.warnf(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
+	}
+	return a.value
+}
+
+// list reads a comma-separated list; an empty value is read as absent and
+// reported.
+func (p *parser) list(a attr) []string {
+	if a.value == "" {
+		p.warnf(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
+		return nil
+	}
+	return strings.Split(a.value, ",")
+}
+
+// method reads an HTTP method, accepting lowercase.
+func (p *parser) method(a attr) verbs.Method {
+	return verbs.Method(strings.ToUpper(p.str(a)))
+}
+
+// count reads a base-10 integer without sign.
+func (p *parser) count(a attr) verbs.Opt[int] {
+	v, err := parseInt(a.value, false, strconv.IntSize)
+	if err != nil {
+		p.badValue(a, err)
+		return verbs.Opt[int]{}
+	}
+	return verbs.Some(int(v))
+}
+
+// millis reads a duration in milliseconds, a base-10 integer without sign.
+func (p *parser) millis(a attr) verbs.Opt[verbs.Millis] {
+	v, err := parseInt(a.value, false, 64)
+	if err != nil {
+		p.badValue(a, err)
+		return verbs.Opt[verbs.Millis]{}
+	}
+	return verbs.Some(verbs.Millis(v))
+}
+
+// boolean reads true or false.
+func (p *parser) boolean(a attr) verbs.Opt[bool] {
+	switch a.value {
+	case "true":
+		return verbs.Some(true)
+	case "false":
+		return verbs.Some(false)
+	}
+	p.badValue(a, errors.New("want true or false"))
+	return verbs.Opt[bool]{}
+}
+
+func (p *parser) badValue(a attr, err error) {
+	p.errorf(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: %s", a.name, quote(a.value), err))
+}
+
+// parseInt reads a base-10 integer: digits only, with a leading minus sign
+// when signed allows it.
+func parseInt(s string, signed bool, bits int) (int64, error) {
+	digits := s
+	if signed {
+		digits = strings.TrimPrefix(s, "-")
+	}
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		if signed {
+			return 0, errors.New("want a base-10 integer")
+		}
+		return 0, errors.New("want a base-10 integer without sign")
+	}
+	v, err := strconv.ParseInt(s, 10, bits)
+	if err != nil {
+		return 0, errors.New("out of range")
+	}
+	return v, nil
+}
