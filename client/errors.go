@@ -206,3 +206,13 @@ func (noJWTError) Error() string {
 }
 
 func (noJWTError) Unwrap() []error { return []error{ErrNoJWT, ErrUnauthorized} }
+
+// sentinelError is an error with its own text that matches a sentinel.
+type sentinelError struct {
+	msg      string
+	sentinel error
+}
+
+func (e *sentinelError) Error() string { return e.msg }
+
+func (e *sentinelError) Unwrap() error { return e.sentinel }

@@ -1,0 +1,93 @@
+package client
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/textproto"
+)
+
+// Flow is anything that writes one complete call-flow XML document. The
+// project's flow builder satisfies it; XML wraps a document rendered
+// elsewhere.
+type Flow interface {
+	Render(w io.Writer) error
+}
+
+// XML wraps an already rendered call-flow document; it is sent unchanged.
+func XML(doc []byte) Flow { return xmlDoc(doc) }
+
+// xmlDoc is a rendered document.
+type xmlDoc []byte
+
+// Render writes the document.
+func (d xmlDoc) Render(w io.Writer) error {
+	_, err := w.Write(d)
+	return err
+}
+
+// renderFlow renders f into memory before any I/O.
+func renderFlow(op string, f Flow) ([]byte, error) {
+	if f == nil {
+		return nil, invalidArg(op, "nil call flow")
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, fmt.Errorf("opentact: %s: rendering the call flow: %w", op, err)
+	}
+	if len(bytes.TrimSpace(buf.Bytes())) == 0 {
+		return nil, invalidArg(op, "the call flow rendered to an empty document")
+	}
+	return buf.Bytes(), nil
+}
+
+// File is a multipart body with a single file part, for Client.Do.
+type File struct {
+	Field       string // form name; "" means "file"
+	Name        string // file name; "" means "callflow.xml"
+	ContentType string // "" means "application/xml"
+	Data        []byte
+}
+
+// multipartBody builds f in memory and returns it with its Content-Type.
+func multipartBody(f File) ([]byte, string, error) {
+	if f.Field == "" {
+		f.Field = "file"
+	}
+	if f.Name == "" {
+		f.Name = "callflow.xml"
+	}
+	if f.ContentType == "" {
+		f.ContentType = "application/xml"
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, f.Field, f.Name))
+	h.Set("Content-Type", f.ContentType)
+	part, err := mw.CreatePart(h)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := part.Write(f.Data); err != nil {
+		return nil, "", err
+	}
+	if err := mw.Close(); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), mw.FormDataContentType(), nil
+}
+
+// flowRequest returns a multipart request carrying the rendered flow as part "file".
+func flowRequest(op, path string, f Flow) (*request, error) {
+	doc, err := renderFlow(op, f)
+	if err != nil {
+		return nil, err
+	}
+	body, ctype, err := multipartBody(File{Data: doc})
+	if err != nil {
+		return nil, invalidArg(op, "building the multipart body: %v", err)
+	}
+	return &request{op: op, method: "POST", path: path, body: body, contentType: ctype}, nil
+}

@@ -1,0 +1,135 @@
+package client
+
+import (
+	"context"
+	"time"
+)
+
+// OutboundVoiceProfilesService manages outbound voice profiles
+// (/profile/outbound_voice): termination settings for outbound calls.
+type OutboundVoiceProfilesService service
+
+// OutboundVoiceProfile holds the termination settings of outbound calls.
+type OutboundVoiceProfile struct {
+	UUID             string         `json:"uuid"`
+	Name             string         `json:"name"`
+	IsActive         bool           `json:"is_active"`
+	Product          *SIPProduct    `json:"product"`
+	TechPrefix       int            `json:"tech_prefix"`
+	Lease            *Lease         `json:"tn_lease"` // default caller-ID number
+	ShakenSignPolicy *int           `json:"shaken_sign_policy"`
+	ChannelLimit     *int           `json:"channel_limit"`
+	MaxRate          *float64       `json:"max_rate"`
+	RecordCalls      *int           `json:"record_calls"`
+	DailySpendLimit  *float64       `json:"daily_spend_limit"`
+	RecordingFormat  string         `json:"filemat"` // wav or mp3
+	AudioTrackType   *int           `json:"audio_track_type"`
+	IngressTrunk     *TrunkSettings `json:"class4_ingress_trunk_settings"`
+	SIPDomains       []*SIPDomain   `json:"sip_domains"`
+	CreatedOn        time.Time      `json:"created_on"`
+	ModifiedOn       time.Time      `json:"modified_on"`
+}
+
+// UnmarshalJSON accepts the object, {}, null or a bare uuid string.
+func (p *OutboundVoiceProfile) UnmarshalJSON(b []byte) error {
+	type plain OutboundVoiceProfile
+	return unmarshalRef(b, "outbound voice profile", (*plain)(p), func(s string) { p.UUID = s }, nil)
+}
+
+// OutboundVoiceProfileCreateRequest is the body of
+// OutboundVoiceProfiles.Create. Nil ingress trunk settings are sent as {}.
+type OutboundVoiceProfileCreateRequest struct {
+	Name            string         `json:"name"`    // required
+	Product         int            `json:"product"` // SIP product id; required
+	IsActive        *bool          `json:"is_active,omitempty"`
+	TNLease         string         `json:"tn_lease,omitempty"` // lease uuid of the default caller-ID number
+	IngressTrunk    *TrunkSettings `json:"class4_ingress_trunk_settings"`
+	TechPrefix      *int           `json:"tech_prefix,omitempty"`   // 100000–999999
+	ChannelLimit    *int           `json:"channel_limit,omitempty"` // concurrent outbound calls
+	MaxRate         *float64       `json:"max_rate,omitempty"`
+	RecordCalls     *int           `json:"record_calls,omitempty"` // 0, 1 or 2
+	DailySpendLimit *float64       `json:"daily_spend_limit,omitempty"`
+	RecordingFormat string         `json:"filemat,omitempty"`          // wav or mp3
+	AudioTrackType  *int           `json:"audio_track_type,omitempty"` // 0 or 1
+}
+
+// OutboundVoiceProfileUpdateRequest is the body of
+// OutboundVoiceProfiles.Update; unset members are unchanged and a Null
+// TNLease removes the caller-ID number.
+type OutboundVoiceProfileUpdateRequest struct {
+	Name            string           `json:"name,omitempty"`
+	Product         *int             `json:"product,omitempty"`
+	IsActive        *bool            `json:"is_active,omitempty"`
+	TNLease         Nullable[string] `json:"tn_lease,omitzero"`
+	IngressTrunk    *TrunkSettings   `json:"class4_ingress_trunk_settings,omitempty"`
+	TechPrefix      *int             `json:"tech_prefix,omitempty"`
+	ChannelLimit    *int             `json:"channel_limit,omitempty"`
+	MaxRate         *float64         `json:"max_rate,omitempty"`
+	RecordCalls     *int             `json:"record_calls,omitempty"`
+	DailySpendLimit *float64         `json:"daily_spend_limit,omitempty"`
+	RecordingFormat string           `json:"filemat,omitempty"`
+	AudioTrackType  *int             `json:"audio_track_type,omitempty"`
+}
+
+// List returns the outbound voice profiles (GET /profile/outbound_voice).
+func (s *OutboundVoiceProfilesService) List(ctx context.Context, opts ...CallOption) ([]*OutboundVoiceProfile, error) {
+	return getList[OutboundVoiceProfile](ctx, s.client, &request{op: "OutboundVoiceProfiles.List", method: "GET", path: "/profile/outbound_voice"}, opts)
+}
+
+// Create makes an outbound voice profile (POST /profile/outbound_voice).
+func (s *OutboundVoiceProfilesService) Create(ctx context.Context, req *OutboundVoiceProfileCreateRequest, opts ...CallOption) (*OutboundVoiceProfile, error) {
+	const op = "OutboundVoiceProfiles.Create"
+	switch {
+	case req == nil:
+		return nil, invalidArg(op, "nil request")
+	case req.Name == "":
+		return nil, invalidArg(op, "Name is required")
+	case req.Product == 0:
+		return nil, invalidArg(op, "Product is required")
+	}
+	body := *req
+	body.IngressTrunk = orEmpty(req.IngressTrunk)
+	r, err := jsonRequest(op, "POST", "/profile/outbound_voice", body)
+	if err != nil {
+		return nil, err
+	}
+	return getOne[OutboundVoiceProfile](ctx, s.client, r, opts)
+}
+
+// Get returns one outbound voice profile (GET /profile/outbound_voice/{uuid}).
+func (s *OutboundVoiceProfilesService) Get(ctx context.Context, uuid string, opts ...CallOption) (*OutboundVoiceProfile, error) {
+	const op = "OutboundVoiceProfiles.Get"
+	p, err := buildPath(op, "/profile/outbound_voice/{uuid}", uuid)
+	if err != nil {
+		return nil, err
+	}
+	return getOne[OutboundVoiceProfile](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+}
+
+// Update changes an outbound voice profile (PATCH /profile/outbound_voice/{uuid}).
+func (s *OutboundVoiceProfilesService) Update(ctx context.Context, uuid string, req *OutboundVoiceProfileUpdateRequest, opts ...CallOption) (*OutboundVoiceProfile, error) {
+	const op = "OutboundVoiceProfiles.Update"
+	p, err := buildPath(op, "/profile/outbound_voice/{uuid}", uuid)
+	if err != nil {
+		return nil, err
+	}
+	if req == nil {
+		return nil, invalidArg(op, "nil request")
+	}
+	r, err := jsonRequest(op, "PATCH", p, req)
+	if err != nil {
+		return nil, err
+	}
+	return getOne[OutboundVoiceProfile](ctx, s.client, r, opts)
+}
+
+// Delete deletes an outbound voice profile (DELETE /profile/outbound_voice/{uuid})
+// and returns it.
+func (s *OutboundVoiceProfilesService) Delete(ctx context.Context, uuid string, opts ...CallOption) (*OutboundVoiceProfile, error) {
+	const op = "OutboundVoiceProfiles.Delete"
+	p, err := buildPath(op, "/profile/outbound_voice/{uuid}", uuid)
+	if err != nil {
+		return nil, err
+	}
+	return getEcho[OutboundVoiceProfile](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+}
