@@ -1,42 +1,87 @@
 package render
 
-// STUB: replaced by the writer implementation.
-
 import (
-	"errors"
+	"bytes"
 	"io"
+	"sync"
 
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// Option configures Marshal, Encode and Append.
-type Option func(*writeSettings)
-
-type writeSettings struct {
+// Option configures Marshal, Encode and Append. The zero Option changes
+// nothing.
+type Option struct {
 	compact bool
 }
 
 // Compact writes no white space between elements instead of the default
-// two-space indented layout.
+// two-space indented layout:
+//
+//	<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>
 func Compact() Option {
-	return func(s *writeSettings) { s.compact = true }
+	return Option{compact: true}
 }
 
 // Marshal validates r and returns its canonical XML. Warnings do not block
 // rendering; an error returns the Diagnostics and no bytes.
 func Marshal(r *verbs.Response, opts ...Option) ([]byte, error) {
-	return nil, errors.New("render: writer not implemented")
+	if err := Validate(r); err != nil {
+		return nil, err
+	}
+	bp := writeBufPool.Get().(*[]byte)
+	defer putWriteBuf(bp)
+	b, err := Append((*bp)[:0], r, opts...)
+	*bp = b
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b), nil
 }
 
-// Encode validates r and writes its canonical XML to w.
+// Encode validates r and writes its canonical XML to w. Nothing is written
+// when r is invalid.
 func Encode(w io.Writer, r *verbs.Response, opts ...Option) error {
-	return errors.New("render: writer not implemented")
+	if err := Validate(r); err != nil {
+		return err
+	}
+	bp := writeBufPool.Get().(*[]byte)
+	defer putWriteBuf(bp)
+	b, err := Append((*bp)[:0], r, opts...)
+	*bp = b
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }
 
 // Append writes the canonical XML of r to the end of dst without
 // validating it, and returns the extended buffer. It fails only on content
-// that cannot be written as well-formed XML. It allocates nothing when dst
-// has room.
+// that cannot be written as well-formed XML: a nil document or node,
+// invalid UTF-8 or a character XML 1.0 forbids, a comment holding "--" or
+// ending in "-", a raw name that is not an XML name, a repeated attribute.
+// The error is a *WriteError naming the place, and dst comes back
+// unchanged. Append allocates nothing when dst has room.
 func Append(dst []byte, r *verbs.Response, opts ...Option) ([]byte, error) {
-	return dst, errors.New("render: writer not implemented")
+	w := writer{buf: dst}
+	for _, o := range opts {
+		w.compact = w.compact || o.compact
+	}
+	w.document(r)
+	if w.fault.reason != "" {
+		return dst, w.fault.err(r)
+	}
+	return w.buf, nil
+}
+
+// maxPooled is the capacity above which a buffer is not kept for reuse, so
+// that one huge document does not pin its memory.
+const maxPooled = 1 << 20
+
+var writeBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+func putWriteBuf(bp *[]byte) {
+	if cap(*bp) <= maxPooled {
+		writeBufPool.Put(bp)
+	}
 }

@@ -1,0 +1,117 @@
+package render
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Byte classes of the escaping table.
+const (
+	plainByte     = iota // written as is
+	escapeAlways         // & < > and CR: escaped in text and attributes
+	escapeInAttr         // " tab LF: escaped in attributes only
+	forbiddenByte        // C0 controls XML 1.0 forbids
+	multiByte            // the first byte of a UTF-8 sequence, or a broken one
+)
+
+var byteClass = func() (t [256]uint8) {
+	for b := 0; b < 0x20; b++ {
+		t[b] = forbiddenByte // tab, LF and CR are reclassified below
+	}
+	for b := 0x80; b < 0x100; b++ {
+		t[b] = multiByte
+	}
+	t['&'], t['<'], t['>'], t['\r'] = escapeAlways, escapeAlways, escapeAlways, escapeAlways
+	t['"'], t['\t'], t['\n'] = escapeInAttr, escapeInAttr, escapeInAttr
+	return t
+}()
+
+// appendEscaped appends s to dst as XML character data, or as the inside of
+// a double-quoted attribute value when attr is true. It is the one escaping
+// function of the writer: text escapes & < > and CR; attribute values also
+// escape " and turn tab, LF and CR into character references, so that they
+// survive attribute-value normalisation.
+//
+// When s holds invalid UTF-8 or a character XML 1.0 forbids (a C0 control
+// other than tab, LF and CR, U+FFFE, U+FFFF), appendEscaped stops and
+// returns the byte offset of the first one; otherwise the offset is -1.
+// Surrogate code points cannot occur: their UTF-8 encoding is invalid.
+func appendEscaped(dst []byte, s string, attr bool) ([]byte, int) {
+	last := 0 // start of the run of bytes not yet copied
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch byteClass[c] {
+		case plainByte:
+			i++
+			continue
+		case multiByte:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+				return dst, i
+			}
+			i += size
+			continue
+		case forbiddenByte:
+			return dst, i
+		case escapeInAttr:
+			if !attr {
+				i++
+				continue
+			}
+		}
+		dst = append(dst, s[last:i]...)
+		dst = append(dst, escapeEntity(c)...)
+		i++
+		last = i
+	}
+	return append(dst, s[last:]...), -1
+}
+
+// escapeEntity returns the reference that escapes c.
+func escapeEntity(c byte) string {
+	switch c {
+	case '&':
+		return "&amp;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	case '"':
+		return "&quot;"
+	case '\t':
+		return "&#x9;"
+	case '\n':
+		return "&#xA;"
+	}
+	return "&#xD;"
+}
+
+// invalidCharAt returns the byte offset of the first invalid UTF-8 sequence
+// or character XML 1.0 forbids in s, or -1 when s can be written.
+func invalidCharAt(s string) int {
+	for i := 0; i < len(s); {
+		switch byteClass[s[i]] {
+		case forbiddenByte:
+			return i
+		case multiByte:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+				return i
+			}
+			i += size
+			continue
+		}
+		i++
+	}
+	return -1
+}
+
+// invalidCharReason describes the problem that invalidCharAt found at
+// offset i of s.
+func invalidCharReason(s string, i int) string {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size <= 1 {
+		return "invalid UTF-8"
+	}
+	return fmt.Sprintf("character %U not allowed in XML", r)
+}
