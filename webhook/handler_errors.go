@@ -1,0 +1,28 @@
+package webhook
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNoFlow is reported when a CallFlowFunc returns neither a document nor
+// an error.
+var ErrNoFlow = errors.New("webhook: call flow function returned no document")
+
+// PanicError reports a CallFlowFunc that panicked. The handler recovers,
+// answers with the fallback flow and gives this error to the error hook.
+type PanicError struct {
+	Value any    // the value passed to panic
+	Stack []byte // the goroutine's stack at the panic
+}
+
+// Error implements error.
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("webhook: call flow function panicked: %v", e.Value)
+}
+
+// Unwrap returns the panic value when it is an error.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}

@@ -1,0 +1,164 @@
+package webhook
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// URLOption configures CallbackURL.
+type URLOption func(*urlSettings)
+
+// urlSettings is what the URL options configure.
+type urlSettings struct {
+	proxies []netip.Prefix
+}
+
+// WithForwardedHeadersFrom makes CallbackURL honour the X-Forwarded-Proto
+// and X-Forwarded-Host headers of requests whose peer address lies inside
+// one of the prefixes: the reverse proxies in front of the application. By
+// default the headers are ignored, since any client can send them.
+func WithForwardedHeadersFrom(proxies ...netip.Prefix) URLOption {
+	return func(s *urlSettings) {
+		s.proxies = append(s.proxies, proxies...)
+	}
+}
+
+// CallbackURL returns the absolute URL of path on the server that received
+// r, with query as its query string: the value to put in a <Gather url> or
+// a <Callback url> so that Opentact calls this application back.
+//
+// The scheme is https when r came over TLS and http otherwise; the host is
+// r.Host. When r's peer is a trusted proxy (WithForwardedHeadersFrom), the
+// first X-Forwarded-Proto and X-Forwarded-Host values replace them. A path
+// that does not start with "/" is resolved against r's path, and an empty
+// path means r's own path. Query keys are written sorted, so the result is
+// deterministic.
+func CallbackURL(r *http.Request, path string, query url.Values, opts ...URLOption) (string, error) {
+	var s urlSettings
+	for _, o := range opts {
+		if o != nil {
+			o(&s)
+		}
+	}
+	scheme, host := "http", r.Host
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if s.trusted(r.RemoteAddr) {
+		if v := firstValue(r.Header, "X-Forwarded-Proto"); v != "" {
+			scheme = strings.ToLower(v)
+		}
+		if v := firstValue(r.Header, "X-Forwarded-Host"); v != "" {
+			host = v
+		}
+	}
+	if scheme != "http" && scheme != "https" {
+		return "", fmt.Errorf("webhook: CallbackURL: scheme %q is not http or https", scheme)
+	}
+	if err := checkHost(host); err != nil {
+		return "", err
+	}
+	p, err := resolvePath(r.URL.Path, path)
+	if err != nil {
+		return "", err
+	}
+	u := url.URL{Scheme: scheme, Host: host, Path: p, RawQuery: query.Encode()}
+	return u.String(), nil
+}
+
+// trusted reports whether the peer address of a request is a trusted
+// proxy.
+func (s *urlSettings) trusted(remoteAddr string) bool {
+	if len(s.proxies) == 0 {
+		return false
+	}
+	ap, err := netip.ParseAddrPort(remoteAddr)
+	var addr netip.Addr
+	if err == nil {
+		addr = ap.Addr()
+	} else if addr, err = netip.ParseAddr(remoteAddr); err != nil {
+		return false
+	}
+	addr = addr.Unmap()
+	for _, p := range s.proxies {
+		if p.Contains(addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstValue returns the first comma-separated entry of a header, trimmed:
+// the value the proxy nearest the client wrote.
+func firstValue(h http.Header, name string) string {
+	v, _, _ := strings.Cut(h.Get(name), ",")
+	return strings.TrimSpace(v)
+}
+
+// checkHost accepts a host name, an IPv4 address or a bracketed IPv6
+// address, each with an optional port, and nothing that could change the
+// meaning of the URL around it.
+func checkHost(host string) error {
+	bad := fmt.Errorf("webhook: CallbackURL: invalid host %q", host)
+	if host == "" {
+		return errors.New("webhook: CallbackURL: the request names no host")
+	}
+	if strings.ContainsAny(host, "/\\?#@%[] \t\r\n") && !strings.HasPrefix(host, "[") {
+		return bad
+	}
+	name, port := host, ""
+	if rest, ok := strings.CutPrefix(host, "["); ok {
+		ip, after, ok := strings.Cut(rest, "]")
+		if !ok {
+			return bad
+		}
+		if addr, err := netip.ParseAddr(ip); err != nil || !addr.Is6() || addr.Zone() != "" {
+			return bad
+		}
+		if after != "" {
+			if port, ok = strings.CutPrefix(after, ":"); !ok {
+				return bad
+			}
+		}
+		name = "ipv6"
+	} else if h, p, ok := strings.Cut(host, ":"); ok {
+		name, port = h, p
+		if port == "" {
+			return bad
+		}
+	}
+	if name == "" || (port != "" && !isDigits(port)) {
+		return bad
+	}
+	return nil
+}
+
+// resolvePath resolves p against the request path base.
+func resolvePath(base, p string) (string, error) {
+	if strings.ContainsAny(p, "?#") {
+		return "", fmt.Errorf("webhook: CallbackURL: path %q holds a query or fragment; pass the query separately", p)
+	}
+	switch {
+	case p == "":
+		p = base
+	case !strings.HasPrefix(p, "/"):
+		dir, _ := path.Split(base)
+		p = dir + p
+	}
+	if p == "" {
+		p = "/"
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean, nil
+}
