@@ -102,7 +102,7 @@ func (s *Server) handleNumberSearch(w http.ResponseWriter, r *http.Request, body
 	}
 	var all []int64
 	for tn := range s.st.inventory {
-		if matches(tn, false, fs) {
+		if matches(tn, sr.or, fs) {
 			all = append(all, tn)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -57,6 +58,7 @@ func NewServer(opts ...Option) *Server {
 	s.seed()
 	s.routes()
 	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	s.ts.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are expected in tests
 	if s.cfg.tls {
 		s.ts.StartTLS()
 	} else {
