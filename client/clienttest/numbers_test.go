@@ -156,8 +156,8 @@ func TestOrders(t *testing.T) {
 	}
 
 	var full struct {
-		State  string `json:"state"`
-		Items  []struct {
+		State string `json:"state"`
+		Items []struct {
 			TN        int64    `json:"tn"`
 			Features  []string `json:"features"`
 			Autorenew bool     `json:"autorenew"`
