@@ -250,7 +250,8 @@ func pseudoAttr(content, name string) string {
 
 // syntaxError reports an error of the decoder and stops parsing.
 func (p *parser) syntaxError(err error, off int64) {
-	pos := p.position(p.dec.InputOffset())
+	// The decoder stops just after the byte that failed.
+	pos := p.position(max(p.dec.InputOffset()-1, off))
 	msg := strings.TrimPrefix(err.Error(), "xml: ")
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {

@@ -61,8 +61,8 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 			continue
 		}
 		canonical[key] = a.name
-		if canon == "" {
-			f.textAttr = a.name
+		if _, callback := f.node.(*verbs.Callback); canon == "" || (callback && canon == "url") {
+			f.textAttr = a.name // the text content may give the same value
 		}
 		p.setAttr(f.node, canon, a)
 	}

@@ -35,6 +35,23 @@ func (f *frame) child(name string) string {
 	return f.path + "/" + name + "[" + strconv.Itoa(f.counts[name]) + "]"
 }
 
+// unknownElement describes an element the language does not have,
+// suggesting a close one.
+func unknownElement(n xml.Name) string {
+	written := qualified(n)
+	msg := fmt.Sprintf("unknown element <%s>", written)
+	s := ""
+	if _, known := verbs.LookupElement(n.Local); known && n.Space != "" {
+		s = n.Local // the element of the language under a name-space prefix
+	} else {
+		s = suggest(written, verbs.ElementNames())
+	}
+	if s != "" {
+		msg += fmt.Sprintf("; did you mean <%s>?", s)
+	}
+	return msg
+}
+
 // qualified returns an XML name as written, prefix included.
 func qualified(n xml.Name) string {
 	if n.Space == "" {
@@ -47,8 +64,8 @@ func qualified(n xml.Name) string {
 func (p *parser) push(f *frame) { p.stack = append(p.stack, f) }
 
 // skipElement opens an element whose subtree is ignored after an error.
-func (p *parser) skipElement(written string) {
-	p.push(&frame{written: written, skip: true})
+func (p *parser) skipElement(written, path string) {
+	p.push(&frame{written: written, path: path, skip: true})
 }
 
 func (p *parser) startElement(t xml.StartElement, pos Position) {
@@ -70,7 +87,7 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 	}
 	parent := p.stack[len(p.stack)-1]
 	if parent.skip {
-		p.skipElement(written)
+		p.skipElement(written, parent.child(written))
 		return
 	}
 	if raw, ok := parent.node.(*verbs.RawElement); ok {
@@ -85,12 +102,8 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 	if !known {
 		if !p.settings.lenient {
 			path := parent.child(written)
-			msg := fmt.Sprintf("unknown element <%s>", written)
-			if s := suggest(written, verbs.ElementNames()); s != "" {
-				msg += fmt.Sprintf("; did you mean <%s>?", s)
-			}
-			p.errorf(path, pos, "unknown-element", msg)
-			p.skipElement(written)
+			p.errorf(path, pos, "unknown-element", unknownElement(t.Name))
+			p.skipElement(written, path)
 			return
 		}
 		p.startRaw(parent, parent.node, t, written, pos)
@@ -98,8 +111,9 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 	}
 	node := spec.New()
 	if !appendChild(parent.node, node) {
-		p.errorf(parent.child(spec.Name), pos, "placement", misplaced(spec.Name, parent, node))
-		p.skipElement(written)
+		path := parent.child(spec.Name)
+		p.errorf(path, pos, "placement", misplaced(spec.Name, parent, node))
+		p.skipElement(written, path)
 		return
 	}
 	f := &frame{node: node, written: written, name: spec.Name, path: parent.child(spec.Name), pos: pos}
@@ -113,13 +127,13 @@ func (p *parser) startRoot(t xml.StartElement, written string, pos Position) {
 	if p.sawRoot {
 		p.errorf("/"+written, pos, "root",
 			fmt.Sprintf("a second root element <%s>: a document has exactly one root <Response>", written))
-		p.skipElement(written)
+		p.skipElement(written, "/"+written)
 		return
 	}
 	p.sawRoot = true
 	if written != "Response" {
 		p.errorf("/"+written, pos, "root", fmt.Sprintf("the root element is <%s>; it must be <Response>", written))
-		p.skipElement(written)
+		p.skipElement(written, "/"+written)
 		return
 	}
 	r := new(verbs.Response)
@@ -138,7 +152,7 @@ func (p *parser) startRaw(parent *frame, into verbs.Node, t xml.StartElement, wr
 	raw := &verbs.RawElement{Name: written}
 	if !appendChild(into, raw) {
 		p.errorf(path, pos, "placement", misplaced(written, parent, raw))
-		p.skipElement(written)
+		p.skipElement(written, path)
 		return
 	}
 	f := &frame{node: raw, written: written, name: written, path: path, pos: pos}
@@ -231,6 +245,9 @@ func (p *parser) dropLayout(raw *verbs.RawElement) {
 	}
 	clear(raw.Children[len(kept):])
 	raw.Children = kept
+	if len(kept) == 0 {
+		raw.Children = nil
+	}
 }
 
 // textElement reports whether the element holds text content.
