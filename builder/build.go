@@ -1,0 +1,211 @@
+package flow
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/opentact-go/opentact/render"
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// Check returns every finding about the document f makes: the problems
+// the builder recorded, each with the path of its element, and the errors
+// and warnings of render.Check. A nil or empty result means a clean
+// document.
+func (f *Flow) Check() render.Diagnostics {
+	_, ds := f.build()
+	return ds
+}
+
+// build returns the document, sharing nodes with f, and its findings.
+func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
+	r := &verbs.Response{}
+	var is issues
+	if f != nil {
+		r.Commands, is = f.snapshot()
+	}
+	own := locate(r, is)
+	ds := append(own, dedupe(render.Check(r), own)...)
+	ds.Sort()
+	return r, ds
+}
+
+// Build returns the document f makes. It shares no memory with f: later
+// calls on f never change it. When the builder recorded a problem or
+// render.Check finds an error, Build returns nil and every finding
+// (warnings included) as a render.Diagnostics; each names the path of its
+// element, such as /Response/Gather[1]/DTMF[2]. Warnings alone are not an
+// error; Check returns them.
+func (f *Flow) Build() (*verbs.Response, error) {
+	r, ds := f.build()
+	if err := ds.Err(); err != nil {
+		return nil, err
+	}
+	return verbs.Clone(r), nil
+}
+
+// MustBuild is like Build but panics if the flow has an error. It is meant
+// for flows defined at package level, whose errors are programming errors.
+func (f *Flow) MustBuild() *verbs.Response {
+	r, err := f.Build()
+	if err != nil {
+		panic("flow: " + err.Error())
+	}
+	return r
+}
+
+// XML builds and validates f and returns its canonical XML, indented by
+// two spaces (see render.Marshal). Errors are returned as by Build.
+func (f *Flow) XML() ([]byte, error) {
+	return f.render(nil)
+}
+
+// CompactXML is like XML but writes no white space between elements.
+func (f *Flow) CompactXML() ([]byte, error) {
+	return f.render(nil, render.Compact())
+}
+
+// MustXML is like XML but panics if the flow has an error. It is meant for
+// flows defined at package level, whose errors are programming errors.
+func (f *Flow) MustXML() []byte {
+	b, err := f.XML()
+	if err != nil {
+		panic("flow: " + err.Error())
+	}
+	return b
+}
+
+// WriteTo builds and validates f and writes its canonical XML to w. It
+// implements io.WriterTo. When f has an error nothing is written.
+func (f *Flow) WriteTo(w io.Writer) (int64, error) {
+	b, err := f.XML()
+	if err != nil {
+		return 0, err
+	}
+	n, err := w.Write(b)
+	return int64(n), err
+}
+
+func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, error) {
+	r, ds := f.build()
+	if err := ds.Err(); err != nil {
+		return nil, err
+	}
+	// The nodes are not copied: rendering only reads them.
+	return render.Append(dst, r, opts...)
+}
+
+// locate gives every recorded problem the path of its node in r. A node
+// that stands at several places (a sub-flow used twice) is reported at
+// each.
+func locate(r *verbs.Response, is issues) render.Diagnostics {
+	if len(is) == 0 {
+		return nil
+	}
+	var ds render.Diagnostics
+	var walk func(path string, kids []verbs.Node)
+	walk = func(path string, kids []verbs.Node) {
+		counts := map[string]int{}
+		for i, n := range kids {
+			if n == nil {
+				continue
+			}
+			var p string
+			if name := n.ElementName(); name != "" {
+				counts[name]++
+				p = path + "/" + name + "[" + strconv.Itoa(counts[name]) + "]"
+			} else if len(is[n]) > 0 {
+				// A comment, text or a raw element without a name:
+				// XPath's node() test with the position among all
+				// children.
+				p = path + "/node()[" + strconv.Itoa(i+1) + "]"
+			} else {
+				continue
+			}
+			for _, x := range is[n] {
+				d := render.Diagnostic{Path: p, Severity: render.SeverityError, Rule: x.rule, Message: "flow: " + x.msg}
+				if x.attr != "" {
+					d.Path += "/@" + x.attr
+				}
+				ds = append(ds, d)
+			}
+			walk(p, childNodes(n))
+		}
+	}
+	walk("/Response", nodes(r.Commands))
+	return ds
+}
+
+// dedupe drops the findings of the validator about an element (or one of
+// its attributes) the builder already reported, whose message is closer
+// to the call the user made.
+func dedupe(found, own render.Diagnostics) render.Diagnostics {
+	if len(own) == 0 {
+		return found
+	}
+	out := found[:0:0]
+	for _, d := range found {
+		if !coveredBy(d, own) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func coveredBy(d render.Diagnostic, own render.Diagnostics) bool {
+	for _, o := range own {
+		if d.Path == o.Path {
+			return true
+		}
+		if !strings.Contains(o.Path, "/@") && strings.HasPrefix(d.Path, o.Path+"/@") {
+			return true
+		}
+	}
+	return false
+}
+
+func nodes[N verbs.Node](list []N) []verbs.Node {
+	out := make([]verbs.Node, len(list))
+	for i, n := range list {
+		out[i] = n
+	}
+	return out
+}
+
+// childNodes returns the child nodes of n in document order.
+func childNodes(n verbs.Node) []verbs.Node {
+	switch v := n.(type) {
+	case *verbs.Record:
+		return nodes(v.Commands)
+	case *verbs.Dial:
+		return nodes(v.Children)
+	case *verbs.Gather:
+		return nodes(v.Children)
+	case *verbs.DTMF:
+		return nodes(v.Commands)
+	case *verbs.Default:
+		return nodes(v.Commands)
+	case *verbs.Error:
+		return nodes(v.Commands)
+	case *verbs.Callback:
+		return nodes(v.Children)
+	case *verbs.Curl:
+		return nodes(v.Children)
+	case *verbs.Call:
+		return nodes(v.Commands)
+	case *verbs.Geo:
+		return nodes(v.Commands)
+	case *verbs.Schedule:
+		return nodes(v.Commands)
+	case *verbs.Tone:
+		return nodes(v.Children)
+	case *verbs.Switch:
+		return nodes(v.Children)
+	case *verbs.Case:
+		return nodes(v.Commands)
+	case *verbs.RawElement:
+		return nodes(v.Children)
+	}
+	return nil
+}

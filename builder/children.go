@@ -1,0 +1,305 @@
+package flow
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// Destination is a destination of a Dial; see To.
+type Destination struct {
+	node verbs.DialChild
+	own  []issue
+}
+
+// To adds a destination to a Dial: a SIP URI (sip:user@host), a SIP
+// address (user@host) or a phone number of 7 to 15 digits with an optional
+// leading +. Dial(flow.To("12223334455")) writes
+//
+//	<Dial>
+//	  <To>12223334455</To>
+//	</Dial>
+//
+// Every destination rings; the first to answer is connected. An empty
+// destination is reported by Build.
+func To(destination string, attrs ...RawAttr) Destination {
+	return Destination{node: &verbs.To{Destination: destination, Extra: extraOf(attrs)}, own: checkDestination(destination)}
+}
+
+// Sip adds a legacy SIP destination to a Dial: <Sip>user@host</Sip>.
+//
+// Deprecated: legacy dialect; use To.
+func Sip(address string, attrs ...RawAttr) Destination {
+	return Destination{node: &verbs.Sip{Address: address, Extra: extraOf(attrs)}, own: checkDestination(address)}
+}
+
+// Number adds a legacy phone-number destination to a Dial:
+// <Number>12223334455</Number>.
+//
+// Deprecated: legacy dialect; use To.
+func Number(digits string, attrs ...RawAttr) Destination {
+	return Destination{node: &verbs.Number{Digits: digits, Extra: extraOf(attrs)}, own: checkDestination(digits)}
+}
+
+func checkDestination(d string) []issue {
+	if strings.TrimSpace(d) == "" {
+		return []issue{{rule: "destination", msg: "empty destination"}}
+	}
+	return nil
+}
+
+func (o Destination) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "destination", "zero Destination; use To")
+		return
+	}
+	s.child(o.node, o.own, nil)
+}
+func (Destination) dialOption() {}
+
+// Branch is a DTMF branch of a Gather; see Digit.
+type Branch struct {
+	node   *verbs.DTMF
+	nested issues
+}
+
+// Digit adds a branch to a Gather whose commands run when the caller enters
+// value (one or more of 0-9 * #): Gather(flow.Digit("1", sales)) writes
+//
+//	<Gather>
+//	  <DTMF value="1">
+//	    … the commands of sales …
+//	  </DTMF>
+//	</Gather>
+//
+// The branch holds a copy of the commands of then as they are now; a nil
+// then is an empty branch. Two branches with the same value in one Gather
+// are reported by Build.
+func Digit(value string, then *Flow, attrs ...RawAttr) Branch {
+	cmds, nested := then.snapshot()
+	return Branch{node: &verbs.DTMF{Value: value, Commands: cmds, Extra: extraOf(attrs)}, nested: nested}
+}
+
+func (o Branch) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "dtmf", "zero Branch; use Digit")
+		return
+	}
+	c := *o.node // each use is a node of its own
+	s.child(&c, nil, o.nested)
+}
+func (Branch) gatherOption() {}
+
+// DefaultBlock is the fallback branch of a Gather or legacy Switch; see
+// Default.
+type DefaultBlock struct {
+	node   *verbs.Default
+	own    []issue
+	nested issues
+}
+
+// Default adds the fallback branch of a Gather (or legacy Switch):
+// Gather(…, flow.Default(retry)) writes
+//
+//	<Default>
+//	  … the commands of retry …
+//	</Default>
+//
+// The documentation disagrees on whether it runs when no digits arrive or
+// when the digits match no branch. A nil then is an empty block.
+func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
+	s := collect(opts)
+	cmds, nested := then.snapshot()
+	n := &verbs.Default{Tag: s.tag, Commands: cmds, Extra: s.extra}
+	return DefaultBlock{node: n, own: s.own, nested: nested}
+}
+
+func (o DefaultBlock) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "default", "zero DefaultBlock; use Default")
+		return
+	}
+	c := *o.node
+	s.child(&c, o.own, o.nested)
+}
+func (DefaultBlock) gatherOption() {}
+func (DefaultBlock) switchOption() {}
+
+// ErrorBlock is an Error block given to a Dial, Gather, Callback, Curl or
+// legacy Switch; see OnError.
+type ErrorBlock struct {
+	node   *verbs.Error
+	own    []issue
+	nested issues
+}
+
+// OnError adds the Error block of a Dial, Gather, Callback, Curl or legacy
+// Switch, whose commands run when the element fails (nobody answers the
+// Dial, the URL does not reply with a document):
+// Dial(flow.To(…), flow.OnError(flow.New().Hangup())) writes
+//
+//	<Dial>
+//	  <To>…</To>
+//	  <Error>
+//	    <Hangup/>
+//	  </Error>
+//	</Dial>
+//
+// A nil then is an empty block. For an Error block as an item of a command
+// list, see Flow.OnError.
+func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
+	s := collect(opts)
+	cmds, nested := then.snapshot()
+	n := &verbs.Error{Play: s.playReason, Tag: s.tag, Commands: cmds, Extra: s.extra}
+	return ErrorBlock{node: n, own: s.own, nested: nested}
+}
+
+func (o ErrorBlock) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "error", "zero ErrorBlock; use OnError")
+		return
+	}
+	c := *o.node
+	s.child(&c, o.own, o.nested)
+}
+func (ErrorBlock) dialOption()     {}
+func (ErrorBlock) gatherOption()   {}
+func (ErrorBlock) callbackOption() {}
+func (ErrorBlock) curlOption()     {}
+func (ErrorBlock) switchOption()   {}
+
+// MetaItem is a name/value pair attached to a Dial, Tone or Curl; see Meta.
+type MetaItem struct {
+	node *verbs.Meta
+	own  []issue
+}
+
+// Meta attaches a name/value pair to a Dial, Tone or Curl, sent along to
+// callback URLs and events: Tone(flow.Meta("category", "music")) writes
+//
+//	<Tone>
+//	  <Meta name="category" value="music"/>
+//	</Tone>
+//
+// For a Meta as an item of a command list, see Flow.Meta.
+func Meta(name, value string, attrs ...RawAttr) MetaItem {
+	return MetaItem{node: &verbs.Meta{Name: name, Value: verbs.Some(value), Extra: extraOf(attrs)}, own: checkMetaName(name)}
+}
+
+// MetaText is Meta with the value written as text content, for multi-line
+// values: <Meta name="…">text</Meta>.
+func MetaText(name, text string, attrs ...RawAttr) MetaItem {
+	return MetaItem{node: &verbs.Meta{Name: name, Text: verbs.Some(text), Extra: extraOf(attrs)}, own: checkMetaName(name)}
+}
+
+func checkMetaName(name string) []issue {
+	if name == "" {
+		return []issue{{attr: "name", rule: "required", msg: "empty Meta name"}}
+	}
+	return nil
+}
+
+func (o MetaItem) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "meta", "zero MetaItem; use Meta")
+		return
+	}
+	c := *o.node
+	s.child(&c, o.own, nil)
+}
+func (MetaItem) dialOption() {}
+func (MetaItem) toneOption() {}
+func (MetaItem) curlOption() {}
+
+// CommentItem is an XML comment among the children of an element; see
+// Comment.
+type CommentItem struct{ node *verbs.Comment }
+
+// Comment adds an XML comment among the children of a Dial, Gather, Tone,
+// Curl, Callback or legacy Switch: Gather(flow.Comment(" SUPPORT TEAM "),
+// flow.Digit("1", support)) writes <!-- SUPPORT TEAM --> before the
+// branch. The text is written as given, so it usually starts and ends with
+// a space; it may not contain "--" or end in "-" (render.Check reports it).
+// For a comment in a command list, see Flow.Comment.
+func Comment(text string) CommentItem { return CommentItem{&verbs.Comment{Text: text}} }
+
+func (o CommentItem) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "comment", "zero CommentItem; use Comment")
+		return
+	}
+	c := *o.node
+	s.child(&c, nil, nil)
+}
+func (CommentItem) dialOption()     {}
+func (CommentItem) gatherOption()   {}
+func (CommentItem) toneOption()     {}
+func (CommentItem) curlOption()     {}
+func (CommentItem) callbackOption() {}
+func (CommentItem) switchOption()   {}
+
+// RawItem is an element the SDK does not model, among the children of an
+// element; see Raw.
+type RawItem struct {
+	node *verbs.RawElement
+	own  []issue
+}
+
+// Raw adds an element the SDK does not model among the children of a Dial,
+// Gather, Tone, Curl, Callback or legacy Switch. It is written back as
+// given: Tone(flow.Raw(&verbs.RawElement{Name: "Fade"})) writes
+//
+//	<Tone>
+//	  <Fade/>
+//	</Tone>
+//
+// Raw copies e, so changing e later changes nothing. A nil e or an empty
+// name is reported by Build. For a raw element in a command list, see
+// Flow.Raw.
+func Raw(e *verbs.RawElement) RawItem {
+	n, own := rawNode(e)
+	return RawItem{node: n, own: own}
+}
+
+func rawNode(e *verbs.RawElement) (*verbs.RawElement, []issue) {
+	if e == nil {
+		return &verbs.RawElement{}, []issue{{rule: "raw", msg: "nil raw element"}}
+	}
+	n := verbs.CloneNode(e)
+	if n.Name == "" {
+		return n, []issue{{rule: "raw", msg: "raw element without a name"}}
+	}
+	return n, nil
+}
+
+func (o RawItem) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "raw", "zero RawItem; use Raw")
+		return
+	}
+	c := *o.node
+	s.child(&c, o.own, nil)
+}
+func (RawItem) dialOption()     {}
+func (RawItem) gatherOption()   {}
+func (RawItem) toneOption()     {}
+func (RawItem) curlOption()     {}
+func (RawItem) callbackOption() {}
+func (RawItem) switchOption()   {}
+
+// checkUnique reports, on the node itself, every branch whose key repeats
+// an earlier one.
+func checkUnique[C verbs.Node](children []C, key func(C) (string, bool), what string, s *settings) {
+	seen := make(map[string]bool, len(children))
+	for _, c := range children {
+		k, ok := key(c)
+		if !ok {
+			continue
+		}
+		if seen[k] {
+			s.nested.add(c, issue{rule: "unique", msg: fmt.Sprintf("duplicate %s %q", what, k)})
+		}
+		seen[k] = true
+	}
+}

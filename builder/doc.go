@@ -1,0 +1,46 @@
+// Package flow is the fluent builder of Opentact call flows. Its directory
+// is builder/ but the package is named flow, so every import of it, in our
+// code and docs alike, names it explicitly:
+//
+//	import flow "github.com/opentact-go/opentact/builder"
+//
+// A Flow is a command list under construction. Each method appends one
+// command and returns the Flow, so a call flow reads top to bottom like the
+// document it makes:
+//
+//	f := flow.New().
+//		Answer().
+//		Say("Welcome", flow.Lang("es")).
+//		Hangup(flow.Tag("CallEndedByUser"))
+//
+// Nested content is given as values. The command list of a DTMF branch, a
+// Default or Error block, a Call, Geo or Schedule condition or a recording
+// container is another *Flow, so sub-flows are ordinary Go values that can
+// be reused, composed with Append and built conditionally with plain Go:
+//
+//	sales := flow.New().Say("Connecting you to sales").Dial(flow.To("sales@sip.example.com"))
+//	f.Gather(flow.Digits(1), flow.Digit("1", sales))
+//
+// A method or option copies the sub-flow's commands as they are at the time
+// of the call; changing the sub-flow later does not change the flows it was
+// given to.
+//
+// Options are typed per element: Tag, Loop, Leg, Lang and the others
+// implement only the option interfaces of the elements that have that
+// attribute, so flow.Leg on a Say does not compile. Durations are
+// time.Duration values written in whole milliseconds; a duration with a
+// sub-millisecond remainder is reported, never truncated. Attr and Raw are
+// the escape hatches for attributes and elements the SDK does not model.
+//
+// The builder never panics (MustBuild and MustXML excepted, for flows
+// defined at package level). A problem such as an empty destination, a
+// duplicate digit branch or a bad duration is recorded with the XPath-style
+// location of the element it concerns (/Response/Dial[1]/To[2]) and returned
+// by Build, joined with the findings of render.Check, as one
+// render.Diagnostics. XML, CompactXML and WriteTo build, validate and render
+// in one call.
+//
+// A Flow is mutable and not safe for concurrent use. A document returned by
+// Build shares no memory with the Flow, so later calls on the Flow never
+// change it.
+package flow

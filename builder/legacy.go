@@ -1,0 +1,243 @@
+package flow
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// This file holds the legacy dialect of the "Inbound Call Control" page.
+// render.Check marks every use of it with a "legacy" warning.
+
+// NumDigitsAttr sets the legacy numDigits of a Gather; see NumDigits.
+//
+// Deprecated: legacy dialect; use Digits.
+type NumDigitsAttr struct{ n int }
+
+// NumDigits sets the legacy numDigits attribute of a Gather:
+// <Gather numDigits="1">.
+//
+// Deprecated: legacy dialect; use Digits.
+func NumDigits(n int) NumDigitsAttr { return NumDigitsAttr{n} }
+
+func (o NumDigitsAttr) apply(s *settings) { s.numDigits = verbs.Some(o.n) }
+func (NumDigitsAttr) gatherOption()       {}
+
+// AttemptsAttr sets the legacy attempts of a Gather; see Attempts.
+//
+// Deprecated: legacy dialect.
+type AttemptsAttr struct{ n int }
+
+// Attempts sets the legacy attempts attribute of a Gather:
+// <Gather attempts="2">.
+//
+// Deprecated: legacy dialect.
+func Attempts(n int) AttemptsAttr { return AttemptsAttr{n} }
+
+func (o AttemptsAttr) apply(s *settings) { s.attempts = verbs.Some(o.n) }
+func (AttemptsAttr) gatherOption()       {}
+
+// GatherTimeoutAttr sets the legacy timeout of a Gather; see GatherTimeout.
+//
+// Deprecated: legacy dialect.
+type GatherTimeoutAttr struct{ d time.Duration }
+
+// GatherTimeout sets the legacy timeout attribute of a Gather, in whole
+// milliseconds: GatherTimeout(10*time.Second) writes
+// <Gather timeout="10000">.
+//
+// Deprecated: legacy dialect.
+func GatherTimeout(d time.Duration) GatherTimeoutAttr { return GatherTimeoutAttr{d} }
+
+func (o GatherTimeoutAttr) apply(s *settings) { s.gatherTimeout = s.millis("timeout", o.d) }
+func (GatherTimeoutAttr) gatherOption()       {}
+
+// FinishOnKeyAttr sets the legacy finishOnKey of a Gather; see FinishOnKey.
+//
+// Deprecated: legacy dialect; use StopKeys.
+type FinishOnKeyAttr struct{ key string }
+
+// FinishOnKey sets the legacy finishOnKey attribute of a Gather:
+// <Gather finishOnKey="*">.
+//
+// Deprecated: legacy dialect; use StopKeys.
+func FinishOnKey(key string) FinishOnKeyAttr { return FinishOnKeyAttr{key} }
+
+func (o FinishOnKeyAttr) apply(s *settings) { s.finishOnKey = o.key }
+func (FinishOnKeyAttr) gatherOption()       {}
+
+// GatherCallbackAttr sets the legacy callback of a Gather; see
+// GatherCallback.
+//
+// Deprecated: legacy dialect; use URL.
+type GatherCallbackAttr struct{ url string }
+
+// GatherCallback sets the legacy callback attribute of a Gather:
+// <Gather callback="https://example.com/digits">.
+//
+// Deprecated: legacy dialect; use URL.
+func GatherCallback(url string) GatherCallbackAttr { return GatherCallbackAttr{url} }
+
+func (o GatherCallbackAttr) apply(s *settings) { s.gatherCallback = o.url }
+func (GatherCallbackAttr) gatherOption()       {}
+
+// GatherMethodAttr sets the legacy method of a Gather; see GatherMethod.
+//
+// Deprecated: legacy dialect.
+type GatherMethodAttr struct{ m verbs.Method }
+
+// GatherMethod sets the legacy method attribute of a Gather, GET or POST:
+// <Gather method="POST">.
+//
+// Deprecated: legacy dialect.
+func GatherMethod(m verbs.Method) GatherMethodAttr { return GatherMethodAttr{m} }
+
+func (o GatherMethodAttr) apply(s *settings) { s.gatherMethod = o.m }
+func (GatherMethodAttr) gatherOption()       {}
+
+// DialTimeoutAttr sets the legacy timeout of a Dial; see DialTimeout.
+//
+// Deprecated: legacy dialect.
+type DialTimeoutAttr struct{ n int }
+
+// DialTimeout sets the legacy timeout attribute of a Dial, whose unit the
+// documentation does not give: <Dial timeout="30">.
+//
+// Deprecated: legacy dialect.
+func DialTimeout(n int) DialTimeoutAttr { return DialTimeoutAttr{n} }
+
+func (o DialTimeoutAttr) apply(s *settings) { s.dialTimeout = verbs.Some(o.n) }
+func (DialTimeoutAttr) dialOption()         {}
+
+// DialRecordAttr sets the legacy record mode of a Dial; see DialRecord.
+//
+// Deprecated: legacy dialect.
+type DialRecordAttr struct{ v verbs.DialRecord }
+
+// DialRecord sets the legacy record attribute of a Dial:
+// DialRecord(verbs.RecordFromAnswer) writes <Dial record="record-from-answer">.
+//
+// Deprecated: legacy dialect.
+func DialRecord(mode verbs.DialRecord) DialRecordAttr { return DialRecordAttr{mode} }
+
+func (o DialRecordAttr) apply(s *settings) { s.dialRecord = o.v }
+func (DialRecordAttr) dialOption()         {}
+
+// PromptList holds the legacy prompts inside a Gather; see Prompts.
+//
+// Deprecated: legacy dialect; put the prompts before the Gather.
+type PromptList struct {
+	nodes  []verbs.GatherChild
+	own    []issue
+	nested issues
+}
+
+// Prompts puts the commands of prompts inside a legacy Gather, before its
+// Switch: Gather(flow.NumDigits(1), flow.Prompts(flow.New().Say("Enter a
+// digit")), flow.Switch(…)) writes
+//
+//	<Gather numDigits="1">
+//	  <Say>Enter a digit</Say>
+//	  <Switch>…</Switch>
+//	</Gather>
+//
+// Only Say, Play and Pause (and comments and raw elements) may be
+// prompts; any other command is reported by Build and left out.
+//
+// Deprecated: legacy dialect; put the prompts before the Gather.
+func Prompts(prompts *Flow) PromptList {
+	cmds, nested := prompts.snapshot()
+	var p PromptList
+	p.nested = nested
+	for _, c := range cmds {
+		if g, ok := c.(verbs.GatherChild); ok {
+			p.nodes = append(p.nodes, g)
+			continue
+		}
+		p.own = append(p.own, issue{rule: "prompt",
+			msg: fmt.Sprintf("<%s> cannot be a legacy prompt inside a Gather; only Say, Play and Pause can", c.ElementName())})
+	}
+	return p
+}
+
+func (o PromptList) apply(s *settings) {
+	s.own = append(s.own, o.own...)
+	s.nested.merge(o.nested)
+	for _, n := range o.nodes {
+		s.children = append(s.children, n)
+	}
+}
+func (PromptList) gatherOption() {}
+
+// SwitchBlock is the legacy branch container of a Gather; see Switch.
+//
+// Deprecated: legacy dialect; give Digit branches to the Gather.
+type SwitchBlock struct {
+	node   *verbs.Switch
+	nested issues
+}
+
+// Switch adds the legacy branch container of a Gather, holding Case
+// branches, a Default and an OnError block:
+// Gather(flow.Switch(flow.Case("1", man), flow.Default(nobody))) writes
+//
+//	<Gather>
+//	  <Switch>
+//	    <Case dtmf="1">…</Case>
+//	    <Default>…</Default>
+//	  </Switch>
+//	</Gather>
+//
+// Two Case branches with the same dtmf are reported by Build.
+//
+// Deprecated: legacy dialect; give Digit branches to the Gather.
+func Switch(opts ...SwitchOption) SwitchBlock {
+	s := collect(opts)
+	n := &verbs.Switch{Children: childrenOf[verbs.SwitchChild](s), Extra: s.extra}
+	checkUnique(n.Children, func(c verbs.SwitchChild) (string, bool) {
+		cs, ok := c.(*verbs.Case)
+		if !ok {
+			return "", false
+		}
+		return cs.DTMF, true
+	}, "case", s)
+	s.nested.add(n, s.own...)
+	return SwitchBlock{node: n, nested: s.nested}
+}
+
+func (o SwitchBlock) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "switch", "zero SwitchBlock; use Switch")
+		return
+	}
+	s.child(o.node, nil, o.nested)
+}
+func (SwitchBlock) gatherOption() {}
+
+// CaseBranch is a legacy branch of a Switch; see Case.
+//
+// Deprecated: legacy dialect; use Digit.
+type CaseBranch struct {
+	node   *verbs.Case
+	nested issues
+}
+
+// Case adds a legacy branch to a Switch whose commands run when the caller
+// enters dtmf: <Case dtmf="1">…</Case>. A nil then is an empty branch.
+//
+// Deprecated: legacy dialect; use Digit.
+func Case(dtmf string, then *Flow, attrs ...RawAttr) CaseBranch {
+	cmds, nested := then.snapshot()
+	return CaseBranch{node: &verbs.Case{DTMF: dtmf, Commands: cmds, Extra: extraOf(attrs)}, nested: nested}
+}
+
+func (o CaseBranch) apply(s *settings) {
+	if o.node == nil {
+		s.fail("", "case", "zero CaseBranch; use Case")
+		return
+	}
+	c := *o.node
+	s.child(&c, nil, o.nested)
+}
+func (CaseBranch) switchOption() {}
