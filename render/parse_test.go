@@ -14,8 +14,8 @@ import (
 
 const decl = `<?xml version="1.0" encoding="UTF-8"?>`
 
-// doc returns a document holding commands.
-func doc(commands ...verbs.Command) *verbs.Response {
+// pdoc returns a document holding commands.
+func pdoc(commands ...verbs.Command) *verbs.Response {
 	return &verbs.Response{Commands: commands}
 }
 
@@ -27,63 +27,63 @@ var parseTests = []struct {
 	xml  string
 	want *verbs.Response
 }{
-	{"empty root", `<Response/>`, doc()},
-	{"declaration", decl + "\n<Response></Response>\n", doc()},
-	{"byte-order mark", "\uFEFF" + decl + `<Response/>`, doc()},
-	{"byte-order mark without declaration", "\uFEFF<Response/>", doc()},
-	{"lowercase declaration encoding", `<?xml version="1.0" encoding="utf-8"?><Response/>`, doc()},
-	{"single-quoted declaration", `<?xml version='1.0' encoding='UTF-8' standalone='yes'?><Response/>`, doc()},
+	{"empty root", `<Response/>`, pdoc()},
+	{"declaration", decl + "\n<Response></Response>\n", pdoc()},
+	{"byte-order mark", "\uFEFF" + decl + `<Response/>`, pdoc()},
+	{"byte-order mark without declaration", "\uFEFF<Response/>", pdoc()},
+	{"lowercase declaration encoding", `<?xml version="1.0" encoding="utf-8"?><Response/>`, pdoc()},
+	{"single-quoted declaration", `<?xml version='1.0' encoding='UTF-8' standalone='yes'?><Response/>`, pdoc()},
 	{"layout dropped",
 		"<Response>\n\t<Hangup>\n  </Hangup>\r\n</Response>",
-		doc(&verbs.Hangup{})},
+		pdoc(&verbs.Hangup{})},
 	{"say text kept exactly",
 		"<Response><Say>\n  Hello &amp; welcome  \n</Say></Response>",
-		doc(&verbs.Say{Text: "\n  Hello & welcome  \n"})},
+		pdoc(&verbs.Say{Text: "\n  Hello & welcome  \n"})},
 	{"say text attribute",
 		`<Response><Say text="Hi there!"/></Response>`,
-		doc(&verbs.Say{Text: "Hi there!"})},
+		pdoc(&verbs.Say{Text: "Hi there!"})},
 	{"say text attribute with layout content",
 		"<Response><Say text=\"Hi\">\n</Say></Response>",
-		doc(&verbs.Say{Text: "Hi"})},
+		pdoc(&verbs.Say{Text: "Hi"})},
 	{"say attributes",
 		`<Response><Say type="WaveNet" gender="MALE" code="en-US-Wavenet-A" lang="en-US" loop="2" tag="t">x</Say></Response>`,
-		doc(&verbs.Say{Text: "x", Type: verbs.WaveNet, Gender: verbs.Male, Code: "en-US-Wavenet-A", Lang: "en-US", Loop: verbs.Some(2), Tag: "t"})},
+		pdoc(&verbs.Say{Text: "x", Type: verbs.WaveNet, Gender: verbs.Male, Code: "en-US-Wavenet-A", Lang: "en-US", Loop: verbs.Some(2), Tag: "t"})},
 	{"cdata and character references",
 		`<Response><Say><![CDATA[a < b]]> &#169;&#x41;</Say></Response>`,
-		doc(&verbs.Say{Text: "a < b ©A"})},
+		pdoc(&verbs.Say{Text: "a < b ©A"})},
 	{"carriage return reference kept, line ends normalised",
 		"<Response><Say>a\r\nb&#xD;</Say></Response>",
-		doc(&verbs.Say{Text: "a\nb\r"})},
+		pdoc(&verbs.Say{Text: "a\nb\r"})},
 	{"play url trimmed",
 		"<Response><Play loop=\"3\" leg=\"aleg\">\n  https://example.com/a.mp3\n</Play></Response>",
-		doc(&verbs.Play{URL: "https://example.com/a.mp3", Loop: verbs.Some(3), Leg: verbs.LegA})},
+		pdoc(&verbs.Play{URL: "https://example.com/a.mp3", Loop: verbs.Some(3), Leg: verbs.LegA})},
 	{"play url attribute",
 		`<Response><Play url="https://example.com/a.wav"/></Response>`,
-		doc(&verbs.Play{URL: "https://example.com/a.wav"})},
+		pdoc(&verbs.Play{URL: "https://example.com/a.wav"})},
 	{"play record",
 		`<Response><Record tag="name1"/><Play record="name1"/></Response>`,
-		doc(&verbs.Record{Tag: "name1"}, &verbs.Play{Record: "name1"})},
+		pdoc(&verbs.Record{Tag: "name1"}, &verbs.Play{Record: "name1"})},
 	{"zero values kept",
 		`<Response><Answer delay="0"/><Record asr="false" timeout="0"/><Pause length="0"/><Hold timeout="0"/></Response>`,
-		doc(&verbs.Answer{Delay: verbs.Some[verbs.Millis](0)},
+		pdoc(&verbs.Answer{Delay: verbs.Some[verbs.Millis](0)},
 			&verbs.Record{ASR: verbs.Some(false), Timeout: verbs.Some[verbs.Millis](0)},
 			&verbs.Pause{Length: verbs.Some[verbs.Millis](0)},
 			&verbs.Hold{Timeout: verbs.Some[verbs.Millis](0)})},
 	{"pause",
 		`<Response><Pause length="60000" dtmf_stop="#" tag="p"/></Response>`,
-		doc(&verbs.Pause{Length: verbs.Some[verbs.Millis](60000), DTMFStop: "#", Tag: "p"})},
+		pdoc(&verbs.Pause{Length: verbs.Some[verbs.Millis](60000), DTMFStop: "#", Tag: "p"})},
 	{"record container",
 		"<Response><Record asr=\"true\">\n  <!-- wait -->\n  <Pause length=\"60000\" dtmf_stop=\"#\"/>\n</Record></Response>",
-		doc(&verbs.Record{ASR: verbs.Some(true), Commands: []verbs.Command{
+		pdoc(&verbs.Record{ASR: verbs.Some(true), Commands: []verbs.Command{
 			&verbs.Comment{Text: " wait "},
 			&verbs.Pause{Length: verbs.Some[verbs.Millis](60000), DTMFStop: "#"},
 		}})},
 	{"record start stop wait",
 		`<Response><RecordStart tag="r"/><RecordWait tag="r"/><RecordStop tag="r"/></Response>`,
-		doc(&verbs.RecordStart{Tag: "r"}, &verbs.RecordWait{Tag: "r"}, &verbs.RecordStop{Tag: "r"})},
+		pdoc(&verbs.RecordStart{Tag: "r"}, &verbs.RecordWait{Tag: "r"}, &verbs.RecordStop{Tag: "r"})},
 	{"dial with destinations trimmed, error and meta",
 		"<Response><Dial tag=\"d\">\n <To> sip:user@example.com </To>\n <To>12223334455</To>\n <Error><Hangup/></Error>\n <Meta name=\"k\" value=\"v\"/>\n</Dial></Response>",
-		doc(&verbs.Dial{Tag: "d", Children: []verbs.DialChild{
+		pdoc(&verbs.Dial{Tag: "d", Children: []verbs.DialChild{
 			&verbs.To{Destination: "sip:user@example.com"},
 			&verbs.To{Destination: "12223334455"},
 			&verbs.Error{Commands: []verbs.Command{&verbs.Hangup{}}},
@@ -91,11 +91,11 @@ var parseTests = []struct {
 		}})},
 	{"gather length alias",
 		`<Response><Gather length="4" dtmf_stop="#" url="http://h/p?a=1&amp;b=2"><Error/></Gather></Response>`,
-		doc(&verbs.Gather{DTMFLength: verbs.Some(4), DTMFStop: "#", URL: "http://h/p?a=1&b=2",
+		pdoc(&verbs.Gather{DTMFLength: verbs.Some(4), DTMFStop: "#", URL: "http://h/p?a=1&b=2",
 			Children: []verbs.GatherChild{&verbs.Error{}}})},
 	{"gather branches",
 		`<Response><Gather dtmf_length="1" tag="menu"><DTMF value="1"><Say>one</Say></DTMF><!-- x --><Default tag="d"><Hangup/></Default><Error play="true"/></Gather></Response>`,
-		doc(&verbs.Gather{DTMFLength: verbs.Some(1), Tag: "menu", Children: []verbs.GatherChild{
+		pdoc(&verbs.Gather{DTMFLength: verbs.Some(1), Tag: "menu", Children: []verbs.GatherChild{
 			&verbs.DTMF{Value: "1", Commands: []verbs.Command{&verbs.Say{Text: "one"}}},
 			&verbs.Comment{Text: " x "},
 			&verbs.Default{Tag: "d", Commands: []verbs.Command{&verbs.Hangup{}}},
@@ -103,50 +103,50 @@ var parseTests = []struct {
 		}})},
 	{"error say alias",
 		`<Response><Error say="false" tag="e"/></Response>`,
-		doc(&verbs.Error{Play: verbs.Some(false), Tag: "e"})},
+		pdoc(&verbs.Error{Play: verbs.Some(false), Tag: "e"})},
 	{"callback lowercase with url text",
 		"<Response>\n  <callback> http://yourcallbackurl.com </callback>\n</Response>",
-		doc(&verbs.Callback{URL: "http://yourcallbackurl.com"})},
+		pdoc(&verbs.Callback{URL: "http://yourcallbackurl.com"})},
 	{"callback lowercase method",
 		`<Response><Callback method="post" url="https://h/cb" body="true" timeout="5000" tag="c"><Error><Say>x</Say></Error></Callback></Response>`,
-		doc(&verbs.Callback{URL: "https://h/cb", Method: verbs.MethodPost, Body: verbs.Some(true), Timeout: verbs.Some[verbs.Millis](5000), Tag: "c",
+		pdoc(&verbs.Callback{URL: "https://h/cb", Method: verbs.MethodPost, Body: verbs.Some(true), Timeout: verbs.Some[verbs.Millis](5000), Tag: "c",
 			Children: []verbs.CallbackChild{&verbs.Error{Commands: []verbs.Command{&verbs.Say{Text: "x"}}}}})},
 	{"curl",
 		`<Response><Curl url="https://h/x" method="put" timeout="100"><Meta name="a">b</Meta><Error/></Curl></Response>`,
-		doc(&verbs.Curl{URL: "https://h/x", Method: verbs.MethodPut, Timeout: verbs.Some[verbs.Millis](100),
+		pdoc(&verbs.Curl{URL: "https://h/x", Method: verbs.MethodPut, Timeout: verbs.Some[verbs.Millis](100),
 			Children: []verbs.CurlChild{&verbs.Meta{Name: "a", Text: verbs.Some("b")}, &verbs.Error{}}})},
 	{"call with empty value",
 		`<Response><Call field="to" value=""><Hangup/></Call></Response>`,
-		doc(&verbs.Call{Field: "to", Value: verbs.Some(""), Commands: []verbs.Command{&verbs.Hangup{}}})},
+		pdoc(&verbs.Call{Field: "to", Value: verbs.Some(""), Commands: []verbs.Command{&verbs.Hangup{}}})},
 	{"geo lists",
 		`<Response><Geo states="NJ,CA" county="ESSEX"/><Geo/></Response>`,
-		doc(&verbs.Geo{States: []string{"NJ", "CA"}, County: "ESSEX"}, &verbs.Geo{})},
+		pdoc(&verbs.Geo{States: []string{"NJ", "CA"}, County: "ESSEX"}, &verbs.Geo{})},
 	{"scheduler alias",
 		`<Response><Scheduler dow="mon,tue" time="09:00:00-17:00:00"><Say>open</Say></Scheduler></Response>`,
-		doc(&verbs.Schedule{Days: []verbs.Weekday{verbs.Monday, verbs.Tuesday}, Time: "09:00:00-17:00:00",
+		pdoc(&verbs.Schedule{Days: []verbs.Weekday{verbs.Monday, verbs.Tuesday}, Time: "09:00:00-17:00:00",
 			Commands: []verbs.Command{&verbs.Say{Text: "open"}}})},
 	{"tone with negative volume and meta",
 		`<Response><Tone hz="350,440" don="1000" doff="500" v="-70" loop="2" timeout="30000" leg="both" tag="t"><Meta name="category" value="music"/></Tone></Response>`,
-		doc(&verbs.Tone{Hz: []int{350, 440}, On: verbs.Some[verbs.Millis](1000), Off: verbs.Some[verbs.Millis](500),
+		pdoc(&verbs.Tone{Hz: []int{350, 440}, On: verbs.Some[verbs.Millis](1000), Off: verbs.Some[verbs.Millis](500),
 			Volume: verbs.Some(-70), Loop: verbs.Some(2), Timeout: verbs.Some[verbs.Millis](30000), Leg: verbs.LegBoth, Tag: "t",
 			Children: []verbs.ToneChild{&verbs.Meta{Name: "category", Value: verbs.Some("music")}}})},
 	{"tone volume alias",
 		`<Response><Tone volume="0"/></Response>`,
-		doc(&verbs.Tone{Volume: verbs.Some(0)})},
+		pdoc(&verbs.Tone{Volume: verbs.Some(0)})},
 	{"meta text kept exactly",
 		"<Response><Meta name=\"description\">\n  line 1\n  line 2\n</Meta></Response>",
-		doc(&verbs.Meta{Name: "description", Text: verbs.Some("\n  line 1\n  line 2\n")})},
+		pdoc(&verbs.Meta{Name: "description", Text: verbs.Some("\n  line 1\n  line 2\n")})},
 	{"meta value with new line in attribute",
 		`<Response><Meta name="n" value="a&#xA;b&#x9;c"/></Response>`,
-		doc(&verbs.Meta{Name: "n", Value: verbs.Some("a\nb\tc")})},
+		pdoc(&verbs.Meta{Name: "n", Value: verbs.Some("a\nb\tc")})},
 	{"hold unhold",
 		`<Response><Hold timeout="300000" tag="h"/><Unhold tag="u"/></Response>`,
-		doc(&verbs.Hold{Timeout: verbs.Some[verbs.Millis](300000), Tag: "h"}, &verbs.Unhold{Tag: "u"})},
+		pdoc(&verbs.Hold{Timeout: verbs.Some[verbs.Millis](300000), Tag: "h"}, &verbs.Unhold{Tag: "u"})},
 	{"legacy gather",
 		`<Response><Gather numDigits="1" attempts="2" timeout="10000" finishOnKey="*" callback="https://h/g" method="get">` +
 			`<Say>menu</Say><Play>https://h/a.mp3</Play><Pause/>` +
 			`<Switch><Case dtmf="1"><Hangup/></Case><Default/><Error/></Switch></Gather></Response>`,
-		doc(&verbs.Gather{NumDigits: verbs.Some(1), Attempts: verbs.Some(2), Timeout: verbs.Some[verbs.Millis](10000),
+		pdoc(&verbs.Gather{NumDigits: verbs.Some(1), Attempts: verbs.Some(2), Timeout: verbs.Some[verbs.Millis](10000),
 			FinishOnKey: "*", Callback: "https://h/g", Method: verbs.MethodGet,
 			Children: []verbs.GatherChild{
 				&verbs.Say{Text: "menu"}, &verbs.Play{URL: "https://h/a.mp3"}, &verbs.Pause{},
@@ -157,15 +157,15 @@ var parseTests = []struct {
 			}})},
 	{"legacy dial",
 		`<Response><Dial timeout="30" record="record-from-answer"><Sip> 1000@x.x.x.x:9000 </Sip><Number>12223334455</Number></Dial></Response>`,
-		doc(&verbs.Dial{Timeout: verbs.Some(30), Record: verbs.RecordFromAnswer, Children: []verbs.DialChild{
+		pdoc(&verbs.Dial{Timeout: verbs.Some(30), Record: verbs.RecordFromAnswer, Children: []verbs.DialChild{
 			&verbs.Sip{Address: "1000@x.x.x.x:9000"}, &verbs.Number{Digits: "12223334455"},
 		}})},
 	{"comments kept exactly",
 		"<Response><!--a--><!-- b\n c --><Hangup/></Response>",
-		doc(&verbs.Comment{Text: "a"}, &verbs.Comment{Text: " b\n c "}, &verbs.Hangup{})},
+		pdoc(&verbs.Comment{Text: "a"}, &verbs.Comment{Text: " b\n c "}, &verbs.Hangup{})},
 	{"leading zeros",
 		`<Response><Pause length="007"/></Response>`,
-		doc(&verbs.Pause{Length: verbs.Some[verbs.Millis](7)})},
+		pdoc(&verbs.Pause{Length: verbs.Some[verbs.Millis](7)})},
 }
 
 func TestParse(t *testing.T) {
@@ -193,11 +193,11 @@ func TestParseWarnings(t *testing.T) {
 		diag Diagnostics
 	}{
 		{"empty tag", "<Response>\n  <Hangup tag=\"\"/>\n</Response>",
-			doc(&verbs.Hangup{}),
+			pdoc(&verbs.Hangup{}),
 			Diagnostics{{Path: "/Response/Hangup[1]/@tag", Line: 2, Col: 3, Severity: SeverityWarning,
 				Rule: "empty-attribute", Message: "empty attribute tag is read as absent"}}},
 		{"empty code and list", `<Response><Say code="">x</Say><Geo states=""/></Response>`,
-			doc(&verbs.Say{Text: "x"}, &verbs.Geo{}),
+			pdoc(&verbs.Say{Text: "x"}, &verbs.Geo{}),
 			Diagnostics{
 				{Path: "/Response/Say[1]/@code", Line: 1, Col: 11, Severity: SeverityWarning,
 					Rule: "empty-attribute", Message: "empty attribute code is read as absent"},
@@ -205,11 +205,11 @@ func TestParseWarnings(t *testing.T) {
 					Rule: "empty-attribute", Message: "empty attribute states is read as absent"},
 			}},
 		{"comment outside the root", "<!-- header -->\n<Response/>",
-			doc(),
+			pdoc(),
 			Diagnostics{{Line: 1, Col: 1, Severity: SeverityWarning, Rule: "comment-dropped",
 				Message: "a comment outside the root <Response> is dropped"}}},
 		{"empty optional string kept", `<Response><Meta name="n" value=""/></Response>`,
-			doc(&verbs.Meta{Name: "n", Value: verbs.Some("")}), nil},
+			pdoc(&verbs.Meta{Name: "n", Value: verbs.Some("")}), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -437,30 +437,30 @@ func TestParseLenient(t *testing.T) {
 	}{
 		{"unknown element with its subtree",
 			"<Response>\n  <Conference room=\"a\" x:y=\"1\">\n    <Say>kept raw</Say>\n    <!-- note -->\n  </Conference>\n</Response>",
-			doc(&verbs.RawElement{Name: "Conference", Attrs: []verbs.Attr{{Name: "room", Value: "a"}, {Name: "x:y", Value: "1"}},
+			pdoc(&verbs.RawElement{Name: "Conference", Attrs: []verbs.Attr{{Name: "room", Value: "a"}, {Name: "x:y", Value: "1"}},
 				Children: []verbs.RawChild{
 					&verbs.RawElement{Name: "Say", Children: []verbs.RawChild{&verbs.RawText{Text: "kept raw"}}},
 					&verbs.Comment{Text: " note "},
 				}})},
 		{"mixed content kept exactly",
 			"<Response><Foo>\n a <b>c</b> </Foo></Response>",
-			doc(&verbs.RawElement{Name: "Foo", Children: []verbs.RawChild{
+			pdoc(&verbs.RawElement{Name: "Foo", Children: []verbs.RawChild{
 				&verbs.RawText{Text: "\n a "},
 				&verbs.RawElement{Name: "b", Children: []verbs.RawChild{&verbs.RawText{Text: "c"}}},
 				&verbs.RawText{Text: " "},
 			}})},
 		{"adjacent text and cdata merged",
 			"<Response><Foo>a<![CDATA[<b>]]>c</Foo></Response>",
-			doc(&verbs.RawElement{Name: "Foo", Children: []verbs.RawChild{&verbs.RawText{Text: "a<b>c"}}})},
+			pdoc(&verbs.RawElement{Name: "Foo", Children: []verbs.RawChild{&verbs.RawText{Text: "a<b>c"}}})},
 		{"white space only content dropped",
 			"<Response><Foo>\n  </Foo></Response>",
-			doc(&verbs.RawElement{Name: "Foo"})},
+			pdoc(&verbs.RawElement{Name: "Foo"})},
 		{"namespaced element",
 			`<Response><x:Say xmlns:x="urn:x"/></Response>`,
-			doc(&verbs.RawElement{Name: "x:Say", Attrs: []verbs.Attr{{Name: "xmlns:x", Value: "urn:x"}}})},
+			pdoc(&verbs.RawElement{Name: "x:Say", Attrs: []verbs.Attr{{Name: "xmlns:x", Value: "urn:x"}}})},
 		{"unknown element inside dial and gather",
 			`<Response><Dial><To>123</To><Ring/></Dial><Gather><Prompt/></Gather></Response>`,
-			doc(&verbs.Dial{Children: []verbs.DialChild{&verbs.To{Destination: "123"}, &verbs.RawElement{Name: "Ring"}}},
+			pdoc(&verbs.Dial{Children: []verbs.DialChild{&verbs.To{Destination: "123"}, &verbs.RawElement{Name: "Ring"}}},
 				&verbs.Gather{Children: []verbs.GatherChild{&verbs.RawElement{Name: "Prompt"}}})},
 		{"unknown attributes become extra, after known ones",
 			`<Response caller="x"><Say voice="v" lang="en-US" rate="2">Hi</Say><Hangup xmlns="urn:a"/></Response>`,
@@ -556,7 +556,7 @@ func TestDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(doc(&verbs.Hangup{}), r); diff != "" {
+	if diff := cmp.Diff(pdoc(&verbs.Hangup{}), r); diff != "" {
 		t.Errorf("Decode mismatch (-want +got):\n%s", diff)
 	}
 
