@@ -144,6 +144,11 @@ func (it *iteration) run() {
 			}
 			var ae *AuthError
 			isRejection := errors.As(err, &ae) && ae.Reason == AuthRejected
+			if isRejection {
+				if inv, ok := s.tokens.(tokenInvalidator); ok {
+					inv.InvalidateToken(res.token)
+				}
+			}
 			switch {
 			case isTerminal(err):
 				it.fail(err)
@@ -153,9 +158,6 @@ func (it *iteration) run() {
 				return
 			case isRejection:
 				rejected, wait = true, false
-				if inv, ok := s.tokens.(tokenInvalidator); ok {
-					inv.InvalidateToken(res.token)
-				}
 				it.report(err, attempts)
 				continue
 			}
@@ -238,12 +240,12 @@ func (it *iteration) deliver(x item) bool {
 	if it.stopped || it.ctx.Err() != nil {
 		return false
 	}
+	if x.err == nil && x.ev.Kind != KindGap {
+		it.s.lastID, it.s.lastTime = x.ev.ID, x.ev.Time
+	}
 	if !it.yield(x.ev, x.err) {
 		it.stopped = true
 		return false
-	}
-	if x.err == nil && x.ev.Kind != KindGap {
-		it.s.lastID, it.s.lastTime = x.ev.ID, x.ev.Time
 	}
 	return true
 }
