@@ -70,7 +70,7 @@ func endpointCases() []endpointCase {
 			call: func(ctx context.Context, c *Client) (any, error) { return c.Tokens.Delete(ctx, "secret-tok") }},
 		{name: "Tokens.DeleteAll", method: "DELETE", path: "/token/all", reply: ok(`{}`),
 			check: func(*testing.T, any) {},
-			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.Tokens.DeleteAll(ctx) }},
+			call:  func(ctx context.Context, c *Client) (any, error) { return nil, c.Tokens.DeleteAll(ctx) }},
 
 		// Numbers and orders.
 		{name: "Numbers.Search", method: "POST", path: "/tn/search", query: map[string]string{"take": "20", "skip": "0"},
@@ -408,7 +408,9 @@ func endpointCases() []endpointCase {
 				return c.SIPDomains.Create(ctx, &SIPDomainCreateRequest{Domain: "acme", SIPControlApp: "app"})
 			}},
 		{name: "SIPDomains.Get", method: "GET", path: "/sip/domain/acme.sip.opentact.org",
-			call: func(ctx context.Context, c *Client) (any, error) { return c.SIPDomains.Get(ctx, "acme.sip.opentact.org") }},
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.SIPDomains.Get(ctx, "acme.sip.opentact.org")
+			}},
 		{name: "SIPDomains.Update", method: "PATCH", path: "/sip/domain/acme", body: `{"sip_connection":null,"outbound_voice_profile":"o"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.SIPDomains.Update(ctx, "acme", &SIPDomainUpdateRequest{SIPConnection: Null[string](), OutboundVoiceProfile: Value("o")})
