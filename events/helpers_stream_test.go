@@ -33,7 +33,7 @@ type fakeServer struct {
 	mu      sync.Mutex
 	all     []*serverConn
 	closing bool
-	wg  sync.WaitGroup // the handlers
+	wg      sync.WaitGroup // the handlers
 }
 
 // serverConn is one accepted websocket, driven from the test goroutine.
