@@ -2,13 +2,15 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
 )
 
 // pathOf returns the XPath-style path of the first occurrence of target in
 // r, in document order: /Response/Gather[1]/DTMF[2], with comment()[n] and
-// text()[n] steps for comments and raw text. It is used only to report a
+// text()[n] steps for comments and raw text, and *[n] for a raw element
+// with no name. It is used only to report a
 // fault, so it may allocate.
 func pathOf(r *verbs.Response, target verbs.Node) string {
 	if target == verbs.Node(r) {
@@ -31,11 +33,16 @@ func findPath(prefix string, kids []verbs.Node, target verbs.Node, depth int) (s
 			continue
 		}
 		step := k.ElementName()
-		switch k.(type) {
+		switch v := k.(type) {
 		case *verbs.Comment:
 			step = "comment()"
 		case *verbs.RawText:
 			step = "text()"
+		case *verbs.RawElement:
+			step = strings.ToValidUTF8(v.Name, "\uFFFD")
+			if step == "" {
+				step = "*"
+			}
 		}
 		if counts == nil {
 			counts = make(map[string]int)
