@@ -1,0 +1,225 @@
+package flowtest
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// hello is a small valid document and helloXML its rendering.
+func hello(text string) *verbs.Response {
+	return &verbs.Response{Commands: []verbs.Command{&verbs.Say{Text: text}, &verbs.Hangup{}}}
+}
+
+func helloXML(text string) string {
+	return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Say>" + text + "</Say>\n  <Hangup/>\n</Response>\n"
+}
+
+// builderFunc is a Builder made of a function.
+type builderFunc func() (*verbs.Response, error)
+
+func (f builderFunc) Build() (*verbs.Response, error) { return f() }
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestGoldenCompare(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		golden  string // "" = no file
+		doc     any
+		wantOK  bool
+		kind    string   // the only message: "", "error" or "fatal"
+		message []string // substrings of that message
+	}{
+		{name: "match", golden: helloXML("Hi"), doc: hello("Hi"), wantOK: true},
+		{name: "match through a Builder", golden: helloXML("Hi"), doc: builderFunc(func() (*verbs.Response, error) { return hello("Hi"), nil }), wantOK: true},
+		{name: "CRLF golden file", golden: strings.ReplaceAll(helloXML("Hi"), "\n", "\r\n"), doc: hello("Hi"), wantOK: true},
+		{
+			name: "mismatch", golden: helloXML("Hi"), doc: hello("Hello"), kind: "error",
+			message: []string{
+				"menu.xml: the document differs from the golden file (-want +got):",
+				"-" + `"  <Say>Hi</Say>",`,
+				"+" + `"  <Say>Hello</Say>",`,
+				"To accept the new document, run:\n\tgo test ./flowtest -run '^TestMenu$/^case_1$' -update",
+			},
+		},
+		{
+			name: "missing file", doc: hello("Hi"), kind: "fatal",
+			message: []string{"flowtest: golden file ", "menu.xml does not exist; create it with:\n\tgo test ./flowtest -run '^TestMenu$/^case_1$' -update"},
+		},
+		{
+			name: "build error", golden: helloXML("Hi"), kind: "fatal",
+			doc:     builderFunc(func() (*verbs.Response, error) { return nil, errors.New("no destination") }),
+			message: []string{"flowtest: building the document:\nno destination"},
+		},
+		{
+			name: "Build returns nothing", golden: helloXML("Hi"), kind: "fatal",
+			doc:     builderFunc(func() (*verbs.Response, error) { return nil, nil }),
+			message: []string{"flowtest: Build returned no document"},
+		},
+		{name: "nil document", golden: helloXML("Hi"), doc: nil, kind: "fatal", message: []string{"flowtest: nil document"}},
+		{name: "nil response", golden: helloXML("Hi"), doc: (*verbs.Response)(nil), kind: "fatal", message: []string{"flowtest: nil *verbs.Response"}},
+		{
+			name: "unsupported type", golden: helloXML("Hi"), doc: "<Response/>", kind: "fatal",
+			message: []string{"flowtest: unsupported document type string (want *verbs.Response or a Builder)"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "menu.xml")
+			if tt.golden != "" {
+				writeFile(t, path, tt.golden)
+			}
+			tb := &fakeTB{name: "TestMenu/case_1"}
+			ok := golden(tb, path, tt.doc, false)
+			if ok != tt.wantOK {
+				t.Errorf("golden = %v, want %v\n%s", ok, tt.wantOK, tb.report())
+			}
+			if tt.kind == "" {
+				if tb.failed() || len(tb.logs) > 0 {
+					t.Errorf("want no message\n%s", tb.report())
+				}
+			} else {
+				kind, msg, one := tb.only()
+				if !one || kind != tt.kind {
+					t.Fatalf("want exactly one %s message\n%s", tt.kind, tb.report())
+				}
+				if missing, ok := containsAll(msg, tt.message...); !ok {
+					t.Errorf("message lacks %q:\n%s", missing, msg)
+				}
+			}
+			if tt.golden == "" {
+				if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("golden file created without updating: %v", err)
+				}
+			} else if got := readFile(t, path); got != tt.golden {
+				t.Errorf("golden file changed without updating:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestGoldenUpdate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		golden  string // "" = no file
+		wantLog bool
+	}{
+		{name: "creates a missing file and its directories", wantLog: true},
+		{name: "rewrites a different file", golden: helloXML("Old"), wantLog: true},
+		{name: "rewrites CRLF", golden: strings.ReplaceAll(helloXML("New"), "\n", "\r\n"), wantLog: true},
+		{name: "leaves an equal file", golden: helloXML("New")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "testdata", "TestMenu", "root.xml")
+			if tt.golden != "" {
+				writeFile(t, path, tt.golden)
+			}
+			tb := &fakeTB{name: "TestMenu"}
+			if !golden(tb, path, hello("New"), true) || tb.failed() {
+				t.Fatalf("golden failed while updating\n%s", tb.report())
+			}
+			if got := readFile(t, path); got != helloXML("New") {
+				t.Errorf("golden file =\n%s\nwant\n%s", got, helloXML("New"))
+			}
+			if wrote := len(tb.logs) == 1 && tb.logs[0] == "flowtest: wrote "+path; wrote != tt.wantLog {
+				t.Errorf("log %q, want a write log: %v", tb.logs, tt.wantLog)
+			}
+			// Once updated, the file compares equal.
+			tb = &fakeTB{name: "TestMenu"}
+			if !golden(tb, path, hello("New"), false) {
+				t.Errorf("updated file does not match\n%s", tb.report())
+			}
+		})
+	}
+}
+
+// TestGoldenUpdateEnv changes the environment, so it does not run in
+// parallel.
+func TestGoldenUpdateEnv(t *testing.T) {
+	t.Setenv(UpdateEnv, "1")
+	path := filepath.Join(t.TempDir(), "env.xml")
+	if !Golden(t, path, hello("Env")) {
+		t.Fatal("Golden with OPENTACT_UPDATE_GOLDEN=1 failed")
+	}
+	if got := readFile(t, path); got != helloXML("Env") {
+		t.Errorf("golden file =\n%s\nwant\n%s", got, helloXML("Env"))
+	}
+	t.Setenv(UpdateEnv, "0")
+	if updating() {
+		t.Error("updating with OPENTACT_UPDATE_GOLDEN=0")
+	}
+}
+
+// TestGoldenUpdateFlag sets the -update flag, so it does not run in
+// parallel.
+func TestGoldenUpdateFlag(t *testing.T) {
+	f := flag.Lookup("update")
+	if f == nil {
+		t.Fatal("flowtest did not define -update")
+	}
+	if f.Usage != "rewrite flowtest golden files with the rendered documents" {
+		t.Fatalf("-update belongs to another package: %q", f.Usage)
+	}
+	old := f.Value.String()
+	t.Cleanup(func() { f.Value.Set(old) })
+	if err := f.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "flag.xml")
+	if !Golden(t, path, hello("Flag")) {
+		t.Fatal("Golden with -update failed")
+	}
+	if got := readFile(t, path); got != helloXML("Flag") {
+		t.Errorf("golden file =\n%s\nwant\n%s", got, helloXML("Flag"))
+	}
+	f.Value.Set("false")
+	if updating() {
+		t.Error("updating with -update=false")
+	}
+}
+
+func TestUpdateCommand(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		want string
+	}{
+		{"TestMenu", "go test ./flowtest -run '^TestMenu$' -update"},
+		{"TestMenu/support_line", "go test ./flowtest -run '^TestMenu$/^support_line$' -update"},
+		{"TestA.B/x+y(1)", `go test ./flowtest -run '^TestA\.B$/^x\+y\(1\)$' -update`},
+		{"TestQuote/it's", `go test ./flowtest -run '^TestQuote$/^it'\''s$' -update`},
+	}
+	for _, tt := range tests {
+		if got := updateCommand(tt.name); got != tt.want {
+			t.Errorf("updateCommand(%q) =\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,97 @@
+package flowtest
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// UpdateEnv is the environment variable that, set to 1 (or true), makes
+// Golden rewrite golden files instead of comparing with them.
+const UpdateEnv = "OPENTACT_UPDATE_GOLDEN"
+
+// updateFlag is the name of the command-line flag that makes Golden rewrite
+// golden files.
+const updateFlag = "update"
+
+func init() {
+	// Another package of the test binary may define -update already (its
+	// initialisation ran first); then Golden reads that flag.
+	if flag.Lookup(updateFlag) == nil {
+		flag.Bool(updateFlag, false, "rewrite flowtest golden files with the rendered documents")
+	}
+}
+
+// updating reports whether golden files are to be rewritten.
+func updating() bool {
+	if on, err := strconv.ParseBool(os.Getenv(UpdateEnv)); err == nil && on {
+		return true
+	}
+	return flagUpdating()
+}
+
+// flagUpdating reports whether -update is on.
+func flagUpdating() bool {
+	f := flag.Lookup(updateFlag)
+	if f == nil {
+		return false
+	}
+	on, err := strconv.ParseBool(f.Value.String())
+	return err == nil && on
+}
+
+// boolFlag reports whether the -update flag takes no value, so that
+// "-update" alone turns it on.
+func boolFlag() bool {
+	f := flag.Lookup(updateFlag)
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// updateCommand returns the shell command that reruns the test named name
+// (as testing.T.Name gives it) and rewrites its golden files.
+func updateCommand(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	args := "go test " + packageDir() + " -run " + shellQuote(strings.Join(parts, "/"))
+	if boolFlag() {
+		return args + " -update"
+	}
+	return UpdateEnv + "=1 " + args
+}
+
+// packageDir returns the directory of the running test's package relative
+// to its module root ("./ivr"), or "." when there is no go.mod above it.
+func packageDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for dir := wd; ; {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			rel, err := filepath.Rel(dir, wd)
+			if err != nil || rel == "." {
+				return "."
+			}
+			return "./" + filepath.ToSlash(rel)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "."
+		}
+		dir = parent
+	}
+}
+
+// shellQuote quotes s for a POSIX shell.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
