@@ -1,0 +1,112 @@
+package render
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// extraAttrs returns the unmodelled attributes of an element.
+func extraAttrs(n verbs.Node) []verbs.Attr {
+	f := reflect.ValueOf(n).Elem().FieldByName("Extra")
+	if !f.IsValid() {
+		return nil
+	}
+	attrs, _ := f.Interface().([]verbs.Attr)
+	return attrs
+}
+
+// extra checks the unmodelled attributes of a modelled element: each a
+// valid XML name, none repeating a modelled attribute, an alias of one or
+// another extra attribute. Extra attributes on <Response> are a lint: the
+// root has none in the language.
+func (c *checker) extra(n verbs.Node, path string, spec verbs.ElementSpec) {
+	attrs := extraAttrs(n)
+	if _, root := n.(*verbs.Response); root {
+		for _, a := range attrs {
+			c.warnf(n, attrPath(path, a.Name), "root-attr", "<Response> takes no attributes; %s has no meaning there", quoteName(a.Name))
+		}
+	}
+	seen := make(map[string]bool, len(attrs))
+	for _, a := range attrs {
+		p := attrPath(path, a.Name)
+		canon, alias := spec.AttrAliases[a.Name]
+		switch {
+		case !validXMLName(a.Name):
+			c.errorf(n, p, "attr-name", "attribute name %q is not a valid XML name", a.Name)
+		case spec.HasAttr(a.Name):
+			c.errorf(n, p, "extra-attr", "extra attribute %s repeats an attribute <%s> models; set it through its field", a.Name, spec.Name)
+		case alias && canon == "":
+			c.errorf(n, p, "extra-attr", "extra attribute %s is an alias of the text content of <%s>; set the text instead", a.Name, spec.Name)
+		case alias:
+			c.errorf(n, p, "extra-attr", "extra attribute %s is an alias of %s, which <%s> models; set it through its field", a.Name, canon, spec.Name)
+		case seen[a.Name]:
+			c.errorf(n, p, "duplicate", "attribute %s is repeated", a.Name)
+		}
+		seen[a.Name] = true
+	}
+}
+
+// rawElement checks an element kept as a raw node: its name must be a
+// valid XML name that the language does not model, and its attributes
+// valid, distinct names.
+func (c *checker) rawElement(e *verbs.RawElement, path string) {
+	if !validXMLName(e.Name) {
+		c.errorf(e, path, "element-name", "element name %q is not a valid XML name", e.Name)
+	} else if spec, ok := verbs.LookupElement(e.Name); ok {
+		c.errorf(e, path, "element-name", "raw element <%s> is <%s> of the language; use its verbs type", e.Name, spec.Name)
+	}
+	seen := make(map[string]bool, len(e.Attrs))
+	for _, a := range e.Attrs {
+		p := attrPath(path, a.Name)
+		switch {
+		case !validXMLName(a.Name):
+			c.errorf(e, p, "attr-name", "attribute name %q is not a valid XML name", a.Name)
+		case seen[a.Name]:
+			c.errorf(e, p, "duplicate", "attribute %s is repeated", a.Name)
+		}
+		seen[a.Name] = true
+	}
+}
+
+// legacyAdvice says what replaces a legacy element or attribute.
+var legacyAdvice = map[string]string{
+	"Switch":      "; put <DTMF> branches directly in the <Gather>",
+	"Case":        "; use <DTMF value=\"…\">",
+	"Sip":         "; use <To>",
+	"Number":      "; use <To>",
+	"numDigits":   "; use dtmf_length",
+	"finishOnKey": "; use dtmf_stop",
+	"callback":    "; use url",
+}
+
+// currentGatherAttrs are the Gather attributes of the current dialect that
+// legacy ones replace.
+var currentGatherAttrs = []string{"dtmf_length", "dtmf_stop", "url"}
+
+// legacy reports every legacy element and every legacy attribute that is
+// set, and a <Gather> mixing legacy and current attributes.
+func (c *checker) legacy(n verbs.Node, path string, spec verbs.ElementSpec) {
+	if spec.Legacy {
+		c.warnf(n, path, "legacy", "<%s> is legacy%s", spec.Name, legacyAdvice[spec.Name])
+	}
+	if len(spec.LegacyAttrs) == 0 {
+		return
+	}
+	var old, current []string
+	for _, a := range setAttrs(n) {
+		switch {
+		case spec.IsLegacyAttr(a):
+			old = append(old, a)
+			c.warnf(n, attrPath(path, a), "legacy", "%s is a legacy attribute%s", a, legacyAdvice[a])
+		case spec.Name == "Gather" && slices.Contains(currentGatherAttrs, a):
+			current = append(current, a)
+		}
+	}
+	if len(old) > 0 && len(current) > 0 {
+		c.warnf(n, path, "legacy-mix", "<%s> mixes legacy attributes (%s) with current ones (%s)",
+			spec.Name, strings.Join(old, ", "), strings.Join(current, ", "))
+	}
+}

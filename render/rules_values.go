@@ -1,0 +1,248 @@
+package render
+
+import (
+	"net/netip"
+	"net/url"
+	"strings"
+)
+
+// The value rules behind the custom validator tags documented in package
+// verbs. Each is a plain predicate so the structural rules can share them.
+
+const (
+	dtmfKeyChars   = "0123456789*#ABCD"
+	dtmfValueChars = "0123456789*#"
+)
+
+// isDTMFKeys reports one or more of 0-9 * # A B C D.
+func isDTMFKeys(s string) bool { return s != "" && onlyChars(s, dtmfKeyChars) }
+
+// isDTMFKey reports exactly one of 0-9 * # A B C D.
+func isDTMFKey(s string) bool { return len(s) == 1 && onlyChars(s, dtmfKeyChars) }
+
+// isDTMFValue reports one or more of 0-9 * #.
+func isDTMFValue(s string) bool { return s != "" && onlyChars(s, dtmfValueChars) }
+
+func onlyChars(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// isLangTag reports a BCP 47 shaped tag: a primary subtag of 2 or 3
+// letters (or the x and i prefixes), then subtags of 1 to 8 letters and
+// digits, separated by hyphens: en, en-US, zh-Hant-TW, x-klingon.
+func isLangTag(s string) bool {
+	subs := strings.Split(s, "-")
+	first := subs[0]
+	if first == "" || len(first) > 3 || !asciiLetters(first) {
+		return false
+	}
+	if len(first) == 1 && (len(subs) == 1 || !strings.ContainsAny(first, "xXiI")) {
+		return false
+	}
+	for _, sub := range subs[1:] {
+		if sub == "" || len(sub) > 8 || !asciiAlnum(sub) {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9') && !asciiLetters(s[i:i+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isHTTPURL reports an absolute http or https URL with a host.
+func isHTTPURL(s string) bool {
+	if strings.ContainsAny(s, " \t\r\n") {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || u.Hostname() == "" {
+		return false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	return scheme == "http" || scheme == "https"
+}
+
+// isDestination reports one of the three destination forms of a <Dial>:
+// a SIP URI (sip:user@host or sips:user@host, optionally with a port), a
+// SIP address without scheme (user@host) or a phone number of 7 to 15
+// digits with an optional leading +.
+func isDestination(s string) bool {
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "sip:"):
+		return isSIPAddress(s[len("sip:"):])
+	case strings.HasPrefix(lower, "sips:"):
+		return isSIPAddress(s[len("sips:"):])
+	case strings.Contains(s, "@"):
+		return isSIPAddress(s)
+	}
+	return isPhoneNumber(s)
+}
+
+// isPhoneNumber reports 7 to 15 digits with an optional leading +.
+func isPhoneNumber(s string) bool {
+	s = strings.TrimPrefix(s, "+")
+	return len(s) >= 7 && len(s) <= 15 && asciiDigits(s)
+}
+
+// isSIPAddress reports user@host or user@host:port.
+func isSIPAddress(s string) bool {
+	user, hostport, ok := strings.Cut(s, "@")
+	if !ok || user == "" || !onlyUserChars(user) {
+		return false
+	}
+	host, port := hostport, ""
+	if strings.HasPrefix(hostport, "[") {
+		end := strings.IndexByte(hostport, ']')
+		if end < 0 {
+			return false
+		}
+		host, port = hostport[:end+1], hostport[end+1:]
+		if port != "" && !strings.HasPrefix(port, ":") {
+			return false
+		}
+		port = strings.TrimPrefix(port, ":")
+		if _, err := netip.ParseAddr(host[1:end]); err != nil {
+			return false
+		}
+	} else {
+		if i := strings.LastIndexByte(hostport, ':'); i >= 0 {
+			host, port = hostport[:i], hostport[i+1:]
+			if port == "" {
+				return false
+			}
+		}
+		if !isHostName(host) {
+			return false
+		}
+	}
+	if port == "" {
+		return true
+	}
+	return asciiDigits(port) && len(port) <= 5 && smallAtoi(port) >= 1 && smallAtoi(port) <= 65535
+}
+
+// onlyUserChars reports the characters of the user part of a SIP URI:
+// letters, digits and the unreserved and user-unreserved marks.
+func onlyUserChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9') && !asciiLetters(s[i:i+1]) && !strings.ContainsRune("-_.!~*'()&=+$,;?/%", rune(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isHostName reports a DNS name or an IPv4 address: dot-separated labels of
+// letters, digits and inner hyphens.
+func isHostName(s string) bool {
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(s, "."), ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if c != '-' && !(c >= '0' && c <= '9') && !asciiLetters(label[i:i+1]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// smallAtoi converts at most a few digits; callers check asciiDigits first.
+func smallAtoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// uspsCodes are the two-letter USPS codes of the 50 states, the District of
+// Columbia, Puerto Rico, the territories and the freely associated states.
+var uspsCodes = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, c := range strings.Fields(`
+		AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO
+		MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY
+		DC PR AS GU MP VI UM FM MH PW`) {
+		m[c] = true
+	}
+	return m
+}()
+
+// isUSPS reports a USPS state or territory code, in either case (the case
+// is a lint of its own).
+func isUSPS(s string) bool { return uspsCodes[strings.ToUpper(s)] && len(s) == 2 }
+
+// parseTimeRange parses HH:MM:SS-HH:MM:SS on the 24-hour clock and returns
+// both ends as seconds since midnight.
+func parseTimeRange(s string) (start, end int, ok bool) {
+	a, b, found := strings.Cut(s, "-")
+	if !found {
+		return 0, 0, false
+	}
+	start, ok1 := parseClock(a)
+	end, ok2 := parseClock(b)
+	return start, end, ok1 && ok2
+}
+
+func parseClock(s string) (int, bool) {
+	if len(s) != 8 || s[2] != ':' || s[5] != ':' {
+		return 0, false
+	}
+	h, m, sec := s[0:2], s[3:5], s[6:8]
+	if !asciiDigits(h) || !asciiDigits(m) || !asciiDigits(sec) {
+		return 0, false
+	}
+	if smallAtoi(h) > 23 || smallAtoi(m) > 59 || smallAtoi(sec) > 59 {
+		return 0, false
+	}
+	return smallAtoi(h)*3600 + smallAtoi(m)*60 + smallAtoi(sec), true
+}
+
+// isTimeRange reports a valid HH:MM:SS-HH:MM:SS range.
+func isTimeRange(s string) bool {
+	_, _, ok := parseTimeRange(s)
+	return ok
+}
