@@ -1,0 +1,168 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// parseModes are the two ways of parsing a document.
+var parseModes = []struct {
+	name string
+	opts []ParseOption
+}{
+	{"strict", nil},
+	{"lenient", []ParseOption{Lenient()}},
+}
+
+// FuzzParse checks that the parser never panics, that every refusal is a
+// Diagnostics error whose findings carry a position, and that a document it
+// accepts renders, parses back to the same value and renders again to the
+// same bytes, in both layouts.
+func FuzzParse(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "docs", "*.xml"))
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, tt := range parseTests {
+		f.Add([]byte(tt.xml))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, mode := range parseModes {
+			r, err := Parse(data, mode.opts...)
+			if err != nil {
+				var ds Diagnostics
+				if !errors.As(err, &ds) || !ds.HasErrors() {
+					t.Fatalf("%s: Parse error %v is not a Diagnostics with an error", mode.name, err)
+				}
+				if r != nil {
+					t.Fatalf("%s: Parse returned a document with its error", mode.name)
+				}
+				for _, d := range ds {
+					if d.Line < 1 || d.Col < 1 || d.Message == "" || d.Rule == "" {
+						t.Fatalf("%s: finding without position, rule or message: %#v", mode.name, d)
+					}
+				}
+				continue
+			}
+			for _, layout := range docLayouts {
+				out, err := Append(nil, r, layout.opts...)
+				if err != nil {
+					t.Fatalf("%s: a parsed document does not render%s: %v", mode.name, layout.suffix, err)
+				}
+				again, err := Parse(out, mode.opts...)
+				if err != nil {
+					t.Fatalf("%s: the rendered document does not parse: %v\n%s", mode.name, err, out)
+				}
+				if diff := cmp.Diff(r, again); diff != "" {
+					t.Fatalf("%s: render → parse changed the document (-parsed +reparsed):\n%s\n%s", mode.name, diff, out)
+				}
+				out2, err := Append(nil, again, layout.opts...)
+				if err != nil || !bytes.Equal(out, out2) {
+					t.Fatalf("%s: rendering is not a fixed point (err %v):\n%s\n%s", mode.name, err, out, out2)
+				}
+			}
+		}
+	})
+}
+
+// FuzzText checks that any string used as Say text, Meta value, Meta text
+// or Play URL either renders to well-formed XML that parses back to the
+// same string, or is refused with an error that says why.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{
+		"Hello", "", " ", "a & b < c > d", `"quoted" 'single'`, "]]>", "<!-- x -->",
+		"line 1\nline 2", "cr\r\nlf", "\r", "tab\there", "&amp;", "&#xD;",
+		"\x00", "\x01", "\x7f", "\xff", "a\xc3", "\uFFFE", "\uFFFF", "\uFFFD", "日本語 é",
+		"https://example.com/a.mp3?x=1&y=2", "http://h/p?a=<b>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cases := []struct {
+			name string
+			doc  *verbs.Response
+			get  func(verbs.Command) (string, bool)
+		}{
+			{"Say text", pdoc(&verbs.Say{Text: s}), func(c verbs.Command) (string, bool) {
+				n, ok := c.(*verbs.Say)
+				if !ok {
+					return "", false
+				}
+				return n.Text, true
+			}},
+			{"Meta value", pdoc(&verbs.Meta{Name: "n", Value: verbs.Some(s)}), func(c verbs.Command) (string, bool) {
+				n, ok := c.(*verbs.Meta)
+				if !ok {
+					return "", false
+				}
+				return n.Value.Val, true
+			}},
+			{"Meta text", pdoc(&verbs.Meta{Name: "n", Text: verbs.Some(s)}), func(c verbs.Command) (string, bool) {
+				n, ok := c.(*verbs.Meta)
+				if !ok {
+					return "", false
+				}
+				return n.Text.Val, true
+			}},
+			{"Play URL", pdoc(&verbs.Play{URL: s}), func(c verbs.Command) (string, bool) {
+				n, ok := c.(*verbs.Play)
+				if !ok {
+					return "", false
+				}
+				return n.URL, true
+			}},
+		}
+		for _, c := range cases {
+			out, err := Marshal(c.doc)
+			if err != nil {
+				var ds Diagnostics
+				var we *WriteError
+				if !errors.As(err, &ds) && !errors.As(err, &we) || err.Error() == "" {
+					t.Errorf("%s %q: Marshal error %v is neither Diagnostics nor a WriteError", c.name, s, err)
+				}
+				continue
+			}
+			if err := wellFormed(out); err != nil {
+				t.Errorf("%s %q: encoding/xml refuses the output: %v\n%s", c.name, s, err, out)
+				continue
+			}
+			r, err := Parse(out)
+			if err != nil {
+				t.Errorf("%s %q: the output does not parse: %v\n%s", c.name, s, err, out)
+				continue
+			}
+			if len(r.Commands) != 1 {
+				t.Errorf("%s %q: parsed %d commands, want 1", c.name, s, len(r.Commands))
+				continue
+			}
+			if got, ok := c.get(r.Commands[0]); !ok || got != s {
+				t.Errorf("%s: parsed %q, want %q\n%s", c.name, got, s, out)
+			}
+		}
+	})
+}
+
+// wellFormed reads the whole document with encoding/xml's strict decoder.
+func wellFormed(doc []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
