@@ -82,6 +82,18 @@ func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// httpRequestKey is the context key of the request a CallFlowFunc serves.
+type httpRequestKey struct{}
+
+// HTTPRequest returns the HTTP request that a CallFlowHandler is answering,
+// from the context it passes to its CallFlowFunc, and nil for any other
+// context. A CallFlowFunc uses it to build absolute URLs back to the
+// application with CallbackURL.
+func HTTPRequest(ctx context.Context) *http.Request {
+	r, _ := ctx.Value(httpRequestKey{}).(*http.Request)
+	return r
+}
+
 // result is what a run of the CallFlowFunc produced.
 type result struct {
 	doc   *verbs.Response
@@ -92,7 +104,7 @@ type result struct {
 // document runs the CallFlowFunc under the timeout and renders its
 // document.
 func (h *CallFlowHandler) document(r *http.Request, req *CallFlowRequest) ([]byte, error) {
-	ctx := r.Context()
+	ctx := context.WithValue(r.Context(), httpRequestKey{}, r)
 	if h.s.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, h.s.timeout)

@@ -454,16 +454,34 @@ func TestCallFlowHandlerContext(t *testing.T) {
 	h, err := NewCallFlowHandler(func(ctx context.Context, r *CallFlowRequest) (*verbs.Response, error) {
 		_, ok := ctx.Deadline()
 		deadline <- ok
-		return greeting(fmt.Sprint(r.Origin)), nil
+		hr := HTTPRequest(ctx)
+		if hr == nil {
+			return nil, errors.New("no HTTP request in the context")
+		}
+		next, err := CallbackURL(hr, "next", nil)
+		if err != nil {
+			return nil, err
+		}
+		return greeting(fmt.Sprint(r.Origin, " ", next)), nil
 	}, WithTimeout(0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := serve(t, h, http.MethodGet, "/?dtmf=1", "")
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	resp, err := srv.Client().Get(srv.URL + "/ivr/menu?dtmf=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
 	if ok := <-deadline; ok {
 		t.Error("WithTimeout(0): the context has a deadline")
 	}
-	if !strings.Contains(got.body, "<Say>gather</Say>") {
-		t.Errorf("body = %s, want the function's document", got.body)
+	if want := "<Say>gather " + srv.URL + "/ivr/next</Say>"; !strings.Contains(string(body), want) {
+		t.Errorf("body = %s, want it to hold %s", body, want)
+	}
+	if r := HTTPRequest(context.Background()); r != nil {
+		t.Errorf("HTTPRequest(context.Background()) = %v, want nil", r)
 	}
 }
