@@ -175,21 +175,21 @@ var verbTests = []verbTest{
 		doc: doc(&verbs.Dial{Children: []verbs.DialChild{
 			&verbs.To{Destination: "12223334455"},
 			&verbs.To{Destination: "12223334456"},
-			&verbs.Meta{Name: "team", Value: verbs.Some("tech")},
 			&verbs.Error{Commands: []verbs.Command{
 				&verbs.Say{Text: "Sorry, our tech team is busy right now, please call again later"},
 				&verbs.Hangup{},
 			}},
+			&verbs.Meta{Name: "team", Value: verbs.Some("tech")},
 		}}),
 		xml: body(
 			`  <Dial>`,
 			`    <To>12223334455</To>`,
 			`    <To>12223334456</To>`,
-			`    <Meta name="team" value="tech"/>`,
 			`    <Error>`,
 			`      <Say>Sorry, our tech team is busy right now, please call again later</Say>`,
 			`      <Hangup/>`,
 			`    </Error>`,
+			`    <Meta name="team" value="tech"/>`,
 			`  </Dial>`,
 		),
 	},
