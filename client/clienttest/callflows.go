@@ -171,7 +171,7 @@ func (s *Server) handleLogs(w http.ResponseWriter, r *http.Request, body []byte)
 	if v, ok := in.boolean("success", false); ok {
 		fs = append(fs, func(l *callLog) bool { return l.Success == v })
 	}
-	if v, ok := in.str("from", false); ok && v != "" {
+	if v, ok := in.mask("from"); ok {
 		fs = append(fs, func(l *callLog) bool { return maskMatch(v, l.From, false) })
 	}
 	if v, ok := in.phone("tn", false); ok {

@@ -86,7 +86,7 @@ func (s *Server) handleCallSearch(w http.ResponseWriter, r *http.Request, body [
 	if v, ok := in.oneOf("direction", false, "in", "out"); ok {
 		fs = append(fs, func(c *call) bool { return c.Direction == v })
 	}
-	if v, ok := in.str("tn", false); ok && v != "" {
+	if v, ok := in.mask("tn"); ok {
 		fs = append(fs, func(c *call) bool {
 			return strings.Contains(c.From, v) || strings.Contains(c.To, v) || (c.TN != 0 && strings.Contains(digits(c.TN), v))
 		})

@@ -16,6 +16,11 @@ type Match struct {
 //
 // A fault with neither Status, Body nor Drop only delays the request (by
 // Delay), which then proceeds normally.
+//
+// Drop reads the whole request, then closes the connection. Note that
+// net/http's Transport replays a GET (or another request without a body)
+// by itself when the connection it reused is closed without a reply; such a
+// replay is a second request, recorded and matched against faults again.
 type Fault struct {
 	Times        int               // matching requests affected; 0 = 1; -1 = until ClearFaults
 	Status       int               // reply status, with an error envelope unless Body is set
@@ -23,7 +28,7 @@ type Fault struct {
 	Fields       map[string]string // adds "fields" (name → message) to the envelope
 	RetryAfter   string            // raw Retry-After value: "2" or an HTTP date
 	Delay        time.Duration     // wait before answering; ends early when the client goes away
-	Drop         bool              // close the connection without any reply
+	Drop         bool              // close the connection without any reply (see below)
 	Body         []byte            // raw reply body, e.g. `{"success":tru` for malformed JSON
 	AfterHandler bool              // run the real handler first (state changes happen), then replace its reply
 }

@@ -93,6 +93,21 @@ func (in *input) str(k string, required bool) (string, bool) {
 	return s, true
 }
 
+// mask reads a search mask: a string, or a JSON number taken as its digits
+// (numbers are accepted wherever a phone number may be given).
+func (in *input) mask(k string) (string, bool) {
+	v, ok := in.get(k)
+	if !ok {
+		return "", false
+	}
+	var n json.Number
+	if v[0] != '"' && json.Unmarshal(v, &n) == nil {
+		return n.String(), n.String() != ""
+	}
+	s, ok := in.str(k, false)
+	return s, ok && s != ""
+}
+
 // text reads a string member that must not be empty when present.
 func (in *input) text(k string, required bool) (string, bool) {
 	s, ok := in.str(k, required)

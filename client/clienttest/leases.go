@@ -125,7 +125,7 @@ func (s *Server) handleLeaseSearch(w http.ResponseWriter, r *http.Request, body 
 	sr := s.newSearch(r, body, false)
 	in := sr.in
 	var fs []func(*lease) bool
-	if v, ok := in.str("tn", false); ok && v != "" {
+	if v, ok := in.mask("tn"); ok {
 		fs = append(fs, func(l *lease) bool { return maskMatch(v, strconv.FormatInt(l.tn, 10), false) })
 	}
 	if v, ok := in.boolean("autorenew", false); ok {

@@ -94,6 +94,7 @@ func TestLeaseSearchFilters(t *testing.T) {
 		{"all", object{}, ids},
 		{"tn substring", object{"tn": "5550111"}, ids[1:2]},
 		{"tn star", object{"tn": "1202*22"}, ids[2:3]},
+		{"tn as a number", object{"tn": 12025550111}, ids[1:2]},
 		{"tn no match", object{"tn": "999"}, nil},
 		{"autorenew", object{"autorenew": false}, ids[3:]},
 		{"sip connection", object{"sip_connection": connID}, ids[:2]},

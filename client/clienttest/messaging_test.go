@@ -131,6 +131,7 @@ func TestSMS(t *testing.T) {
 		{"newest first", object{}, []string{other.UUID, in, second.UUID, sent.UUID}},
 		{"oldest first", object{"order": object{"created_on": "ASC"}}, []string{sent.UUID, second.UUID, in, other.UUID}},
 		{"from", object{"from": "12025550199"}, []string{in}},
+		{"from as a number", object{"from": 12025550199}, []string{in}},
 		{"to mask", object{"to": "1202*99"}, []string{second.UUID, sent.UUID}},
 		{"thread", object{"thread": sent.Thread}, []string{in, second.UUID, sent.UUID}},
 		{"text", object{"message": "ai"}, []string{second.UUID}},

@@ -133,10 +133,10 @@ func (s *Server) handleSMSSearch(w http.ResponseWriter, r *http.Request, body []
 	sr := s.newSearch(r, body, true)
 	in := sr.in
 	var fs []func(*message) bool
-	if v, ok := in.str("from", false); ok && v != "" {
+	if v, ok := in.mask("from"); ok {
 		fs = append(fs, func(m *message) bool { return maskMatch(v, digits(m.from), false) })
 	}
-	if v, ok := in.str("to", false); ok && v != "" {
+	if v, ok := in.mask("to"); ok {
 		fs = append(fs, func(m *message) bool { return maskMatch(v, digits(m.to), false) })
 	}
 	if v, ok := in.str("thread", false); ok && v != "" {
