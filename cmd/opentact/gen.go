@@ -1,13 +1,61 @@
 package main
 
-// STUB: replaced by the generator's CLI glue (owned by the builder work).
-
 import (
+	"flag"
 	"fmt"
 	"io"
+
+	"github.com/opentact-go/opentact/internal/gen"
+	"github.com/opentact-go/opentact/render"
 )
 
+// runGen implements `opentact gen [-main] [-pkg NAME] [-func NAME] FILE`:
+// it prints Go code that builds the document in FILE with package flow.
+// It exits 0 on success, 1 when the document does not parse or cannot be
+// expressed with the builder, and 2 on a usage or I/O error.
 func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "opentact gen: not implemented yet")
-	return exitUsageErr
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asMain := fs.Bool("main", false, "print a complete package main program that prints the document's canonical XML")
+	pkg := fs.String("pkg", "", `package name of the generated file (default "flows"; "main" with -main)`)
+	fn := fs.String("func", "Flow", "name of the generated function returning the *flow.Flow")
+	if err := fs.Parse(args); err != nil {
+		return exitUsageErr
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprint(stderr, "opentact gen: exactly one FILE\n", usage)
+		return exitUsageErr
+	}
+	opts := gen.Options{Package: *pkg, Func: *fn, Main: *asMain}
+	if err := opts.Check(); err != nil {
+		fmt.Fprintf(stderr, "opentact %v\n", err)
+		return exitUsageErr
+	}
+	name := fs.Arg(0)
+	data, err := readInput(name, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "opentact gen: %v\n", err)
+		return exitUsageErr
+	}
+	r, err := render.Parse(data)
+	if err != nil {
+		for _, d := range asDiagnostics(err) {
+			fmt.Fprintln(stderr, newFinding(name, d))
+		}
+		return exitProblem
+	}
+	opts.Source = name
+	if name == "-" {
+		opts.Source = "standard input"
+	}
+	src, err := gen.Generate(r, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "opentact %s: %v\n", name, err)
+		return exitProblem
+	}
+	if _, err := stdout.Write(src); err != nil {
+		fmt.Fprintf(stderr, "opentact gen: %v\n", err)
+		return exitUsageErr
+	}
+	return exitOK
 }

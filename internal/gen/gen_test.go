@@ -1,0 +1,140 @@
+package gen_test
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/opentact-go/opentact/internal/gen"
+	"github.com/opentact-go/opentact/render"
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// golden is one document of render/testdata with the bytes `opentact fmt`
+// prints for it.
+type golden struct {
+	path string
+	doc  *verbs.Response
+	want []byte
+	// valid is false for a document with errors, which the generated flow
+	// must refuse to render.
+	valid bool
+}
+
+// goldens returns every document under render/testdata that parses,
+// leaving out the compact layouts.
+func goldens(t *testing.T) []golden {
+	t.Helper()
+	var out []golden
+	root := filepath.Join("..", "..", "render", "testdata")
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".compact.xml") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		r, err := render.Parse(data)
+		if err != nil {
+			return nil // a broken example or a parser error case
+		}
+		want, err := render.Append(nil, r)
+		if err != nil {
+			return nil
+		}
+		out = append(out, golden{path: path, doc: r, want: want, valid: render.Validate(r) == nil})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 40 {
+		t.Fatalf("found %d golden documents under %s, want at least 40", len(out), root)
+	}
+	return out
+}
+
+// TestGoldensRoundTrip generates the code of every golden document, runs
+// it as one program and checks that each flow prints exactly what
+// `opentact fmt` prints for its document.
+func TestGoldensRoundTrip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a program")
+	}
+	t.Parallel()
+	gs := goldens(t)
+	invalid := 0
+	for _, g := range gs {
+		if !g.valid {
+			invalid++
+		}
+	}
+	t.Logf("%d documents, %d of them with errors", len(gs), invalid)
+
+	// The program lives inside the module so that it can import it; under
+	// testdata so that ./... never sees it.
+	if err := os.MkdirAll("testdata", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("testdata", "run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		os.RemoveAll(dir)
+		os.Remove("testdata") // only when empty
+	})
+
+	var main bytes.Buffer
+	main.WriteString("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\tflow \"github.com/opentact-go/opentact/builder\"\n)\n\n")
+	main.WriteString("func main() {\n\tfor _, f := range []func() *flow.Flow{\n")
+	for i, g := range gs {
+		fn := fmt.Sprintf("flow%d", i)
+		src, err := gen.Generate(g.doc, gen.Options{Package: "main", Func: fn, Source: filepath.ToSlash(g.path)})
+		if err != nil {
+			t.Fatalf("%s: %v", g.path, err)
+		}
+		if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
+			t.Errorf("%s: generated code is not gofmt-formatted (err %v)", g.path, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fn+".go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&main, "\t\t%s,\n", fn)
+	}
+	main.WriteString("\t} {\n\t\tb, err := f().XML()\n\t\tif err != nil {\n\t\t\tb = []byte(\"ERROR: \" + err.Error())\n\t\t}\n")
+	main.WriteString("\t\tos.Stdout.Write(b)\n\t\tfmt.Print(\"\\x00\")\n\t}\n}\n")
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), main.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "run", "./"+filepath.ToSlash(dir))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
+	}
+	got := bytes.Split(out, []byte{0})
+	if len(got) != len(gs)+1 {
+		t.Fatalf("the program printed %d documents, want %d", len(got)-1, len(gs))
+	}
+	for i, g := range gs {
+		if !g.valid {
+			if !bytes.HasPrefix(got[i], []byte("ERROR: ")) {
+				t.Errorf("%s: the flow of an invalid document rendered:\n%s", g.path, got[i])
+			}
+			continue
+		}
+		if !bytes.Equal(got[i], g.want) {
+			t.Errorf("%s: the generated flow prints\n%s\nwant (opentact fmt)\n%s", g.path, got[i], g.want)
+		}
+	}
+}

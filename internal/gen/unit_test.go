@@ -1,0 +1,129 @@
+package gen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/opentact-go/opentact/internal/gen"
+	"github.com/opentact-go/opentact/verbs"
+)
+
+func TestGenerateSource(t *testing.T) {
+	t.Parallel()
+	r := &verbs.Response{Commands: []verbs.Command{
+		&verbs.Answer{Delay: verbs.Some(verbs.Millis(1500))},
+		&verbs.Pause{Length: verbs.Some(verbs.Millis(120000))},
+		&verbs.Hold{Timeout: verbs.Some(verbs.Millis(0))},
+		&verbs.Say{Text: "Hola", Type: verbs.WaveNet, Lang: "es", Loop: verbs.Some(2)},
+		&verbs.Gather{DTMFLength: verbs.Some(1), Children: []verbs.GatherChild{
+			&verbs.DTMF{Value: "*", Commands: []verbs.Command{&verbs.Say{Text: "star"}, &verbs.Hangup{}}},
+			&verbs.DTMF{Value: "#", Commands: []verbs.Command{&verbs.Hangup{}}},
+		}},
+		&verbs.Schedule{Days: []verbs.Weekday{verbs.Monday, "xyz"}, Commands: []verbs.Command{&verbs.Hangup{}}},
+		&verbs.Tone{Extra: []verbs.Attr{{Name: "shape", Value: "sine"}}},
+		&verbs.RawElement{Name: "Beep", Children: []verbs.RawChild{&verbs.RawText{Text: "x"}}},
+	}}
+	src, err := gen.Generate(r, gen.Options{Package: "ivr", Func: "Menu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"package ivr\n",
+		"\t\"time\"\n",
+		"flow \"github.com/opentact-go/opentact/builder\"",
+		"\t\"github.com/opentact-go/opentact/verbs\"\n",
+		"// Menu returns the call flow.\nfunc Menu() *flow.Flow {",
+		"digitStar := flow.New().\n\t\tSay(\"star\").\n\t\tHangup()\n",
+		"Answer(flow.Delay(1500*time.Millisecond))",
+		"Pause(flow.Length(2*time.Minute))",
+		"Hold(flow.Timeout(0))",
+		"Say(\"Hola\", flow.Engine(verbs.WaveNet), flow.Lang(\"es\"), flow.Loop(2))",
+		"flow.Digit(\"*\", digitStar)",
+		"flow.Digit(\"#\", flow.New().Hangup())",
+		"flow.Days(verbs.Monday, verbs.Weekday(\"xyz\"))",
+		"Tone(flow.Attr(\"shape\", \"sine\"))",
+		"&verbs.RawText{Text: \"x\"}",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("generated code lacks %q:\n%s", want, src)
+		}
+	}
+	if strings.Contains(string(src), "func main()") {
+		t.Errorf("a non-main file has a main function:\n%s", src)
+	}
+}
+
+func TestGenerateMain(t *testing.T) {
+	t.Parallel()
+	src, err := gen.Generate(&verbs.Response{Commands: []verbs.Command{&verbs.Hangup{}}}, gen.Options{Main: true, Source: "hangup.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `package main
+
+import (
+	"fmt"
+	"os"
+
+	flow "github.com/opentact-go/opentact/builder"
+)
+
+func main() {
+	xml, err := Flow().XML()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Stdout.Write(xml)
+}
+
+// Flow returns the call flow of hangup.xml.
+func Flow() *flow.Flow {
+	return flow.New().Hangup()
+}
+`
+	if string(src) != want {
+		t.Errorf("generated program\n%s\nwant\n%s", src, want)
+	}
+}
+
+func TestGenerateErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		doc  *verbs.Response
+		opts gen.Options
+		want string
+	}{
+		{"nil document", nil, gen.Options{}, "gen: nil document"},
+		{"bad package", &verbs.Response{}, gen.Options{Package: "my-flows"}, `gen: invalid package name "my-flows"`},
+		{"bad function", &verbs.Response{}, gen.Options{Func: "func"}, `gen: invalid function name "func"`},
+		{"main function", &verbs.Response{}, gen.Options{Func: "main"}, `gen: invalid function name "main"`},
+		{"main in another package", &verbs.Response{}, gen.Options{Main: true, Package: "flows"}, `gen: a main program is package main, not "flows"`},
+		{"response attributes", &verbs.Response{Extra: []verbs.Attr{{Name: "a", Value: "b"}}}, gen.Options{},
+			"gen: attributes on <Response> cannot be built"},
+		{"call without value", &verbs.Response{Commands: []verbs.Command{&verbs.Call{Field: "to"}}}, gen.Options{},
+			"gen: a <Call> without a value cannot be built"},
+		{"meta with value and text", &verbs.Response{Commands: []verbs.Command{
+			&verbs.Meta{Name: "n", Value: verbs.Some("v"), Text: verbs.Some("t")}}}, gen.Options{},
+			"gen: a <Meta> needs exactly one of a value attribute and text content to be built"},
+		{"play with url and record", &verbs.Response{Commands: []verbs.Command{
+			&verbs.Play{URL: "https://example.com/a.wav", Record: "r"}}}, gen.Options{},
+			"gen: a <Play> with both a URL and a record cannot be built"},
+		{"nil command", &verbs.Response{Commands: []verbs.Command{nil}}, gen.Options{}, "gen: nil command"},
+		{"nil child", &verbs.Response{Commands: []verbs.Command{&verbs.Dial{Children: []verbs.DialChild{nil}}}}, gen.Options{},
+			"gen: nil child in a <Dial>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			src, err := gen.Generate(tt.doc, tt.opts)
+			if err == nil {
+				t.Fatalf("Generate succeeded:\n%s", src)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+		})
+	}
+}
