@@ -176,6 +176,12 @@ func (sc *serverConn) send(frame string) {
 	}
 }
 
+// trySend writes one text frame and ignores errors; for goroutines that
+// race with the stream's shutdown.
+func (sc *serverConn) trySend(frame string) {
+	_ = sc.ws.Write(context.Background(), websocket.MessageText, []byte(frame))
+}
+
 // accept reads the auth frame, checks its token and accepts it with a
 // connection id.
 func (sc *serverConn) accept(token, connID string) {

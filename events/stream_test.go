@@ -416,8 +416,8 @@ func TestStreamRun(t *testing.T) {
 		go func() {
 			sc := fs.next()
 			sc.accept("jwt", "conn-1")
-			sc.send(`nope`)
-			sc.send(event("e1"))
+			sc.trySend(`nope`)
+			sc.trySend(event("e1"))
 		}()
 		stop := errors.New("stop here")
 		var seen []string
