@@ -148,7 +148,9 @@ func TestEveryIterator(t *testing.T) {
 		path string
 		run  func(c *Client) (int, error)
 	}{
-		{"Numbers", "/tn/search", func(c *Client) (int, error) { return count(c.Numbers.All(context.Background(), &NumberSearchOptions{Take: 1})) }},
+		{"Numbers", "/tn/search", func(c *Client) (int, error) {
+			return count(c.Numbers.All(context.Background(), &NumberSearchOptions{Take: 1}))
+		}},
 		{"Orders", "/order/search", func(c *Client) (int, error) { return count(c.Orders.All(context.Background(), nil)) }},
 		{"Messages", "/sms/search", func(c *Client) (int, error) { return count(c.Messages.All(context.Background(), nil)) }},
 		{"Calls", "/call/search", func(c *Client) (int, error) { return count(c.Calls.All(context.Background(), nil)) }},
