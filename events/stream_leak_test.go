@@ -53,9 +53,10 @@ func TestStreamNoGoroutineLeft(t *testing.T) {
 		run  func(t *testing.T, fs *fakeServer, s *Stream)
 	}{
 		{"break", func(t *testing.T, fs *fakeServer, s *Stream) {
-			var sc *serverConn
+			conns := make(chan *serverConn, 1)
 			go func() {
-				sc = fs.next()
+				sc := fs.next()
+				conns <- sc
 				sc.accept("jwt", "conn-1")
 				sc.trySend(event("e1"))
 				sc.trySend(event("e2"))
@@ -68,6 +69,7 @@ func TestStreamNoGoroutineLeft(t *testing.T) {
 			}
 			// The stream closed the socket with a normal closure before
 			// Events returned.
+			sc := <-conns
 			eq(t, "close code", websocket.CloseStatus(sc.closeErr()), websocket.StatusNormalClosure)
 		}},
 		{"panic in the loop", func(t *testing.T, fs *fakeServer, s *Stream) {
@@ -118,7 +120,7 @@ func TestStreamNoGoroutineLeft(t *testing.T) {
 				for range 2 {
 					sc := fs.next()
 					sc.read()
-					sc.send(`{"type":"auth","success":false}`)
+					sc.trySend(`{"type":"auth","success":false}`)
 				}
 			}()
 			var last error
