@@ -15,8 +15,8 @@ import (
 // text()[n] for the text of a raw element, where comments count only among
 // comments. It is keyed by node pointer, like Positions. A node that stands
 // at several places of r keeps the path of its first place in document
-// order; nil entries and nodes met again inside themselves are skipped. A
-// nil r has no paths.
+// order; nil entries, nodes met again inside themselves and content nested
+// more than 1000 levels deep are left out. A nil r has no paths.
 func Paths(r *verbs.Response) map[verbs.Node]string {
 	paths := make(map[verbs.Node]string)
 	if r == nil {

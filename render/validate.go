@@ -55,9 +55,10 @@ func Validate(r *verbs.Response, opts ...CheckOption) error {
 }
 
 // maxCheckDepth bounds the nesting the validator descends into, far beyond
-// anything the parser accepts, so that a hand-built document cannot exhaust
-// the stack.
-const maxCheckDepth = 10000
+// the parser's default limit of 64, so that a hand-built document can
+// neither exhaust the stack nor make paths grow without bound; deeper
+// content is reported, not checked.
+const maxCheckDepth = 1000
 
 // checker collects the findings of one Check.
 type checker struct {

@@ -80,6 +80,11 @@ func (c *checker) fields(n verbs.Node, path string) {
 	if _, ok := elementFields[reflect.TypeOf(n).Elem()]; !ok {
 		return
 	}
+	c.fieldsOf(n, path, func() error { return fieldValidator.StructFiltered(n, skipChildLists) })
+}
+
+// fieldsOf reports the failures of run, a validation of n's fields.
+func (c *checker) fieldsOf(n verbs.Node, path string, run func() error) {
 	defer func() {
 		// The validator panics on a tag it does not know; report it
 		// instead of passing the panic on.
@@ -88,7 +93,7 @@ func (c *checker) fields(n verbs.Node, path string) {
 		}
 	}()
 	var errs validator.ValidationErrors
-	if !errors.As(fieldValidator.StructFiltered(n, skipChildLists), &errs) {
+	if !errors.As(run(), &errs) {
 		return
 	}
 	for _, fe := range errs {

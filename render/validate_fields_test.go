@@ -1,0 +1,93 @@
+package render
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// TestElementFields keeps the field table in step with package verbs:
+// every field of every element is listed, every listed attribute is one the
+// element models, in render order.
+func TestElementFields(t *testing.T) {
+	t.Parallel()
+	for _, name := range verbs.ElementNames() {
+		spec, _ := verbs.LookupElement(name)
+		typ := reflect.TypeOf(spec.New()).Elem()
+		fields, listed := elementFields[typ]
+		var attrs []string
+		for _, f := range fields {
+			if _, ok := typ.FieldByName(f.field); !ok {
+				t.Errorf("%s: the table lists %s, which the type does not have", name, f.field)
+			}
+			if f.attr != "" {
+				attrs = append(attrs, f.attr)
+			}
+		}
+		if !reflect.DeepEqual(attrs, spec.Attrs) && (len(attrs) > 0 || len(spec.Attrs) > 0) {
+			t.Errorf("%s: table attributes %q, spec attributes %q", name, attrs, spec.Attrs)
+		}
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			switch f.Name {
+			case "Commands", "Children", "Extra":
+				continue
+			}
+			if _, ok := attrOf(spec.New(), f.Name); !ok {
+				t.Errorf("%s.%s is missing from the field table (listed: %v)", name, f.Name, listed)
+			}
+		}
+	}
+}
+
+// TestFieldRulesRun runs the struct-tag rules of every element, so that a
+// tag the validator cannot parse or a rule without a message of its own
+// shows up here.
+func TestFieldRulesRun(t *testing.T) {
+	t.Parallel()
+	for _, name := range verbs.ElementNames() {
+		spec, _ := verbs.LookupElement(name)
+		n := spec.New()
+		c := &checker{}
+		c.fields(n, "/x")
+		for _, d := range c.ds {
+			if d.Rule == "internal" || strings.Contains(d.Message, "fails the") {
+				t.Errorf("%s: %v", name, d)
+			}
+		}
+	}
+}
+
+func TestFieldRulesPanicIsReported(t *testing.T) {
+	t.Parallel()
+	type broken struct {
+		verbs.Hangup
+		X string `validate:"nosuchrule"`
+	}
+	c := &checker{}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("panic escaped: %v", r)
+			}
+		}()
+		c.fieldsOf(&verbs.Hangup{}, "/Response/Hangup[1]", func() error { return fieldValidator.Struct(&broken{}) })
+	}()
+	if len(c.ds) != 1 || c.ds[0].Rule != "internal" {
+		t.Errorf("findings = %v, want one internal finding", c.ds)
+	}
+}
+
+func TestSetAttrs(t *testing.T) {
+	t.Parallel()
+	g := &verbs.Gather{DTMFLength: verbs.Some(0), URL: "u", Attempts: verbs.Some(2), Method: verbs.MethodGet}
+	if got, want := setAttrs(g), []string{"dtmf_length", "url", "attempts", "method"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("setAttrs = %q, want %q", got, want)
+	}
+	m := &verbs.Meta{Name: "n", Text: verbs.Some("t"), Value: verbs.Some("")}
+	if got, want := setValues(m), []attrValue{{"name", "n"}, {"value", ""}, {"", "t"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("setValues = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,83 @@
+package render
+
+import "testing"
+
+func TestValueRules(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		rule string
+		ok   func(string) bool
+		good []string
+		bad  []string
+	}{
+		{"dtmfkeys", isDTMFKeys, []string{"1", "#", "0123456789*#ABCD"}, []string{"", "a", "1 2", "E", "١"}},
+		{"dtmfkey", isDTMFKey, []string{"#", "*", "D", "0"}, []string{"", "12", "x", "d"}},
+		{"dtmfvalue", isDTMFValue, []string{"1", "123", "*9#"}, []string{"", "A", "1-2", "+"}},
+		{"langtag", isLangTag, []string{"en", "en-US", "es", "zh-Hant-TW", "cmn-Hans-CN", "x-klingon", "de-CH-1901"},
+			[]string{"", "e", "english", "en_US", "en-", "-US", "en--US", "en-toolongsubtag", "1en", "x"}},
+		{"httpurl", isHTTPURL, []string{"http://x.com", "https://x.com/a.mp3?q=1#f", "HTTPS://X.COM", "http://10.0.0.1:8080/p"},
+			[]string{"", "x.com", "ftp://x.com", "http://", "http:///path", "//x.com", "http://x .com", "https://x.com/a b", "http://[::1"}},
+		{"destination", isDestination,
+			[]string{"sip:user@host.com", "sips:user@host.com:5061", "SIP:alice@example.org", "support1@sip.opentact.org",
+				"+12223334455", "12223334455", "1234567", "123456789012345", "user@10.0.0.1", "user@[2001:db8::1]:5060", "sip:+1222@h"},
+			[]string{"", "abc", "123456", "1234567890123456", "+", "+123", "++1234567", "12-23-34", "sip:", "sip:host.com",
+				"user@", "@host", "user@host:", "user@host:0", "user@host:70000", "user@-host", "user@ho_st", "a b@host",
+				"user@[::1", "user@[::1]x", "user@[nope]", "user@host.com:abc", "sip:a@b@c"}},
+		{"usps", isUSPS, []string{"NY", "CA", "DC", "PR", "GU", "VI", "AS", "MP", "UM", "ny"}, []string{"", "XX", "N", "NYC", "AA", "ÑY"}},
+		{"timerange", isTimeRange, []string{"00:00:00-23:59:59", "09:00:00-17:30:00", "22:00:00-06:00:00"},
+			[]string{"", "9:00:00-17:00:00", "09:00-17:00", "24:00:00-01:00:00", "09:60:00-10:00:00", "09:00:60-10:00:00",
+				"09:00:00", "09:00:00-", "09:00:00_17:00:00", "0a:00:00-17:00:00", "09:00:00-17:00:00-18:00:00"}},
+		{"xml name", validXMLName, []string{"a", "_x", "x:y", "data-id", "a.b", "é", "a1", "Ω·"}, []string{"", "1a", "-a", ".a", "a b", "a>", "\xff", "a\x00"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.rule, func(t *testing.T) {
+			t.Parallel()
+			for _, s := range tc.good {
+				if !tc.ok(s) {
+					t.Errorf("%s rejects %q", tc.rule, s)
+				}
+			}
+			for _, s := range tc.bad {
+				if tc.ok(s) {
+					t.Errorf("%s accepts %q", tc.rule, s)
+				}
+			}
+		})
+	}
+}
+
+func TestParseTimeRange(t *testing.T) {
+	t.Parallel()
+	start, end, ok := parseTimeRange("09:30:15-17:00:01")
+	if !ok || start != 9*3600+30*60+15 || end != 17*3600+1 {
+		t.Errorf("parseTimeRange = %d, %d, %v", start, end, ok)
+	}
+}
+
+func TestBadChar(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		in   string
+		off  int
+		what string
+	}{
+		{"plain text", -1, ""},
+		{"tab\tlf\ncr\r", -1, ""},
+		{"é\uFFFD😀\u0085", -1, ""},
+		{"\x00", 0, "the character U+0000, which XML forbids,"},
+		{"ab\x1f", 2, "the character U+001F, which XML forbids,"},
+		{"é\uFFFF", 2, "the character U+FFFF, which XML forbids,"},
+		{"ok\xff", 2, "invalid UTF-8"},
+		{"\xe2\x82", 0, "invalid UTF-8"},
+		{"x\xed\xb0\x80", 1, "invalid UTF-8"},
+	}
+	for _, tc := range cases {
+		off, what, bad := badChar(tc.in)
+		if !bad {
+			off = -1
+		}
+		if off != tc.off || what != tc.what {
+			t.Errorf("badChar(%q) = %d, %q; want %d, %q", tc.in, off, what, tc.off, tc.what)
+		}
+	}
+}
