@@ -107,22 +107,26 @@ func locate(r *verbs.Response, is issues) render.Diagnostics {
 	var walk func(path string, kids []verbs.Node)
 	walk = func(path string, kids []verbs.Node) {
 		counts := map[string]int{}
-		for i, n := range kids {
+		for _, n := range kids {
 			if n == nil {
 				continue
 			}
-			var p string
-			if name := n.ElementName(); name != "" {
-				counts[name]++
-				p = path + "/" + name + "[" + strconv.Itoa(counts[name]) + "]"
-			} else if len(is[n]) > 0 {
-				// A comment, text or a raw element without a name:
-				// XPath's node() test with the position among all
-				// children.
-				p = path + "/node()[" + strconv.Itoa(i+1) + "]"
-			} else {
-				continue
+			// The steps of render's paths: the element name, comment()
+			// and text() for comments and raw text, * for a raw element
+			// without a name.
+			step := n.ElementName()
+			switch v := n.(type) {
+			case *verbs.Comment:
+				step = "comment()"
+			case *verbs.RawText:
+				step = "text()"
+			case *verbs.RawElement:
+				if v.Name == "" {
+					step = "*"
+				}
 			}
+			counts[step]++
+			p := path + "/" + step + "[" + strconv.Itoa(counts[step]) + "]"
 			for _, x := range is[n] {
 				d := render.Diagnostic{Path: p, Severity: render.SeverityError, Rule: x.rule, Message: "flow: " + x.msg}
 				if x.attr != "" {

@@ -88,7 +88,7 @@ func TestBuildProblems(t *testing.T) {
 		{
 			name: "raw element without name",
 			flow: flow.New().Raw(nil).Tone(flow.Raw(&verbs.RawElement{})),
-			want: []finding{{"/Response/Tone[1]/node()[1]", "raw"}, {"/Response/node()[1]", "raw"}},
+			want: []finding{{"/Response/*[1]", "raw"}, {"/Response/Tone[1]/*[1]", "raw"}},
 		},
 		{
 			name: "legacy: duplicate case and a prompt that is not one",
@@ -229,4 +229,91 @@ func TestMustBuildPanics(t *testing.T) {
 	}()
 	flow.New().Dial(flow.To("")).MustBuild()
 	t.Error("MustBuild did not panic")
+}
+
+func TestBuildJoinsValidator(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		flow *flow.Flow
+		want []finding // path and severity ("error" or "warning") of every finding
+	}{
+		{
+			name: "bad loop and a raw attribute overriding a modelled one",
+			flow: flow.New().Say("x", flow.Loop(0), flow.Attr("tag", "y")),
+			want: []finding{{"/Response/Say[1]/@loop", "error"}, {"/Response/Say[1]/@tag", "error"}},
+		},
+		{
+			name: "dial without destination next to a builder problem",
+			flow: flow.New().Dial().Pause(flow.Length(time.Microsecond)),
+			want: []finding{{"/Response/Dial[1]", "error"}, {"/Response/Pause[1]/@length", "error"}},
+		},
+		{
+			name: "the builder's finding replaces the validator's on the same element",
+			flow: flow.New().Dial(flow.To("")),
+			want: []finding{{"/Response/Dial[1]/To[1]", "error"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := tt.flow.Build()
+			var ds render.Diagnostics
+			if !errors.As(err, &ds) {
+				t.Fatalf("Build error %v is not a render.Diagnostics", err)
+			}
+			var got []finding
+			for _, d := range ds {
+				got = append(got, finding{d.Path, string(d.Severity)})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s\nerror:\n%v", diff, err)
+			}
+		})
+	}
+}
+
+func TestWarningsDoNotFailBuild(t *testing.T) {
+	t.Parallel()
+	//lint:ignore SA1019 the legacy dialect is what this test is about.
+	f := flow.New().Dial(flow.Sip("support@sip.opentact.org"))
+	if _, err := f.Build(); err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	ds := f.Check()
+	if len(ds) == 0 || ds.HasErrors() {
+		t.Fatalf("Check = %v, want warnings only", ds)
+	}
+	if got := ds[0].Path; got != "/Response/Dial[1]/Sip[1]" {
+		t.Errorf("warning path %q", got)
+	}
+}
+
+func TestRenderHelpers(t *testing.T) {
+	t.Parallel()
+	f := flow.New().Say("Hi").Hangup()
+	const indented = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Say>Hi</Say>\n  <Hangup/>\n</Response>\n"
+	const compact = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Hi</Say><Hangup/></Response>"
+	xml, err := f.XML()
+	if err != nil || string(xml) != indented {
+		t.Errorf("XML = %q, %v; want %q", xml, err, indented)
+	}
+	c, err := f.CompactXML()
+	if err != nil || string(c) != compact {
+		t.Errorf("CompactXML = %q, %v; want %q", c, err, compact)
+	}
+	if m := f.MustXML(); string(m) != indented {
+		t.Errorf("MustXML = %q", m)
+	}
+	var b strings.Builder
+	n, err := f.WriteTo(&b)
+	if err != nil || b.String() != indented || n != int64(len(indented)) {
+		t.Errorf("WriteTo wrote %d bytes %q, %v", n, b.String(), err)
+	}
+
+	b.Reset()
+	n, err = flow.New().Dial().WriteTo(&b)
+	if err == nil || n != 0 || b.Len() != 0 {
+		t.Errorf("WriteTo of an invalid flow wrote %d bytes %q, err %v", n, b.String(), err)
+	}
 }
