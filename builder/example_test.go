@@ -130,7 +130,7 @@ func Example_recording() {
 	f := flow.New().
 		Say("Say your name").
 		Record(flow.Tag("name1"), flow.Timeout(10*time.Second)).
-		Pause(flow.Length(3 * time.Second)).
+		Pause(flow.Length(3*time.Second)).
 		PlayRecording("name1").
 		Say("Leave a message after the tone or enter a # to stop recording").
 		RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.StopKeys("#")), flow.ASR(true))
@@ -254,7 +254,7 @@ func Example_errorHandling() {
 func ExampleFlow_Build() {
 	menu := flow.New().Dial(flow.To("12223334455"), flow.To(""))
 	f := flow.New().
-		Pause(flow.Length(1500 * time.Microsecond)).
+		Pause(flow.Length(1500*time.Microsecond)).
 		Say("Press 1", flow.Loop(0)).
 		Gather(flow.Digit("1", menu), flow.Digit("1", nil))
 
