@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
 )
 
 // wellFormed reports whether doc is one well-formed XML document and returns
@@ -125,68 +124,23 @@ func (s *Server) handleFlowPush(w http.ResponseWriter, r *http.Request, body []b
 	writeOK(w, http.StatusOK, s.callJSON(c))
 }
 
-// callLog is one executed call-flow command.
-type callLog struct {
-	meta
-	LogSeed
+// PushedFlows returns the documents pushed to a call with
+// POST /call/sca/{uuid}, in order.
+func (s *Server) PushedFlows(callUUID string) [][]byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out [][]byte
+	for _, d := range s.st.pushed[callUUID] {
+		out = append(out, bytes.Clone(d))
+	}
+	return out
 }
 
-func callLogJSON(l *callLog) obj {
-	var c any
-	if l.Call != "" || l.From != "" || l.TN != 0 {
-		c = obj{"uuid": nullable(l.Call), "from": l.From, "tn": tnOrNull(l.TN)}
-	}
-	return obj{
-		"uuid":        l.UUID,
-		"success":     l.Success,
-		"name":        l.Name,
-		"command":     obj{"name": l.Name},
-		"response":    obj{"success": l.Success},
-		"call":        c,
-		"created_on":  stamp(l.Created),
-		"modified_on": stamp(l.Modified),
-	}
+// HostedFlow returns the call-flow document hosted for a SIP control app and
+// whether there is one.
+func (s *Server) HostedFlow(appUUID string) ([]byte, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.st.hosted[appUUID]
+	return bytes.Clone(d), ok
 }
-
-func tnOrNull(tn int64) any {
-	if tn == 0 {
-		return nil
-	}
-	return obj{"tn": tn}
-}
-
-// handleLogs serves POST /sip/app/{uuid}/logs.
-func (s *Server) handleLogs(w http.ResponseWriter, r *http.Request, body []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.apps[id]; !ok {
-		notFound(w, "SIP control app")
-		return
-	}
-	sr := s.newSearch(r, body, false)
-	in := sr.in
-	var fs []func(*callLog) bool
-	if v, ok := in.str("name", false); ok && v != "" {
-		fs = append(fs, func(l *callLog) bool { return l.Name == v })
-	}
-	if v, ok := in.boolean("success", false); ok {
-		fs = append(fs, func(l *callLog) bool { return l.Success == v })
-	}
-	if v, ok := in.mask("from"); ok {
-		fs = append(fs, func(l *callLog) bool { return maskMatch(v, l.From, false) })
-	}
-	if v, ok := in.phone("tn", false); ok {
-		fs = append(fs, func(l *callLog) bool { return l.TN == v })
-	}
-	if v, ok := in.str("call", false); ok && v != "" {
-		fs = append(fs, func(l *callLog) bool { return l.Call == v })
-	}
-	if in.failed() {
-		s.invalid(w, in.errs)
-		return
-	}
-	page, total := run(sr, s.st.logs[id], fs...)
-	writePage(w, sr, page, total, callLogJSON)
-}
-
-// digits renders a number as its digit string.
-func digits(n int64) string { return strconv.FormatInt(n, 10) }

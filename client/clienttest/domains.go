@@ -1,8 +1,6 @@
 package clienttest
 
-import (
-	"net/http"
-)
+import "net/http"
 
 // sipDomain is a SIP domain, keyed by its name. Its meta uuid only orders
 // domains by creation.

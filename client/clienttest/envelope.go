@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -72,22 +71,3 @@ func (s *Server) newUUID() string {
 	s.ids++
 	return fmt.Sprintf("00000000-0000-4000-8000-%012d", s.ids)
 }
-
-// stampLayout is the wire form of timestamps.
-const stampLayout = "2006-01-02T15:04:05.000Z"
-
-// stamp renders t for the wire; the zero time is null.
-func stamp(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UTC().Format(stampLayout)
-}
-
-// jsonString returns s as a JSON string.
-func jsonString(s string) []byte {
-	b, _ := json.Marshal(s)
-	return b
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }

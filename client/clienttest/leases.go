@@ -1,7 +1,6 @@
 package clienttest
 
 import (
-	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -20,13 +19,6 @@ type lease struct {
 	app       string // SIP control app uuid
 	order     string // order uuid
 	sms       *leaseSub
-}
-
-// leaseSub is the SMS enablement of a lease.
-type leaseSub struct {
-	meta
-	profile  string
-	campaign string
 }
 
 // tnRecordJSON renders the tn object of leases, orders and messages.
@@ -75,26 +67,6 @@ func (s *Server) refJSON(id string, deep bool, lookup func(string) obj) any {
 		}
 	}
 	return id
-}
-
-// nullable renders "" as null.
-func nullable(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func (s *Server) leaseSubJSON(sub *leaseSub) obj {
-	campaign, _ := json.Marshal(obj{"uuid": sub.campaign})
-	return obj{
-		"uuid":              sub.UUID,
-		"type":              "sms",
-		"messaging_profile": s.refJSON(sub.profile, true, s.mprofileRef),
-		"sms_campaign":      json.RawMessage(campaign),
-		"created_on":        stamp(sub.Created),
-		"modified_on":       stamp(sub.Modified),
-	}
 }
 
 func (s *Server) leaseDeep(l *lease) obj { return s.leaseJSON(l, true) }
@@ -244,46 +216,5 @@ func (s *Server) handleLeaseRelease(w http.ResponseWriter, r *http.Request, _ []
 			}
 		}
 	}
-	writeOK(w, http.StatusOK, out)
-}
-
-// handleSMSEnable serves POST /lease/tn/{id}/subscription/sms.
-func (s *Server) handleSMSEnable(w http.ResponseWriter, r *http.Request, body []byte) {
-	l := s.leaseByID(r.PathValue("id"))
-	if l == nil {
-		notFound(w, "Lease")
-		return
-	}
-	in := parseInput(body)
-	profile, _ := in.text("messaging_profile", true)
-	campaign, _ := in.text("sms_campaign", true)
-	if in.failed() {
-		s.invalid(w, in.errs)
-		return
-	}
-	if _, ok := s.st.mprofiles[profile]; !ok {
-		notFound(w, "Messaging profile")
-		return
-	}
-	l.sms = &leaseSub{meta: s.newMeta(), profile: profile, campaign: campaign}
-	l.mprofile = profile
-	l.Modified = s.now()
-	writeOK(w, http.StatusOK, s.leaseSubJSON(l.sms))
-}
-
-// handleSMSDisable serves DELETE /lease/tn/{id}/subscription/sms.
-func (s *Server) handleSMSDisable(w http.ResponseWriter, r *http.Request, _ []byte) {
-	l := s.leaseByID(r.PathValue("id"))
-	if l == nil {
-		notFound(w, "Lease")
-		return
-	}
-	if l.sms == nil {
-		notFound(w, "Subscription")
-		return
-	}
-	out := s.leaseSubJSON(l.sms)
-	l.sms = nil
-	l.Modified = s.now()
 	writeOK(w, http.StatusOK, out)
 }

@@ -70,12 +70,14 @@ func (s *Server) handleNumberSearch(w http.ResponseWriter, r *http.Request, body
 	if v, ok := in.oneOf("type", false, numberLongCode, numberTollFree); ok {
 		fs = append(fs, func(tn int64) bool { return s.st.inventory[tn] == v })
 	}
-	for _, k := range []string{"state", "city", "rate_center"} {
+	for k, field := range map[string]func(numberInfo) string{
+		"state":       func(i numberInfo) string { return i.state },
+		"city":        func(i numberInfo) string { return i.city },
+		"rate_center": func(i numberInfo) string { return i.rateCenter },
+	} {
 		if v, ok := in.str(k, false); ok && v != "" {
 			fs = append(fs, func(tn int64) bool {
-				info := infoOf(tn, s.st.inventory[tn])
-				got := map[string]string{"state": info.state, "city": info.city, "rate_center": info.rateCenter}[k]
-				return strings.EqualFold(got, v)
+				return strings.EqualFold(field(infoOf(tn, s.st.inventory[tn])), v)
 			})
 		}
 	}
@@ -94,6 +96,8 @@ func (s *Server) handleNumberSearch(w http.ResponseWriter, r *http.Request, body
 	if v, ok := in.str("pattern", false); ok && v != "" {
 		fs = append(fs, func(tn int64) bool { return maskMatch(v, national(tn), true) })
 	}
+	// Every number is a US number with voice and SMS: these two only need
+	// the right JSON types.
 	in.str("country", false)
 	in.strings("features", false)
 	if in.failed() {

@@ -3,6 +3,7 @@ package clienttest
 import (
 	"net/http"
 	"slices"
+	"strconv"
 )
 
 // Order states.
@@ -80,7 +81,7 @@ func (s *Server) handleOrderCreate(w http.ResponseWriter, _ *http.Request, body 
 	raws, _ := in.array("items", true)
 	var items []orderItem
 	for i, raw := range raws {
-		sub, ok := in.nested("items["+itoa(i)+"]", raw)
+		sub, ok := in.nested("items["+strconv.Itoa(i)+"]", raw)
 		if !ok {
 			continue
 		}

@@ -27,6 +27,23 @@ type message struct {
 	readed         bool
 }
 
+// typ is the wire type of the message: smso outbound, smsi inbound.
+func (m *message) typ() string {
+	if m.inbound {
+		return "smsi"
+	}
+	return "smso"
+}
+
+// state is the message's state: sent messages stay "created", received ones
+// are "success".
+func (m *message) state() string {
+	if m.inbound {
+		return "success"
+	}
+	return "created"
+}
+
 // maxSMSLength is the longest accepted text, in characters.
 const maxSMSLength = 918
 
@@ -43,18 +60,14 @@ func threadOf(a, b int64) string {
 // messageJSON renders a message: the compact search row, or with full the
 // single-message form. The caller holds s.mu.
 func (s *Server) messageJSON(m *message, full bool) obj {
-	typ, state := "smso", "created"
-	if m.inbound {
-		typ, state = "smsi", "success"
-	}
 	o := obj{
 		"uuid":         m.UUID,
 		"thread":       m.thread,
 		"message":      m.text,
 		"from":         digits(m.from),
 		"to":           digits(m.to),
-		"state":        state,
-		"type":         typ,
+		"state":        m.state(),
+		"type":         m.typ(),
 		"account_uuid": s.st.account.UUID,
 		"delivered":    false,
 		"readed":       m.readed,
@@ -152,7 +165,7 @@ func (s *Server) handleSMSSearch(w http.ResponseWriter, r *http.Request, body []
 		fs = append(fs, func(m *message) bool { return m.readed == v })
 	}
 	if v, ok := in.str("state", false); ok && v != "" {
-		fs = append(fs, func(m *message) bool { return s.messageJSON(m, false)["state"] == v })
+		fs = append(fs, func(m *message) bool { return m.state() == v })
 	}
 	if in.failed() {
 		s.invalid(w, in.errs)
