@@ -61,7 +61,7 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 			continue
 		}
 		canonical[key] = a.name
-		if _, callback := f.node.(*verbs.Callback); canon == "" || (callback && canon == "url") {
+		if _, callback := f.node.(*verbs.Callback); a.value != "" && (canon == "" || (callback && canon == "url")) {
 			f.textAttr = a.name // the text content may give the same value
 		}
 		p.setAttr(f.node, canon, a)
