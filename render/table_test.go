@@ -657,6 +657,11 @@ var verbTests = []verbTest{
 		xml: body(`  <Dial caller_id="+12223334455">`, `    <To timeout="20">12223334456</To>`, `  </Dial>`),
 	},
 	{
+		name: "Extra/look-alike",
+		doc:  doc(&verbs.Hangup{Tag: `a x=b x="c"`, Extra: []verbs.Attr{{Name: "x", Value: ` tag="1"`}}}),
+		xml:  body(`  <Hangup tag="a x=b x=&quot;c&quot;" x=" tag=&quot;1&quot;"/>`),
+	},
+	{
 		name: "Extra/Curl/escaped",
 		doc: doc(&verbs.Curl{URL: "https://example.com/hook", Extra: []verbs.Attr{
 			{Name: "headers", Value: `{"X-Key": "a&b"}`},

@@ -186,8 +186,9 @@ func (w *writer) extra(attrs []verbs.Attr) {
 // attribute.
 func (w *writer) hasAttr(name string) bool {
 	tag := w.buf[w.tagStart:]
-	for i := 0; i+len(name)+1 < len(tag); i++ {
-		if tag[i] == ' ' && string(tag[i+1:i+1+len(name)]) == name && tag[i+1+len(name)] == '=' {
+	for i := 0; i+len(name)+2 < len(tag); i++ {
+		j := i + 1 + len(name)
+		if tag[i] == ' ' && string(tag[i+1:j]) == name && tag[j] == '=' && tag[j+1] == '"' {
 			return true
 		}
 	}

@@ -408,6 +408,11 @@ func TestAppendErrors(t *testing.T) {
 			WriteError{Path: "/Response/Hangup[1]/@x", Offset: -1, Reason: "duplicate attribute"},
 		},
 		{
+			"extra repeated after a look-alike value",
+			doc(&verbs.Hangup{Tag: `a b="c"`, Extra: []verbs.Attr{{Name: "b", Value: "1"}, {Name: "c", Value: "x b=1"}, {Name: "b", Value: "2"}}}),
+			WriteError{Path: "/Response/Hangup[1]/@b", Offset: -1, Reason: "duplicate attribute"},
+		},
+		{
 			"raw attribute repeated",
 			doc(&verbs.RawElement{Name: "X", Attrs: []verbs.Attr{{Name: "a", Value: "1"}, {Name: "a", Value: "2"}}}),
 			WriteError{Path: "/Response/X[1]/@a", Offset: -1, Reason: "duplicate attribute"},
