@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -64,7 +66,7 @@ func NewServer(opts ...Option) *Server {
 	} else {
 		s.ts.Start()
 	}
-	s.tr = s.ts.Client().Transport.(*http.Transport).Clone()
+	s.tr = s.transport()
 	dial := s.tr.DialContext
 	if dial == nil {
 		dial = (&net.Dialer{}).DialContext
@@ -83,6 +85,21 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.client = &http.Client{Transport: s.tr}
 	return s
+}
+
+// transport returns a copy of the httptest client's transport, which trusts
+// the server's certificate.
+func (s *Server) transport() *http.Transport {
+	if tr, ok := s.ts.Client().Transport.(*http.Transport); ok {
+		return tr.Clone()
+	}
+	tr := &http.Transport{}
+	if cert := s.ts.Certificate(); cert != nil {
+		pool := x509.NewCertPool()
+		pool.AddCert(cert)
+		tr.TLSClientConfig = &tls.Config{RootCAs: pool}
+	}
+	return tr
 }
 
 var errInjectedDial = errors.New("clienttest: injected dial failure")
