@@ -20,7 +20,7 @@ type randomFlows struct {
 }
 
 func (g *randomFlows) pick(options ...string) string { return options[g.rng.IntN(len(options))] }
-func (g *randomFlows) chance(n int) bool              { return g.rng.IntN(n) == 0 }
+func (g *randomFlows) chance(n int) bool             { return g.rng.IntN(n) == 0 }
 
 func (g *randomFlows) text() string {
 	return g.pick("Hello", "Press 1 & wait", "a <b> \"c\" 'd'", "Grüße, señor", "tab\there", "50% off > $5", "  spaced  ")
