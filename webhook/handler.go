@@ -112,15 +112,25 @@ func (h *CallFlowHandler) document(r *http.Request, req *CallFlowRequest) ([]byt
 	}
 	done := make(chan result, 1) // buffered: a late run never blocks
 	go func() { done <- h.run(ctx, req) }()
-	var res result
 	select {
-	case res = <-done:
+	case res := <-done:
+		return h.reply(res)
 	case <-ctx.Done():
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("webhook: call flow function did not return within %v: %w", h.s.timeout, ctx.Err())
-		}
-		return nil, fmt.Errorf("webhook: request ended before the call flow function returned: %w", ctx.Err())
 	}
+	select {
+	case res := <-done: // finished just as the context ended
+		return h.reply(res)
+	default:
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("webhook: call flow function did not return within %v: %w", h.s.timeout, ctx.Err())
+	}
+	return nil, fmt.Errorf("webhook: request ended before the call flow function returned: %w", ctx.Err())
+}
+
+// reply turns the result of the CallFlowFunc into the bytes of its
+// document.
+func (h *CallFlowHandler) reply(res result) ([]byte, error) {
 	if res.abort {
 		panic(http.ErrAbortHandler) // net/http's signal to abort the reply
 	}

@@ -159,6 +159,7 @@ func TestCallFlowHandlerFallback(t *testing.T) {
 	tests := []struct {
 		name  string
 		body  string
+		opts  []Option
 		fn    CallFlowFunc
 		check func(t *testing.T, err error)
 	}{
@@ -212,6 +213,7 @@ func TestCallFlowHandlerFallback(t *testing.T) {
 		},
 		{
 			name: "function timeout",
+			opts: []Option{WithTimeout(time.Millisecond)},
 			fn: func(ctx context.Context, _ *CallFlowRequest) (*verbs.Response, error) {
 				<-ctx.Done()
 				return greeting("too late"), nil
@@ -253,7 +255,7 @@ func TestCallFlowHandlerFallback(t *testing.T) {
 				requireValidator(t)
 			}
 			var hooks hookRecorder
-			h, err := NewCallFlowHandler(tt.fn, WithErrorHook(hooks.hook), WithTimeout(20*time.Millisecond))
+			h, err := NewCallFlowHandler(tt.fn, append([]Option{WithErrorHook(hooks.hook)}, tt.opts...)...)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	flow "github.com/opentact-go/opentact/builder"
+	"github.com/opentact-go/opentact/verbs"
+	"github.com/opentact-go/opentact/webhook"
+)
+
+// The paths the IVR serves: the root document (the SIP control app's
+// call_flow_url) and the two menus' Gather URLs.
+const (
+	rootPath = "/"
+	menuPath = "/menu"
+	techPath = "/tech"
+)
+
+// replyTimeout bounds each reply, below Opentact's call-flow request
+// timeout, so that a slow reply becomes the fallback flow, not dead air.
+const replyTimeout = 5 * time.Second
+
+// server builds the documents of the IVR. Every Gather URL it writes points
+// back at the server that received the request.
+type server struct {
+	urlOpts []webhook.URLOption
+}
+
+// newServer returns the IVR's HTTP handler. urlOpts configure how callback
+// URLs are derived from requests (trusted reverse proxies).
+func newServer(urlOpts ...webhook.URLOption) (http.Handler, error) {
+	s := &server{urlOpts: urlOpts}
+	mux := http.NewServeMux()
+	for pattern, fn := range map[string]webhook.CallFlowFunc{
+		rootPath + "{$}": s.root,
+		menuPath:         s.menu,
+		techPath:         s.tech,
+	} {
+		h, err := webhook.NewCallFlowHandler(fn, webhook.WithTimeout(replyTimeout))
+		if err != nil {
+			return nil, err
+		}
+		mux.Handle(pattern, h)
+	}
+	return mux, nil
+}
+
+// url returns the absolute URL of path on this server.
+func (s *server) url(ctx context.Context, path string) (string, error) {
+	return webhook.CallbackURL(webhook.HTTPRequest(ctx), path, nil, s.urlOpts...)
+}
+
+// root answers a new call with the main menu.
+func (s *server) root(ctx context.Context, _ *webhook.CallFlowRequest) (*verbs.Response, error) {
+	top, err := s.mainMenu(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return top.Build()
+}
+
+// menu answers the digit pressed in the main menu.
+func (s *server) menu(ctx context.Context, r *webhook.CallFlowRequest) (*verbs.Response, error) {
+	switch r.DTMF {
+	case "1":
+		return support(r.From).Build()
+	case "2":
+		tech, err := s.techMenu(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return tech.Build()
+	case "3":
+		return voicemail(r.From).Build()
+	}
+	top, err := s.mainMenu(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return invalid(top).Build()
+}
+
+// tech answers the digit pressed in the tech team's menu.
+func (s *server) tech(ctx context.Context, r *webhook.CallFlowRequest) (*verbs.Response, error) {
+	switch r.DTMF {
+	case "1":
+		return networking(r.From).Build()
+	case "2":
+		return software(r.From).Build()
+	case "0":
+		return s.root(ctx, r)
+	}
+	tech, err := s.techMenu(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return invalid(tech).Build()
+}
+
+// mainMenu is the main menu pointing at this server.
+func (s *server) mainMenu(ctx context.Context) (*flow.Flow, error) {
+	u, err := s.url(ctx, menuPath)
+	if err != nil {
+		return nil, err
+	}
+	return welcome(u), nil
+}
+
+// techMenu is the tech team's menu pointing at this server.
+func (s *server) techMenu(ctx context.Context) (*flow.Flow, error) {
+	u, err := s.url(ctx, techPath)
+	if err != nil {
+		return nil, err
+	}
+	return techMenu(u), nil
+}
