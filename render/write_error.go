@@ -63,3 +63,12 @@ func (f *fault) err(r *verbs.Response) error {
 	}
 	return e
 }
+
+// pathOf returns the path of the first place of n in r, as Check reports
+// it; "/Response" when n lies deeper than the paths reach.
+func pathOf(r *verbs.Response, n verbs.Node) string {
+	if p, ok := Paths(r)[n]; ok {
+		return p
+	}
+	return "/Response"
+}
