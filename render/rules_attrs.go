@@ -1,22 +1,11 @@
 package render
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
 )
-
-// extraAttrs returns the unmodelled attributes of an element.
-func extraAttrs(n verbs.Node) []verbs.Attr {
-	f := reflect.ValueOf(n).Elem().FieldByName("Extra")
-	if !f.IsValid() {
-		return nil
-	}
-	attrs, _ := f.Interface().([]verbs.Attr)
-	return attrs
-}
 
 // extra checks the unmodelled attributes of a modelled element: each a
 // valid XML name, none repeating a modelled attribute, an alias of one or

@@ -51,6 +51,50 @@ var elementFields = map[reflect.Type][]fieldAttr{
 	reflect.TypeFor[verbs.Number](): {{"Digits", ""}},
 }
 
+// fieldSlot is where a field of elementFields lives in its struct,
+// resolved once: the field's index and, for an Opt, the indexes of its Set
+// and Val fields (-1 otherwise).
+type fieldSlot struct {
+	attr           string
+	index          int
+	optSet, optVal int
+}
+
+// typeSlots holds the resolved fields of each element type and the index
+// of its Extra field (-1 when it has none).
+type typeSlots struct {
+	fields []fieldSlot
+	extra  int
+}
+
+var slotsByType = func() map[reflect.Type]typeSlots {
+	m := make(map[reflect.Type]typeSlots)
+	for _, name := range verbs.ElementNames() {
+		spec, _ := verbs.LookupElement(name)
+		typ := reflect.TypeOf(spec.New()).Elem()
+		ts := typeSlots{extra: fieldIndex(typ, "Extra")}
+		for _, f := range elementFields[typ] {
+			slot := fieldSlot{attr: f.attr, index: fieldIndex(typ, f.field), optSet: -1, optVal: -1}
+			if slot.index < 0 {
+				continue
+			}
+			if ft := typ.Field(slot.index).Type; ft.Kind() == reflect.Struct {
+				slot.optSet, slot.optVal = fieldIndex(ft, "Set"), fieldIndex(ft, "Val")
+			}
+			ts.fields = append(ts.fields, slot)
+		}
+		m[typ] = ts
+	}
+	return m
+}()
+
+func fieldIndex(typ reflect.Type, name string) int {
+	if f, ok := typ.FieldByName(name); ok && len(f.Index) == 1 {
+		return f.Index[0]
+	}
+	return -1
+}
+
 // attrOf returns the attribute a field of n is written as.
 func attrOf(n verbs.Node, field string) (string, bool) {
 	for _, f := range elementFields[reflect.TypeOf(n).Elem()] {
@@ -74,20 +118,20 @@ type attrValue struct {
 func setValues(n verbs.Node) []attrValue {
 	v := reflect.ValueOf(n).Elem()
 	var out []attrValue
-	for _, f := range elementFields[v.Type()] {
-		fv := v.FieldByName(f.field)
-		switch {
-		case fv.Kind() == reflect.String:
+	for _, f := range slotsByType[v.Type()].fields {
+		fv := v.Field(f.index)
+		switch fv.Kind() {
+		case reflect.String:
 			if fv.Len() > 0 {
 				out = append(out, attrValue{f.attr, fv.String()})
 			}
-		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
-			if fv.Len() > 0 {
+		case reflect.Slice:
+			if fv.Len() > 0 && fv.Type().Elem().Kind() == reflect.String {
 				out = append(out, attrValue{f.attr, joinStrings(fv)})
 			}
-		case fv.Kind() == reflect.Struct:
-			if o, ok := fv.Interface().(verbs.Opt[string]); ok && o.Set {
-				out = append(out, attrValue{f.attr, o.Val})
+		case reflect.Struct:
+			if f.optSet >= 0 && f.optVal >= 0 && fv.Field(f.optSet).Bool() && fv.Field(f.optVal).Kind() == reflect.String {
+				out = append(out, attrValue{f.attr, fv.Field(f.optVal).String()})
 			}
 		}
 	}
@@ -105,28 +149,37 @@ func joinStrings(list reflect.Value) string {
 	return string(b)
 }
 
-// isSet reports whether the attribute held by a field is present.
-func isSet(fv reflect.Value) bool {
-	switch fv.Kind() {
-	case reflect.String, reflect.Slice:
-		return fv.Len() > 0
-	case reflect.Struct:
-		if set := fv.FieldByName("Set"); set.IsValid() && set.Kind() == reflect.Bool {
-			return set.Bool()
-		}
-	}
-	return false
-}
-
 // setAttrs returns the names of the attributes of n that are present, in
 // render order.
 func setAttrs(n verbs.Node) []string {
 	v := reflect.ValueOf(n).Elem()
 	var out []string
-	for _, f := range elementFields[v.Type()] {
-		if f.attr != "" && isSet(v.FieldByName(f.field)) {
-			out = append(out, f.attr)
+	for _, f := range slotsByType[v.Type()].fields {
+		if f.attr == "" {
+			continue
+		}
+		fv := v.Field(f.index)
+		switch fv.Kind() {
+		case reflect.String, reflect.Slice:
+			if fv.Len() > 0 {
+				out = append(out, f.attr)
+			}
+		case reflect.Struct:
+			if f.optSet >= 0 && fv.Field(f.optSet).Bool() {
+				out = append(out, f.attr)
+			}
 		}
 	}
 	return out
+}
+
+// extraAttrs returns the unmodelled attributes of an element.
+func extraAttrs(n verbs.Node) []verbs.Attr {
+	v := reflect.ValueOf(n).Elem()
+	ts, ok := slotsByType[v.Type()]
+	if !ok || ts.extra < 0 {
+		return nil
+	}
+	attrs, _ := v.Field(ts.extra).Interface().([]verbs.Attr)
+	return attrs
 }

@@ -1,0 +1,35 @@
+package render
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// benchDoc is an IVR of n menus, each a Gather with three branches.
+func benchDoc(n int) *verbs.Response {
+	r := vDoc(&verbs.Answer{Delay: verbs.Some[verbs.Millis](500)})
+	for i := range n {
+		g := &verbs.Gather{DTMFLength: verbs.Some(1), DTMFStop: "#", Tag: "menu" + strconv.Itoa(i)}
+		for d := range 3 {
+			g.Children = append(g.Children, &verbs.DTMF{Value: strconv.Itoa(d), Commands: []verbs.Command{
+				&verbs.Say{Text: "Connecting you", Lang: "en-US"},
+				&verbs.Dial{Children: []verbs.DialChild{&verbs.To{Destination: "sip:team@example.com"}, &verbs.Error{}}},
+			}})
+		}
+		g.Children = append(g.Children, &verbs.Default{Commands: []verbs.Command{&verbs.Hangup{}}})
+		r.Commands = append(r.Commands, &verbs.Say{Text: "Menu " + strconv.Itoa(i)}, g)
+	}
+	return r
+}
+
+func BenchmarkCheck(b *testing.B) {
+	r := benchDoc(100)
+	b.ReportAllocs()
+	for b.Loop() {
+		if ds := Check(r); len(ds) != 0 {
+			b.Fatal(ds)
+		}
+	}
+}
