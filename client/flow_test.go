@@ -1,0 +1,59 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"io"
+	"testing"
+)
+
+// failingFlow fails to render.
+type failingFlow struct{}
+
+func (failingFlow) Render(io.Writer) error { return errors.New("say: empty text") }
+
+// TestFlowChecksBeforeIO checks that bad call flows are refused before any
+// request is sent.
+func TestFlowChecksBeforeIO(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, respond(200, ok(`{}`)))
+	c, _ := newTestClient(t, s, nil)
+	ctx := context.Background()
+	renderErr := errors.New("say: empty text")
+	cases := []struct {
+		name    string
+		flow    Flow
+		wantArg bool
+	}{
+		{"render error", failingFlow{}, false},
+		{"nil flow", nil, true},
+		{"empty document", XML(nil), true},
+		{"blank document", XML([]byte("  \n")), true},
+	}
+	for _, tc := range cases {
+		calls := map[string]error{}
+		_, calls["PutCallFlow"] = c.SIPControlApps.PutCallFlow(ctx, "app", tc.flow)
+		_, calls["PushCallFlow"] = c.SIPControlApps.PushCallFlow(ctx, "call", tc.flow)
+		_, calls["Bulk"] = c.Calls.Bulk(ctx, &BulkCallRequest{OutboundVoiceProfile: "o", Phones: []TN{1}, Flow: tc.flow})
+		_, calls["Single"] = c.Calls.Single(ctx, &SingleCallRequest{OutboundVoiceProfile: "o", To: 1, Flow: tc.flow})
+		for name, err := range calls {
+			if tc.wantArg != errors.Is(err, ErrInvalidArgument) || err == nil {
+				t.Errorf("%s %s: error = %v", tc.name, name, err)
+			}
+			if !tc.wantArg && err.Error() != "opentact: "+opName(name)+": rendering the call flow: "+renderErr.Error() {
+				t.Errorf("%s %s: error text = %q", tc.name, name, err)
+			}
+		}
+	}
+	if n := len(s.requests()); n != 0 {
+		t.Errorf("%d requests, want none", n)
+	}
+}
+
+func opName(method string) string {
+	switch method {
+	case "Bulk", "Single":
+		return "Calls." + method
+	}
+	return "SIPControlApps." + method
+}
