@@ -29,7 +29,7 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 		a := attr{name: qualified(xa.Name), value: xa.Value, pos: f.pos}
 		a.path = f.path + "/@" + a.name
 		if seen[a.name] {
-			p.errorf(a.path, a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
+			p.addError(a.path, a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
 			continue
 		}
 		seen[a.name] = true
@@ -48,7 +48,7 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 				extra = append(extra, verbs.Attr{Name: a.name, Value: a.value})
 				continue
 			}
-			p.errorf(a.path, a.pos, "unknown-attribute", unknownAttr(a.name, spec))
+			p.addError(a.path, a.pos, "unknown-attribute", unknownAttr(a.name, spec))
 			continue
 		}
 		key := canon
@@ -56,7 +56,7 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 			key = "#text"
 		}
 		if other, dup := canonical[key]; dup {
-			p.errorf(a.path, a.pos, "alias-conflict",
+			p.addError(a.path, a.pos, "alias-conflict",
 				fmt.Sprintf("both %s and %s are set on <%s>; they are the same attribute", other, a.name, spec.Name))
 			continue
 		}
@@ -100,7 +100,7 @@ func (p *parser) rawAttrs(f *frame, list []xml.Attr) []verbs.Attr {
 		name := qualified(xa.Name)
 		path := f.path + "/@" + name
 		if seen[name] {
-			p.errorf(path, f.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", name))
+			p.addError(path, f.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", name))
 			continue
 		}
 		seen[name] = true
@@ -270,6 +270,7 @@ func (p *parser) setAttr(n verbs.Node, canon string, a attr) {
 	}
 }
 
+// dialAttr reads an attribute of <Dial>.
 func (p *parser) dialAttr(n *verbs.Dial, canon string, a attr) {
 	switch canon {
 	case "tag":
@@ -281,6 +282,7 @@ func (p *parser) dialAttr(n *verbs.Dial, canon string, a attr) {
 	}
 }
 
+// gatherAttr reads an attribute of <Gather>, legacy ones included.
 func (p *parser) gatherAttr(n *verbs.Gather, canon string, a attr) {
 	switch canon {
 	case "dtmf_length":
@@ -306,13 +308,15 @@ func (p *parser) gatherAttr(n *verbs.Gather, canon string, a attr) {
 	}
 }
 
+// toneAttr reads an attribute of <Tone>: hz is a list of integers and v
+// the one signed integer of the language.
 func (p *parser) toneAttr(n *verbs.Tone, canon string, a attr) {
 	switch canon {
 	case "hz":
 		for i, item := range p.list(a) {
 			v, err := parseInt(item, false, strconv.IntSize)
 			if err != nil {
-				p.errorf(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quote(a.value), i+1, strconv.Quote(item), err))
+				p.addError(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quote(a.value), i+1, strconv.Quote(item), err))
 				n.Hz = nil
 				return
 			}
@@ -408,7 +412,7 @@ func extraOf(n verbs.Node) *[]verbs.Attr {
 // empty means absent: an empty value is read as absent and reported.
 func (p *parser) str(a attr) string {
 	if a.value == "" {
-		p.warnf(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
+		p.addWarning(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
 	}
 	return a.value
 }
@@ -417,7 +421,7 @@ func (p *parser) str(a attr) string {
 // reported.
 func (p *parser) list(a attr) []string {
 	if a.value == "" {
-		p.warnf(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
+		p.addWarning(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
 		return nil
 	}
 	return strings.Split(a.value, ",")
@@ -460,8 +464,9 @@ func (p *parser) boolean(a attr) verbs.Opt[bool] {
 	return verbs.Opt[bool]{}
 }
 
+// badValue reports a value that does not have its attribute's type.
 func (p *parser) badValue(a attr, err error) {
-	p.errorf(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: %s", a.name, quote(a.value), err))
+	p.addError(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: %s", a.name, quote(a.value), err))
 }
 
 // parseInt reads a base-10 integer: digits only, with a leading minus sign

@@ -1,0 +1,155 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// parser turns encoding/xml's raw token stream into a document. It keeps
+// its own stack of open elements, so nesting costs no recursion.
+type parser struct {
+	data      []byte
+	settings  parseSettings
+	dec       *xml.Decoder
+	stack     []*frame
+	root      *verbs.Response
+	sawRoot   bool
+	positions Positions
+	diags     Diagnostics
+	elements  int
+	tokens    int // tokens read so far
+	fatal     bool
+
+	// The position cursor: the byte offset whose line and column are known.
+	curOff       int
+	curLine      int
+	curLineStart int
+}
+
+// newParser returns a parser of data reading encoding/xml's strict token
+// stream: no entity map beyond the predefined entities, no charset reader.
+func newParser(data []byte, s parseSettings) *parser {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	return &parser{
+		data:      data,
+		settings:  s,
+		dec:       dec,
+		positions: make(Positions),
+		curLine:   1,
+	}
+}
+
+// run reads every token and builds the document.
+func (p *parser) run() {
+	if p.checkEncoding() {
+		return
+	}
+	for !p.fatal {
+		off := p.dec.InputOffset()
+		tok, err := p.dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			p.syntaxError(err, off)
+			return
+		}
+		pos := p.position(off)
+		switch t := tok.(type) {
+		case xml.StartElement:
+			p.startElement(t, pos)
+		case xml.EndElement:
+			p.endElement(t, pos)
+		case xml.CharData:
+			p.charData(string(t), pos)
+		case xml.Comment:
+			p.comment(string(t), pos)
+		case xml.ProcInst:
+			p.procInst(t, off, pos)
+		case xml.Directive:
+			p.addError(p.path(), pos, "dtd", "DTDs and other <!…> declarations are not allowed")
+		}
+		p.tokens++
+	}
+	if p.fatal {
+		return
+	}
+	end := p.position(int64(len(p.data)))
+	if len(p.stack) > 0 {
+		top := p.stack[len(p.stack)-1]
+		p.addError(top.path, end, "syntax", fmt.Sprintf("unexpected end of input: <%s> is not closed", top.written))
+		return
+	}
+	if !p.sawRoot {
+		p.addError("", end, "root", "no <Response> element: a document has exactly one root <Response>")
+	}
+}
+
+// syntaxError reports an error of the decoder and stops parsing.
+func (p *parser) syntaxError(err error, off int64) {
+	// The decoder stops just after the byte that failed.
+	pos := p.position(max(p.dec.InputOffset()-1, off))
+	msg := strings.TrimPrefix(err.Error(), "xml: ")
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		msg = se.Msg
+		if se.Line != pos.Line {
+			pos = Position{Line: se.Line, Col: 1}
+		}
+	} else {
+		pos = p.position(off)
+	}
+	p.addError(p.path(), pos, "syntax", msg)
+	p.fatal = true
+}
+
+// position returns the line and column of a byte offset. Offsets come in
+// increasing order, so the cursor only moves forward; a smaller offset
+// restarts from the beginning.
+func (p *parser) position(off64 int64) Position {
+	off := int(off64)
+	if off > len(p.data) {
+		off = len(p.data)
+	}
+	if off < p.curOff {
+		p.curOff, p.curLine, p.curLineStart = 0, 1, 0
+	}
+	for i := p.curOff; i < off; i++ {
+		if p.data[i] == '\n' {
+			p.curLine++
+			p.curLineStart = i + 1
+		}
+	}
+	p.curOff = off
+	return Position{Line: p.curLine, Col: off - p.curLineStart + 1}
+}
+
+// addError records an error finding.
+func (p *parser) addError(path string, pos Position, rule, msg string) {
+	p.diags = append(p.diags, Diagnostic{
+		Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityError, Rule: rule, Message: msg,
+	})
+}
+
+// addWarning records a warning finding.
+func (p *parser) addWarning(path string, pos Position, rule, msg string) {
+	p.diags = append(p.diags, Diagnostic{
+		Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityWarning, Rule: rule, Message: msg,
+	})
+}
+
+// path returns the path of the innermost open element, or "" outside the
+// root.
+func (p *parser) path() string {
+	if len(p.stack) == 0 {
+		return ""
+	}
+	return p.stack[len(p.stack)-1].path
+}

@@ -1,0 +1,205 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// charData handles text: kept by text elements and raw elements, layout
+// (white space) elsewhere, and an error anywhere else.
+func (p *parser) charData(s string, pos Position) {
+	if len(p.stack) == 0 {
+		s = strings.TrimPrefix(s, "\uFEFF")
+		if !onlySpace(s) {
+			p.addError("", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quote(s)))
+		}
+		return
+	}
+	f := p.stack[len(p.stack)-1]
+	if f.skip {
+		return
+	}
+	if p.badChars(f.path, pos, s) {
+		return
+	}
+	if raw, ok := f.node.(*verbs.RawElement); ok {
+		if n := len(raw.Children); n > 0 {
+			if t, ok := raw.Children[n-1].(*verbs.RawText); ok {
+				t.Text += s
+				return
+			}
+		}
+		t := &verbs.RawText{Text: s}
+		raw.Children = append(raw.Children, t)
+		p.positions[t] = pos
+		return
+	}
+	if textElement(f.node) {
+		f.text.WriteString(s)
+		f.sawText = true
+		return
+	}
+	if !onlySpace(s) && !f.textErr {
+		f.textErr = true
+		p.addError(f.path, pos, "text", fmt.Sprintf("unexpected text %s in <%s>; text belongs only in <Say>, <Play>, <To> and <Meta>", quote(s), f.name))
+	}
+}
+
+// comment keeps a comment as a node where an element may stand; outside
+// the root it is dropped with a warning.
+func (p *parser) comment(s string, pos Position) {
+	if len(p.stack) == 0 {
+		if !p.badChars("", pos, s) {
+			p.addWarning("", pos, "comment-dropped", "a comment outside the root <Response> is dropped")
+		}
+		return
+	}
+	f := p.stack[len(p.stack)-1]
+	if f.skip || p.badChars(f.path, pos, s) {
+		return
+	}
+	c := &verbs.Comment{Text: s}
+	if !appendChild(f.node, c) {
+		p.addError(f.path, pos, "placement", fmt.Sprintf("a comment is not allowed in <%s>", f.name))
+		return
+	}
+	p.positions[c] = pos
+}
+
+// finish stores the text content of a closed element.
+func (p *parser) finish(f *frame) {
+	text := f.text.String()
+	switch n := f.node.(type) {
+	case *verbs.Say:
+		if f.textAttr == "" {
+			n.Text = text
+		} else if !onlySpace(text) {
+			p.textConflict(f)
+		}
+	case *verbs.Play:
+		if u := trimSpace(text); u != "" {
+			if f.textAttr != "" {
+				p.textConflict(f)
+			} else {
+				n.URL = u
+			}
+		}
+	case *verbs.Callback:
+		if u := trimSpace(text); u != "" {
+			if f.textAttr != "" {
+				p.textConflict(f)
+			} else {
+				n.URL = u
+			}
+		}
+	case *verbs.To:
+		n.Destination = trimSpace(text)
+	case *verbs.Sip:
+		n.Address = trimSpace(text)
+	case *verbs.Number:
+		n.Digits = trimSpace(text)
+	case *verbs.Meta:
+		if f.sawText {
+			n.Text = verbs.Some(text)
+		}
+	case *verbs.RawElement:
+		p.dropLayout(n)
+	}
+}
+
+// textConflict reports a text element given both the attribute alias of
+// its text and text content.
+func (p *parser) textConflict(f *frame) {
+	p.addError(f.path+"/@"+f.textAttr, f.pos, "alias-conflict",
+		fmt.Sprintf("<%s> has both the %s attribute and text content; write one of them", f.name, f.textAttr))
+}
+
+// dropLayout removes the white-space text of a raw element whose content
+// holds no other text: that white space is layout.
+func (p *parser) dropLayout(raw *verbs.RawElement) {
+	for _, c := range raw.Children {
+		if t, ok := c.(*verbs.RawText); ok && !onlySpace(t.Text) {
+			return
+		}
+	}
+	kept := raw.Children[:0]
+	for _, c := range raw.Children {
+		if t, ok := c.(*verbs.RawText); ok {
+			delete(p.positions, t)
+			continue
+		}
+		kept = append(kept, c)
+	}
+	clear(raw.Children[len(kept):])
+	raw.Children = kept
+	if len(kept) == 0 {
+		raw.Children = nil
+	}
+}
+
+// textElement reports whether the element holds text content.
+func textElement(n verbs.Node) bool {
+	switch n.(type) {
+	case *verbs.Say, *verbs.Play, *verbs.To, *verbs.Sip, *verbs.Number, *verbs.Meta, *verbs.Callback:
+		return true
+	}
+	return false
+}
+
+// badChars reports invalid UTF-8 or a character XML 1.0 forbids in s.
+func (p *parser) badChars(path string, pos Position, s string) bool {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			p.addError(path, pos, "character", fmt.Sprintf("invalid UTF-8 at byte offset %d", i))
+			return true
+		case !xmlChar(r):
+			p.addError(path, pos, "character", fmt.Sprintf("character %U at byte offset %d is not allowed in XML", r, i))
+			return true
+		}
+	}
+	return false
+}
+
+// xmlChar reports whether XML 1.0 allows the character.
+func xmlChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x20:
+		return false
+	case r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+		return false
+	}
+	return r <= utf8.MaxRune
+}
+
+// quote returns s quoted for a message, shortened when long.
+func quote(s string) string {
+	s = trimSpace(s)
+	if utf8.RuneCountInString(s) > 40 {
+		r := []rune(s)
+		return strconv.Quote(string(r[:40])) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// isXMLSpace reports whether c is XML white space.
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// onlySpace reports whether s holds nothing but XML white space.
+func onlySpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isXMLSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimSpace removes surrounding XML white space.
+func trimSpace(s string) string { return strings.Trim(s, " \t\r\n") }
