@@ -32,7 +32,8 @@ func (s *Server) IssueJWT(ttl time.Duration) string {
 	return s.issueJWT(ttl)
 }
 
-// ExpireJWTs makes the server refuse every JWT issued so far.
+// ExpireJWTs makes the server refuse every JWT issued so far, as if they had
+// expired; JWTs issued afterwards are valid. API tokens are not affected.
 func (s *Server) ExpireJWTs() {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -6,6 +6,7 @@ import (
 	"log"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/opentact-go/opentact/client/clienttest"
 )
@@ -52,4 +53,29 @@ func Example() {
 	// 503 1
 	// 200 1 Hi
 	// 3
+}
+
+// A reply lost after the server acted: the client sees a broken connection,
+// but the message was sent.
+func ExampleServer_InjectFault() {
+	srv := clienttest.NewServer()
+	defer srv.Close()
+	srv.AddAvailableNumbers(12025550123)
+
+	post := func(path, body string) (*http.Response, error) {
+		req, _ := http.NewRequest("POST", srv.URL()+path, strings.NewReader(body))
+		req.Header.Set("X-Auth-Token", srv.IssueJWT(time.Hour))
+		req.Header.Set("Content-Type", "application/json")
+		return srv.HTTPClient().Do(req)
+	}
+	resp, err := post("/order", `{"items":[{"tn":12025550123,"features":["sms"],"autorenew":false}]}`)
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp.Body.Close()
+
+	srv.InjectFault(clienttest.Match{Method: "POST", Path: "/sms"}, clienttest.Fault{Drop: true, AfterHandler: true})
+	_, err = post("/sms", `{"from":12025550123,"to":12025550199,"message":"Hi"}`)
+	fmt.Println(err != nil, len(srv.SentMessages()))
+	// Output: true 1
 }

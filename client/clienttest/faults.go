@@ -29,7 +29,7 @@ type Fault struct {
 	RetryAfter   string            // raw Retry-After value: "2" or an HTTP date
 	Delay        time.Duration     // wait before answering; ends early when the client goes away
 	Drop         bool              // close the connection without any reply (see below)
-	Body         []byte            // raw reply body, e.g. `{"success":tru` for malformed JSON
+	Body         []byte            // raw reply body (status: Status, or 200), e.g. `{"success":tru` for malformed JSON
 	AfterHandler bool              // run the real handler first (state changes happen), then replace its reply
 }
 

@@ -69,7 +69,7 @@ func WithClock(now func() time.Time) Option {
 
 // WithValidationStatus sets the HTTP status of validation errors: 400 (the
 // default) or 500, which reproduces the validation replies Opentact documents
-// for orders. Any other value outside 400–599 is ignored.
+// for orders. A code outside 400–599 is ignored.
 func WithValidationStatus(code int) Option {
 	return func(c *config) {
 		if code >= 400 && code <= 599 {

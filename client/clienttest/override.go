@@ -11,8 +11,10 @@ type override struct {
 // Override replaces the route method + path (relative to the base URL, e.g.
 // "/sms") with h; a path ending in "*" matches every path with that prefix
 // and an empty method matches every method. The request is recorded, faults
-// apply and credentials are checked as for any route; h then answers instead
-// of the fake's handler. A later Override for the same method and path
+// apply and credentials are checked as for any route (except GET /auth,
+// whose handler checks them itself); h then answers instead of the fake's
+// handler, without the server's lock held, so it may call the Server's
+// methods. A later Override for the same method and path
 // replaces the earlier one; a nil h removes it.
 func (s *Server) Override(method, path string, h http.HandlerFunc) {
 	s.mu.Lock()
