@@ -388,6 +388,9 @@ func TestCheckCommandLists(t *testing.T) {
 		{"hangup last", vDoc(&verbs.Say{Text: "Bye"}, &verbs.Hangup{Tag: "CallEndedByUser"}, &verbs.Comment{Text: "end"}), nil},
 		{"after hangup", vDoc(&verbs.Hangup{}, &verbs.Comment{Text: "c"}, &verbs.Say{Text: "a"}, &verbs.Say{Text: "b"}),
 			[]Diagnostic{vLint("/Response/Say[1]", "unreachable", "commands after <Hangup> never run")}},
+		{"error and meta after hangup", vDoc(&verbs.Hangup{}, &verbs.Error{}, &verbs.Meta{Name: "a", Value: verbs.Some("b")}), nil},
+		{"command after error after hangup", vDoc(&verbs.Hangup{}, &verbs.Error{}, &verbs.Pause{}),
+			[]Diagnostic{vLint("/Response/Pause[1]", "unreachable", "commands after <Hangup> never run")}},
 		{"after hangup in branch", vDoc(&verbs.Schedule{Commands: []verbs.Command{&verbs.Hangup{}, &verbs.Hangup{}}}),
 			[]Diagnostic{vLint("/Response/Schedule[1]/Hangup[2]", "unreachable", "commands after <Hangup> never run")}},
 	})
