@@ -52,19 +52,19 @@ func (c *checker) gatherChildren(g *verbs.Gather, p string, kids []listItem) {
 	}
 }
 
-// dtmfValue: values are unique within a Gather and, when dtmf_length is
+// dtmfValue: values are unique within a Gather (a repeated value is
+// reported at its <DTMF>, like any extra child) and, when dtmf_length is
 // set, expected to have that many keys.
 func (c *checker) dtmfValue(g *verbs.Gather, d *verbs.DTMF, p string, values map[string]bool) {
 	if d.Value == "" {
 		return
 	}
-	vp := attrPath(p, "value")
 	if values[d.Value] {
-		c.errorf(d, vp, "duplicate", "value %q is already used by an earlier <DTMF> of this <Gather>", d.Value)
+		c.errorf(d, p, "duplicate", "value %q is already used by an earlier <DTMF> of this <Gather>", d.Value)
 	}
 	values[d.Value] = true
 	if n, ok := g.DTMFLength.Get(); ok && n >= 1 && len(d.Value) != n {
-		c.warnf(d, vp, "dtmf-length", "value %q has %d keys but dtmf_length is %d", d.Value, len(d.Value), n)
+		c.warnf(d, attrPath(p, "value"), "dtmf-length", "value %q has %d keys but dtmf_length is %d", d.Value, len(d.Value), n)
 	}
 }
 
@@ -90,7 +90,7 @@ func (c *checker) switchChildren(kids []listItem) {
 				c.errorf(k.node, k.path, "order", "<Case> must come before <Default> and <Error>")
 			}
 			if v.DTMF != "" && values[v.DTMF] {
-				c.errorf(k.node, attrPath(k.path, "dtmf"), "duplicate", "dtmf %q is already used by an earlier <Case> of this <Switch>", v.DTMF)
+				c.errorf(k.node, k.path, "duplicate", "dtmf %q is already used by an earlier <Case> of this <Switch>", v.DTMF)
 			}
 			values[v.DTMF] = true
 		case *verbs.Default:

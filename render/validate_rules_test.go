@@ -266,7 +266,7 @@ func TestCheckGather(t *testing.T) {
 		{"two errors", gather(verbs.Gather{}, dtmf("1"), &verbs.Error{}, &verbs.Error{}),
 			[]Diagnostic{vErr(g1+"/Error[2]", "duplicate", "<Gather> takes at most one <Error>")}},
 		{"duplicate value", gather(verbs.Gather{}, dtmf("1"), dtmf("2"), dtmf("1")),
-			[]Diagnostic{vErr(g1+"/DTMF[3]/@value", "duplicate", `value "1" is already used by an earlier <DTMF> of this <Gather>`)}},
+			[]Diagnostic{vErr(g1+"/DTMF[3]", "duplicate", `value "1" is already used by an earlier <DTMF> of this <Gather>`)}},
 		{"value length", gather(verbs.Gather{DTMFLength: verbs.Some(2)}, dtmf("12"), dtmf("3")),
 			[]Diagnostic{vLint(g1+"/DTMF[2]/@value", "dtmf-length", `value "3" has 1 keys but dtmf_length is 2`)}},
 		{"value rules", gather(verbs.Gather{}, dtmf(""), dtmf("1A")),
@@ -282,7 +282,7 @@ func TestCheckGather(t *testing.T) {
 			}},
 		{"nested gather paths", vDoc(&verbs.Gather{Children: []verbs.GatherChild{dtmf("1"), &verbs.DTMF{Value: "2", Commands: []verbs.Command{
 			&verbs.Say{Text: "sub"}, &verbs.Gather{Children: []verbs.GatherChild{dtmf("1"), dtmf("1")}}}}}}),
-			[]Diagnostic{vErr("/Response/Gather[1]/DTMF[2]/Gather[1]/DTMF[2]/@value", "duplicate", `value "1" is already used by an earlier <DTMF> of this <Gather>`)}},
+			[]Diagnostic{vErr("/Response/Gather[1]/DTMF[2]/Gather[1]/DTMF[2]", "duplicate", `value "1" is already used by an earlier <DTMF> of this <Gather>`)}},
 	})
 }
 
@@ -362,7 +362,7 @@ func TestCheckLegacyGather(t *testing.T) {
 				legacyCase(g1 + "/Switch[1]/Case[3]"), legacyCase(g1 + "/Switch[1]/Case[4]"),
 				vErr(g1+"/Switch[1]/Case[1]", "order", "<Case> must come before <Default> and <Error>"),
 				vErr(g1+"/Switch[1]/Case[2]", "order", "<Case> must come before <Default> and <Error>"),
-				vErr(g1+"/Switch[1]/Case[2]/@dtmf", "duplicate", `dtmf "1" is already used by an earlier <Case> of this <Switch>`),
+				vErr(g1+"/Switch[1]/Case[2]", "duplicate", `dtmf "1" is already used by an earlier <Case> of this <Switch>`),
 				vErr(g1+"/Switch[1]/Case[3]", "order", "<Case> must come before <Default> and <Error>"),
 				vErr(g1+"/Switch[1]/Case[4]", "order", "<Case> must come before <Default> and <Error>"),
 				vErr(g1+"/Switch[1]/Case[4]/@dtmf", "required", "dtmf is required"),

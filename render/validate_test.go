@@ -172,7 +172,7 @@ func TestCheckReportsAll(t *testing.T) {
 		vErr("/Response/Gather[1]/DTMF[1]/Dial[1]/To[2]", "destination", "<To> text must be "+vDestWant+`, got "nope"`),
 		vLint("/Response/Gather[1]/DTMF[1]/Dial[1]/To[3]", "duplicate-destination", `destination "12223334455" is already dialled by this <Dial>`),
 		vErr("/Response/Gather[1]/DTMF[2]", "order", "<DTMF> must come before <Default> and <Error>"),
-		vErr("/Response/Gather[1]/DTMF[2]/@value", "duplicate", `value "1" is already used by an earlier <DTMF> of this <Gather>`),
+		vErr("/Response/Gather[1]/DTMF[2]", "duplicate", `value "1" is already used by an earlier <DTMF> of this <Gather>`),
 		vErr("/Response/Hangup[1]/@tag", "extra-attr", "extra attribute tag repeats an attribute <Hangup> models; set it through its field"),
 		vLint("/Response/Play[1]", "audio-ext", `audio URL "http://x.com/a.ogg" does not end in .mp3 or .wav`),
 		vErr("/Response/Say[1]", "required", "<Say> needs text to speak"),
