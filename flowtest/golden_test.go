@@ -80,6 +80,11 @@ func TestGoldenCompare(t *testing.T) {
 			doc:     builderFunc(func() (*verbs.Response, error) { return nil, nil }),
 			message: []string{"flowtest: Build returned no document"},
 		},
+		{
+			name: "invalid document", golden: helloXML("Hi"), kind: "fatal",
+			doc:     &verbs.Response{Commands: []verbs.Command{&verbs.Dial{}}},
+			message: []string{"flowtest: the document is invalid:\n", "/Response/Dial[1]"},
+		},
 		{name: "nil document", golden: helloXML("Hi"), doc: nil, kind: "fatal", message: []string{"flowtest: nil document"}},
 		{name: "nil response", golden: helloXML("Hi"), doc: (*verbs.Response)(nil), kind: "fatal", message: []string{"flowtest: nil *verbs.Response"}},
 		{

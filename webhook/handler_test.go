@@ -68,15 +68,6 @@ func serve(t *testing.T, h http.Handler, method, target, body string) reply {
 	return reply{status: resp.StatusCode, header: resp.Header, body: string(b)}
 }
 
-// requireValidator skips a test while render's validator is a stub.
-// TODO(issue 4): remove once render.Validate has landed.
-func requireValidator(t *testing.T) {
-	t.Helper()
-	if !render.Check(&verbs.Response{Commands: []verbs.Command{&verbs.Dial{}}}).HasErrors() {
-		t.Skip("render's validator has not landed yet")
-	}
-}
-
 // greeting is a valid document.
 func greeting(text string) *verbs.Response {
 	return &verbs.Response{Commands: []verbs.Command{&verbs.Say{Text: text}, &verbs.Hangup{}}}
@@ -130,7 +121,6 @@ func TestCallFlowHandlerServesDocument(t *testing.T) {
 
 func TestCallFlowHandlerLintDoesNotBlock(t *testing.T) {
 	t.Parallel()
-	requireValidator(t)
 	// Commands after a Hangup are unreachable: a lint warning, not an error.
 	doc := &verbs.Response{Commands: []verbs.Command{&verbs.Hangup{}, &verbs.Say{Text: "never"}}}
 	if ds := render.Check(doc); len(ds.Warnings()) == 0 || ds.HasErrors() {
@@ -252,7 +242,6 @@ func TestCallFlowHandlerFallback(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			if tt.name == "invalid document" {
-				requireValidator(t)
 			}
 			var hooks hookRecorder
 			h, err := NewCallFlowHandler(tt.fn, append([]Option{WithErrorHook(hooks.hook)}, tt.opts...)...)
@@ -414,7 +403,6 @@ func TestNewCallFlowHandlerErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			if tt.name == "invalid WithFallback" {
-				requireValidator(t)
 			}
 			h, err := NewCallFlowHandler(tt.fn, tt.opts...)
 			if err == nil || h != nil {
