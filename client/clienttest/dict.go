@@ -2,12 +2,23 @@ package clienttest
 
 import "net/http"
 
-// voices are the seeded text-to-speech voices (made-up values).
-var voices = []obj{
-	{"uuid": "00000000-0000-4000-9000-000000000001", "type": "Standard", "code": "en-US", "name": "en-US-Standard-A", "gender": "MALE", "naturalSampleRateHertz": 24000},
-	{"uuid": "00000000-0000-4000-9000-000000000002", "type": "Standard", "code": "en-US", "name": "en-US-Standard-C", "gender": "FEMALE", "naturalSampleRateHertz": 24000},
-	{"uuid": "00000000-0000-4000-9000-000000000003", "type": "WaveNet", "code": "en-US", "name": "en-US-Wavenet-A", "gender": "MALE", "naturalSampleRateHertz": 24000},
-	{"uuid": "00000000-0000-4000-9000-000000000004", "type": "WaveNet", "code": "en-US", "name": "en-US-Wavenet-C", "gender": "FEMALE", "naturalSampleRateHertz": 24000},
+// seedVoices returns the seeded text-to-speech voices (made-up values, not
+// Opentact's list). The caller holds s.mu or is NewServer.
+func (s *Server) seedVoices() []obj {
+	var out []obj
+	for _, v := range []struct{ typ, name, gender string }{
+		{"Standard", "en-US-Standard-A", "MALE"},
+		{"Standard", "en-US-Standard-C", "FEMALE"},
+		{"WaveNet", "en-US-Wavenet-A", "MALE"},
+		{"WaveNet", "en-US-Wavenet-C", "FEMALE"},
+	} {
+		m := s.newMeta()
+		out = append(out, obj{
+			"uuid": m.UUID, "type": v.typ, "code": "en-US", "name": v.name, "gender": v.gender,
+			"naturalSampleRateHertz": 24000, "created_on": stamp(m.Created), "modified_on": stamp(m.Modified),
+		})
+	}
+	return out
 }
 
 // countries are the seeded countries.
@@ -19,7 +30,7 @@ var countries = []obj{
 
 // handleVoices serves GET /dict/gtts.
 func (s *Server) handleVoices(w http.ResponseWriter, _ *http.Request, _ []byte) {
-	writeOK(w, http.StatusOK, voices)
+	writeOK(w, http.StatusOK, s.st.voices)
 }
 
 // handleCountries serves GET /dict/country.

@@ -230,13 +230,5 @@ func (s *Server) handleAppAssign(w http.ResponseWriter, r *http.Request, body []
 const seededProductID = 1
 
 func productJSON() obj {
-	return obj{
-		"id":            seededProductID,
-		"name":          "Default",
-		"description":   "Default SIP product",
-		"type":          "public",
-		"tech_prefix":   0,
-		"rate_table_id": 1,
-		"route_plan_id": 1,
-	}
+	return obj{"id": seededProductID, "name": "Default", "type": "public"}
 }

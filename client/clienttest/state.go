@@ -40,6 +40,7 @@ type state struct {
 	domains   map[string]*sipDomain // by domain name
 	subs      map[string]*subscription
 	sent      []SentMessage
+	voices    []obj // seeded, read-only
 }
 
 // newMeta returns the meta of a new object. The caller holds s.mu.
@@ -72,6 +73,7 @@ func (s *Server) seed() {
 	tok := &apiToken{meta: s.newMeta(), token: s.cfg.apiToken, name: "seeded"}
 	s.st.tokens[tok.UUID] = tok
 	s.st.tnProfile = &tnProfile{meta: s.newMeta()}
+	s.st.voices = s.seedVoices()
 	for n := int64(12025550100); n <= 12025550199; n++ {
 		s.st.inventory[n] = numberLongCode
 	}

@@ -130,7 +130,7 @@ func TestDictionaries(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, v := range voices {
-		if v["code"] != "en-US" {
+		if v["code"] != "en-US" || !strings.HasPrefix(v["uuid"].(string), "00000000-0000-4000-8000-") {
 			t.Errorf("voice %v", v)
 		}
 		seen[v["type"].(string)+"/"+v["gender"].(string)] = true
