@@ -17,6 +17,7 @@ func (c *checker) dialChildren(d *verbs.Dial, p string, kids []listItem) {
 				c.errorf(k.node, k.path, "order", "destination <%s> must come before <Error> and <Meta>", k.node.ElementName())
 			}
 			dest := destinationOf(v)
+			c.legacyForm(v, k.path, dest)
 			if dest != "" && dialled[dest] {
 				c.warnf(k.node, k.path, "duplicate-destination", "destination %q is already dialled by this <Dial>", dest)
 			}
@@ -48,4 +49,22 @@ func destinationOf(n verbs.Node) string {
 		return v.Digits
 	}
 	return ""
+}
+
+// legacyForm: the legacy <Sip> holds a SIP address and <Number> a phone
+// number; the other destination forms there are a lint.
+func (c *checker) legacyForm(n verbs.Node, p, dest string) {
+	if !isDestination(dest) {
+		return // the destination rule already reports it
+	}
+	switch n.(type) {
+	case *verbs.Sip:
+		if isPhoneNumber(dest) {
+			c.warnf(n, p, "destination-form", "<Sip> should hold a SIP address (user@host), got %q", dest)
+		}
+	case *verbs.Number:
+		if !isPhoneNumber(dest) {
+			c.warnf(n, p, "destination-form", "<Number> should hold a phone number, got %q", dest)
+		}
+	}
 }

@@ -231,6 +231,18 @@ func TestCheckDial(t *testing.T) {
 				vLint("/Response/Dial[1]/Number[2]", "legacy", "<Number> is legacy; use <To>"),
 				vLint("/Response/Dial[1]/Number[2]", "duplicate-destination", `destination "12223334455" is already dialled by this <Dial>`),
 			}},
+		{"legacy forms", vDoc(&verbs.Dial{Children: []verbs.DialChild{&verbs.Sip{Address: "12223334455"}, &verbs.Number{Digits: "sip:a@b.com"},
+			&verbs.Sip{Address: "sips:a@b.com:5061"}, &verbs.Number{Digits: "+12223334455"}, &verbs.Number{Digits: "x"}}}),
+			[]Diagnostic{
+				vLint("/Response/Dial[1]/Sip[1]", "legacy", "<Sip> is legacy; use <To>"),
+				vLint("/Response/Dial[1]/Sip[2]", "legacy", "<Sip> is legacy; use <To>"),
+				vLint("/Response/Dial[1]/Number[1]", "legacy", "<Number> is legacy; use <To>"),
+				vLint("/Response/Dial[1]/Number[2]", "legacy", "<Number> is legacy; use <To>"),
+				vLint("/Response/Dial[1]/Number[3]", "legacy", "<Number> is legacy; use <To>"),
+				vLint("/Response/Dial[1]/Sip[1]", "destination-form", `<Sip> should hold a SIP address (user@host), got "12223334455"`),
+				vLint("/Response/Dial[1]/Number[1]", "destination-form", `<Number> should hold a phone number, got "sip:a@b.com"`),
+				vErr("/Response/Dial[1]/Number[3]", "destination", "<Number> text must be "+vDestWant+`, got "x"`),
+			}},
 		{"legacy values", vDoc(&verbs.Dial{Timeout: verbs.Some(-1), Record: "always", Children: []verbs.DialChild{to("12223334455")}}),
 			[]Diagnostic{
 				vLint("/Response/Dial[1]/@timeout", "legacy", "timeout is a legacy attribute"),
