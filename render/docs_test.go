@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -51,6 +52,7 @@ func TestDocs(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ParseDocument(%s):\n%v", path, err)
 			}
+			checkPositions(t, d, bytes.Count(src, []byte("\n"))+1)
 			if errs := d.Check().Errors(); len(errs) > 0 {
 				t.Errorf("Check(%s) found errors:\n%v", path, errs)
 			}

@@ -24,9 +24,10 @@ var parseModes = []struct {
 }
 
 // FuzzParse checks that the parser never panics, that every refusal is a
-// Diagnostics error whose findings carry a position, and that a document it
-// accepts renders, parses back to the same value and renders again to the
-// same bytes, in both layouts.
+// Diagnostics error whose findings carry a position, that every node of an
+// accepted document has a position, and that the document renders, parses
+// back to the same value and renders again to the same bytes, in both
+// layouts.
 func FuzzParse(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "docs", "*.xml"))
 	for _, p := range paths {
@@ -39,14 +40,14 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, mode := range parseModes {
-			r, err := Parse(data, mode.opts...)
+			d, err := ParseDocument(data, mode.opts...)
 			if err != nil {
 				var ds Diagnostics
 				if !errors.As(err, &ds) || !ds.HasErrors() {
 					t.Fatalf("%s: Parse error %v is not a Diagnostics with an error", mode.name, err)
 				}
-				if r != nil {
-					t.Fatalf("%s: Parse returned a document with its error", mode.name)
+				if d != nil {
+					t.Fatalf("%s: ParseDocument returned a document with its error", mode.name)
 				}
 				for _, d := range ds {
 					if d.Line < 1 || d.Col < 1 || d.Message == "" || d.Rule == "" {
@@ -55,6 +56,8 @@ func FuzzParse(f *testing.F) {
 				}
 				continue
 			}
+			r := d.Response
+			checkPositions(t, d, bytes.Count(data, []byte("\n"))+1)
 			for _, layout := range docLayouts {
 				out, err := Append(nil, r, layout.opts...)
 				if err != nil {
@@ -165,4 +168,67 @@ func wellFormed(doc []byte) error {
 			return err
 		}
 	}
+}
+
+// checkPositions checks that the positions of d are exactly its nodes, each
+// at a line of the source.
+func checkPositions(t *testing.T, d *Document, lines int) {
+	t.Helper()
+	nodes := appendNodes(nil, d.Response)
+	if len(d.Positions) != len(nodes) {
+		t.Errorf("%d positions for %d nodes", len(d.Positions), len(nodes))
+	}
+	for _, n := range nodes {
+		pos, ok := d.Positions[n]
+		if !ok || pos.Line < 1 || pos.Line > lines || pos.Col < 1 {
+			t.Errorf("node %T has position %v (recorded %t); the source has %d lines", n, pos, ok, lines)
+		}
+	}
+}
+
+// appendNodes appends n and every node under it, in document order.
+func appendNodes(out []verbs.Node, n verbs.Node) []verbs.Node {
+	out = append(out, n)
+	switch n := n.(type) {
+	case *verbs.Response:
+		return appendList(out, n.Commands)
+	case *verbs.DTMF:
+		return appendList(out, n.Commands)
+	case *verbs.Default:
+		return appendList(out, n.Commands)
+	case *verbs.Error:
+		return appendList(out, n.Commands)
+	case *verbs.Call:
+		return appendList(out, n.Commands)
+	case *verbs.Geo:
+		return appendList(out, n.Commands)
+	case *verbs.Schedule:
+		return appendList(out, n.Commands)
+	case *verbs.Record:
+		return appendList(out, n.Commands)
+	case *verbs.Case:
+		return appendList(out, n.Commands)
+	case *verbs.Dial:
+		return appendList(out, n.Children)
+	case *verbs.Gather:
+		return appendList(out, n.Children)
+	case *verbs.Tone:
+		return appendList(out, n.Children)
+	case *verbs.Curl:
+		return appendList(out, n.Children)
+	case *verbs.Callback:
+		return appendList(out, n.Children)
+	case *verbs.Switch:
+		return appendList(out, n.Children)
+	case *verbs.RawElement:
+		return appendList(out, n.Children)
+	}
+	return out
+}
+
+func appendList[T verbs.Node](out []verbs.Node, list []T) []verbs.Node {
+	for _, n := range list {
+		out = appendNodes(out, n)
+	}
+	return out
 }
