@@ -23,24 +23,29 @@ func Compact() Option {
 }
 
 // Marshal validates r and returns its canonical XML. Warnings do not block
-// rendering; an error returns the Diagnostics and no bytes.
+// rendering. When Validate finds an error, Marshal returns its Diagnostics
+// and no bytes; content that cannot be written as XML is a *WriteError.
 func Marshal(r *verbs.Response, opts ...Option) ([]byte, error) {
-	if err := Validate(r); err != nil {
-		return nil, err
-	}
-	bp := writeBufPool.Get().(*[]byte)
-	defer putWriteBuf(bp)
-	b, err := Append((*bp)[:0], r, opts...)
-	*bp = b
-	if err != nil {
-		return nil, err
-	}
-	return bytes.Clone(b), nil
+	var out []byte
+	err := renderPooled(r, opts, func(b []byte) error {
+		out = bytes.Clone(b)
+		return nil
+	})
+	return out, err
 }
 
-// Encode validates r and writes its canonical XML to w. Nothing is written
-// when r is invalid.
+// Encode validates r and writes its canonical XML to w in one Write. Nothing
+// is written when r is invalid.
 func Encode(w io.Writer, r *verbs.Response, opts ...Option) error {
+	return renderPooled(r, opts, func(b []byte) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// renderPooled validates r, writes it into a pooled buffer and hands the
+// bytes, valid only during the call, to use.
+func renderPooled(r *verbs.Response, opts []Option, use func([]byte) error) error {
 	if err := Validate(r); err != nil {
 		return err
 	}
@@ -51,8 +56,7 @@ func Encode(w io.Writer, r *verbs.Response, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(b)
-	return err
+	return use(b)
 }
 
 // Append writes the canonical XML of r to the end of dst without

@@ -507,6 +507,32 @@ func TestEncodeWriterError(t *testing.T) {
 	}
 }
 
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+func TestEncodeWritesOnce(t *testing.T) {
+	t.Parallel()
+	r := ivrDoc()
+	want, err := Marshal(r, Compact())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w countingWriter
+	if err := Encode(&w, r, Compact()); err != nil {
+		t.Fatal(err)
+	}
+	if w.writes != 1 || w.String() != string(want) {
+		t.Errorf("Encode made %d writes of %q, want 1 of %q", w.writes, w.String(), want)
+	}
+}
+
 // TestMarshalCopies checks that Marshal's result does not share memory with
 // the writer's pooled buffers.
 func TestMarshalCopies(t *testing.T) {
