@@ -145,6 +145,39 @@ func TestMarshalTableWellFormed(t *testing.T) {
 	}
 }
 
+// TestVerbTestsCoverSpec checks that the table writes every element and
+// every modelled attribute of verbs.ElementSpec at least once.
+func TestVerbTestsCoverSpec(t *testing.T) {
+	t.Parallel()
+	seen := make(map[string]bool) // "Name" and "Name@attr"
+	for _, tt := range verbTests {
+		dec := xml.NewDecoder(strings.NewReader(tt.xml))
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			if start, ok := tok.(xml.StartElement); ok {
+				seen[start.Name.Local] = true
+				for _, a := range start.Attr {
+					seen[start.Name.Local+"@"+a.Name.Local] = true
+				}
+			}
+		}
+	}
+	for _, name := range verbs.ElementNames() {
+		spec, _ := verbs.LookupElement(name)
+		if !seen[name] {
+			t.Errorf("no case writes <%s>", name)
+		}
+		for _, a := range spec.Attrs {
+			if !seen[name+"@"+a] {
+				t.Errorf("no case writes <%s %s>", name, a)
+			}
+		}
+	}
+}
+
 func TestAppendKeepsPrefix(t *testing.T) {
 	t.Parallel()
 	r := doc(&verbs.Hangup{})
