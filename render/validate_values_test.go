@@ -1,6 +1,11 @@
 package render
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/opentact-go/opentact/verbs"
+)
 
 func TestValueRules(t *testing.T) {
 	t.Parallel()
@@ -80,4 +85,47 @@ func TestBadChar(t *testing.T) {
 			t.Errorf("badChar(%q) = %d, %q; want %d, %q", tc.in, off, what, tc.off, tc.what)
 		}
 	}
+}
+
+// FuzzCheckStrings puts one string in every string of a document: Check
+// must not panic, and must report forbidden characters exactly when the
+// string has one.
+func FuzzCheckStrings(f *testing.F) {
+	for _, s := range []string{"", "Hi", "a--b-", "\x00", "\xff", "sip:a@b.com", "12223334455", "en-US", "NY", "09:00:00-17:00:00", "\uFFFE", "1", "#"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := vDoc(
+			&verbs.Say{Text: s, Type: verbs.SayType(s), Gender: verbs.Gender(s), Code: s, Lang: s, Tag: s},
+			&verbs.Play{URL: s, Record: s, Leg: verbs.Leg(s), Tag: s},
+			&verbs.Pause{DTMFStop: s, Tag: s},
+			&verbs.Dial{Tag: s, Children: []verbs.DialChild{&verbs.To{Destination: s}, &verbs.Sip{Address: s}, &verbs.Number{Digits: s}}},
+			&verbs.Gather{DTMFStop: s, URL: s, Tag: s, FinishOnKey: s, Callback: s, Method: verbs.Method(s),
+				Children: []verbs.GatherChild{&verbs.DTMF{Value: s}, &verbs.Switch{Children: []verbs.SwitchChild{&verbs.Case{DTMF: s}}}}},
+			&verbs.Callback{URL: s, Method: verbs.Method(s)},
+			&verbs.Call{Field: s, Value: verbs.Some(s)},
+			&verbs.Geo{States: []string{s}, County: s},
+			&verbs.Schedule{Days: []verbs.Weekday{verbs.Weekday(s)}, Time: s},
+			&verbs.Meta{Name: s, Text: verbs.Some(s)},
+			&verbs.RecordStop{Tag: s},
+			&verbs.Comment{Text: s},
+			&verbs.RawElement{Name: s, Attrs: []verbs.Attr{{Name: s, Value: s}}, Children: []verbs.RawChild{&verbs.RawText{Text: s}}},
+			&verbs.Hangup{Extra: []verbs.Attr{{Name: s, Value: s}}},
+		)
+		ds := Check(r)
+		_, _, bad := badChar(s)
+		found := false
+		for _, d := range ds {
+			if d.Severity != SeverityError && d.Severity != SeverityWarning || d.Rule == "" || d.Message == "" {
+				t.Errorf("malformed finding %#v", d)
+			}
+			if !utf8.ValidString(d.Message) {
+				t.Errorf("message is not valid UTF-8: %q", d.Message)
+			}
+			found = found || d.Rule == "xml-char"
+		}
+		if found != bad {
+			t.Errorf("xml-char reported %v, want %v", found, bad)
+		}
+	})
 }
