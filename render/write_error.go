@@ -20,7 +20,8 @@ type WriteError struct {
 	Reason string
 }
 
-// Error formats e as "render: PATH: REASON at byte OFFSET".
+// Error formats e as "render: PATH: REASON at byte offset OFFSET", the
+// wording of the validator's findings.
 func (e *WriteError) Error() string {
 	s := "render: "
 	if e.Path != "" {
@@ -28,7 +29,7 @@ func (e *WriteError) Error() string {
 	}
 	s += e.Reason
 	if e.Offset >= 0 {
-		s += " at byte " + strconv.Itoa(e.Offset)
+		s += " at byte offset " + strconv.Itoa(e.Offset)
 	}
 	return s
 }

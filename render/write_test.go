@@ -500,7 +500,7 @@ func TestWriteErrorString(t *testing.T) {
 		want string
 	}{
 		{WriteError{Offset: -1, Reason: "nil document"}, "render: nil document"},
-		{WriteError{Path: "/Response/Say[1]", Offset: 3, Reason: "invalid UTF-8"}, "render: /Response/Say[1]: invalid UTF-8 at byte 3"},
+		{WriteError{Path: "/Response/Say[1]", Offset: 3, Reason: "invalid UTF-8"}, "render: /Response/Say[1]: invalid UTF-8 at byte offset 3"},
 		{WriteError{Path: "/Response/Hangup[1]/@tag", Offset: -1, Reason: "duplicate attribute"}, "render: /Response/Hangup[1]/@tag: duplicate attribute"},
 	}
 	for _, tt := range tests {
