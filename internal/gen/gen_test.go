@@ -55,6 +55,19 @@ func goldens(t *testing.T) []golden {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Documents beyond the goldens: every element and attribute, and the
+	// raw nodes lenient parsing keeps.
+	for name, src := range extraDocs {
+		r, err := render.Parse([]byte(src), render.Lenient())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want, err := render.Append(nil, r)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, golden{path: name, doc: r, want: want, valid: render.Validate(r) == nil})
+	}
 	if len(out) < 40 {
 		t.Fatalf("found %d golden documents under %s, want at least 40", len(out), root)
 	}
@@ -137,4 +150,50 @@ func TestGoldensRoundTrip(t *testing.T) {
 			t.Errorf("%s: the generated flow prints\n%s\nwant (opentact fmt)\n%s", g.path, got[i], g.want)
 		}
 	}
+}
+
+var extraDocs = map[string]string{
+	"every element and attribute": `<Response>
+  <Answer delay="1000" tag="a"/>
+  <Pause length="1500" dtmf_stop="#*" tag="p"/>
+  <Say type="WaveNet" gender="MALE" code="v" lang="en-US" loop="2" tag="s">Hi &amp; "bye"</Say>
+  <Play leg="aleg" loop="1" tag="p">https://example.com/a.mp3?x=1&amp;y=2</Play>
+  <Record tag="r" asr="false" timeout="3600000"/>
+  <Record><Pause/></Record>
+  <Play record="r" leg="both"/>
+  <RecordStart tag="c"/><RecordWait tag="c"/><RecordStop tag="c"/>
+  <Dial tag="d"><To>12223334455</To><Error play="false" tag="e"><Hangup/></Error><Meta name="k" value="v"/></Dial>
+  <Gather dtmf_length="1" dtmf_stop="#" url="https://example.com/g" tag="g">
+    <DTMF value="*"><Say>star</Say></DTMF>
+    <DTMF value="#"><Say>hash</Say></DTMF>
+    <Default tag="def"><Say>again</Say></Default>
+    <Error><Say>oops</Say><Hangup/></Error>
+  </Gather>
+  <Error play="true" tag="e2"/>
+  <Callback url="https://example.com/c" method="DELETE" body="true" timeout="1" tag="cb"><!-- c --><Error/></Callback>
+  <Curl url="https://example.com/u" method="PATCH" timeout="60000" tag="cu"><Meta name="m">multi
+line</Meta><Error/></Curl>
+  <Call field="from" value="" tag="call"><Say>anonymous</Say></Call>
+  <Call field="x-custom" value="1"><Say>custom</Say><Hangup/></Call>
+  <Geo states="NJ,NY" county="ESSEX" tag="geo"><Say>east</Say></Geo>
+  <Schedule dow="sun,mon,tue,wed,thu,fri,sat" time="09:00:00-17:00:00" tag="sch"><Say>open</Say></Schedule>
+  <Hold timeout="0" tag="h"/>
+  <Unhold tag="u"/>
+  <Tone hz="350,440" don="1000" doff="500" v="-3" loop="2" timeout="30000" leg="bleg" tag="t"><Meta name="k" value="v"/><!-- t --></Tone>
+  <Meta name="n" value="v"/>
+  <Gather numDigits="1" attempts="2" timeout="10000" finishOnKey="*" callback="https://example.com/l" method="GET">
+    <Say>Enter</Say><Pause length="1000"/><Play>https://example.com/p.wav</Play>
+    <Switch>
+      <Case dtmf="1"><Dial timeout="30" record="record-from-answer"><Sip>1000@example.com:9000</Sip><Number>12223334455</Number></Dial></Case>
+      <Default><Say>nobody</Say></Default>
+      <Error><Say>error</Say></Error>
+    </Switch>
+  </Gather>
+  <Hangup tag="bye"/>
+</Response>`,
+	"raw nodes": `<Response>
+  <Say speed="2">Hi</Say>
+  <Beep n="2"><Inner a="&quot;">text &amp; more</Inner><!-- c --></Beep>
+  <Dial><To>123456789</To><Fancy/></Dial>
+</Response>`,
 }
