@@ -25,6 +25,17 @@ func At(p Positions) CheckOption {
 // position and path. A nil or empty result means a clean document. Check
 // never panics: nil documents, nil and typed-nil entries in any list and
 // nodes that contain themselves are reported as errors.
+//
+// The Rule of a finding is a stable identifier. Errors: required, blank
+// (text only white space), range, enum, dtmf, lang, url, destination,
+// state, time (the value rules of the attributes), one-of (Play URL or
+// record, Meta value or text), empty-text, order and duplicate (children
+// out of order or repeated, repeated values), xml-char (invalid UTF-8 or a
+// character XML forbids), comment, attr-name, extra-attr, element-name,
+// nil, cycle, depth and internal. Warnings: legacy, legacy-mix, unreachable,
+// error-first, gather-unused, dtmf-length, duplicate-destination,
+// destination-form, audio-ext, record-ref, call-field, state-case, county,
+// overnight and root-attr.
 func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
 	var s checkSettings
 	for _, o := range opts {
