@@ -9,8 +9,10 @@ import (
 	"github.com/opentact-go/opentact/render"
 )
 
-// runGen implements `opentact gen [-main] [-pkg NAME] [-func NAME] FILE`:
-// it prints Go code that builds the document in FILE with package flow.
+// runGen implements `opentact gen [-main] [-pkg NAME] [-func NAME]
+// [-lenient] FILE`: it prints Go code that builds the document in FILE
+// with package flow; building and rendering that code prints what
+// `opentact fmt FILE` prints.
 // It exits 0 on success, 1 when the document does not parse or cannot be
 // expressed with the builder, and 2 on a usage or I/O error.
 func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -19,6 +21,7 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	asMain := fs.Bool("main", false, "print a complete package main program that prints the document's canonical XML")
 	pkg := fs.String("pkg", "", `package name of the generated file (default "flows"; "main" with -main)`)
 	fn := fs.String("func", "Flow", "name of the generated function returning the *flow.Flow")
+	lenient := fs.Bool("lenient", false, "keep unknown elements and attributes (generated as flow.Raw and flow.Attr) instead of reporting them")
 	if err := fs.Parse(args); err != nil {
 		return exitUsageErr
 	}
@@ -37,7 +40,11 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "opentact gen: %v\n", err)
 		return exitUsageErr
 	}
-	r, err := render.Parse(data)
+	var popts []render.ParseOption
+	if *lenient {
+		popts = append(popts, render.Lenient())
+	}
+	r, err := render.Parse(data, popts...)
 	if err != nil {
 		for _, d := range asDiagnostics(err) {
 			fmt.Fprintln(stderr, newFinding(name, d))

@@ -23,6 +23,7 @@ func TestGen(t *testing.T) {
   <Gather dtmf_length="1"><DTMF value="1"><Say>Uno</Say><Hangup/></DTMF></Gather>
 </Response>`)
 	broken := write("broken.xml", "<Response><Hangupp/></Response>")
+	unknown := write("unknown.xml", `<Response><Say speed="2">Hi</Say><Beep/></Response>`)
 
 	tests := []struct {
 		name     string
@@ -58,6 +59,13 @@ func TestGen(t *testing.T) {
 			code:   exitOK,
 			stdout: []string{"// Flow returns the call flow of standard input.", "return flow.New().Hangup()"},
 		},
+		{
+			name:   "lenient",
+			args:   []string{"-lenient", unknown},
+			code:   exitOK,
+			stdout: []string{`Say("Hi", flow.Attr("speed", "2"))`, `Raw(&verbs.RawElement{Name: "Beep"})`},
+		},
+		{name: "unknown without -lenient", args: []string{unknown}, code: exitProblem, stderr: "unknown element <Beep>", noStdout: true},
 		{name: "does not parse", args: []string{broken}, code: exitProblem, stderr: "broken.xml:1:11: error:", noStdout: true},
 		{name: "missing file", args: []string{filepath.Join(dir, "nope.xml")}, code: exitUsageErr, stderr: "opentact gen:", noStdout: true},
 		{name: "no file", args: nil, code: exitUsageErr, stderr: "exactly one FILE", noStdout: true},

@@ -621,10 +621,13 @@ func quote(s string) string {
 }
 
 // ident turns a value into the tail of a variable name: letters and digits
-// kept, * and # spelled out, other characters dropped.
+// kept, * # + spelled out, other characters dropped, and the letter
+// starting the value or following a dropped character upper-cased
+// ("x-custom" → "XCustom").
 func ident(s string) string {
 	var b strings.Builder
-	for i, r := range s {
+	upper := true
+	for _, r := range s {
 		switch {
 		case r == '*':
 			b.WriteString("Star")
@@ -633,11 +636,14 @@ func ident(s string) string {
 		case r == '+':
 			b.WriteString("Plus")
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if i == 0 && b.Len() == 0 {
+			if upper {
 				r = unicode.ToUpper(r)
 			}
 			b.WriteRune(r)
+			upper = false
+			continue
 		}
+		upper = true
 	}
 	return b.String()
 }
