@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -62,6 +63,39 @@ func TestDocs(t *testing.T) {
 					t.Fatalf("Append(%s): %v", layout.suffix, err)
 				}
 				compareDocGolden(t, filepath.Join("testdata", "TestDocs", name+layout.suffix), got)
+			}
+		})
+	}
+}
+
+// TestDocsBroken checks that every example the docs print as ill-formed
+// XML (kept verbatim as *.broken.xml) is refused with positioned findings,
+// and that its repair sits next to it.
+func TestDocsBroken(t *testing.T) {
+	t.Parallel()
+	paths, err := filepath.Glob(filepath.Join("testdata", "docs", "*.broken.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := ParseDocument(src)
+			var ds Diagnostics
+			if d != nil || !errors.As(err, &ds) || !ds.HasErrors() {
+				t.Fatalf("ParseDocument(%s) = %v, %v; want a Diagnostics error", path, d, err)
+			}
+			for _, f := range ds {
+				if f.Line < 1 || f.Col < 1 {
+					t.Errorf("finding without a position: %v", f)
+				}
+			}
+			if _, err := os.Stat(strings.TrimSuffix(path, ".broken.xml") + ".xml"); err != nil {
+				t.Errorf("no repaired example next to %s: %v", path, err)
 			}
 		})
 	}
