@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"path"
 	"strings"
 	"sync"
 )
@@ -180,6 +181,11 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, rel string, bo
 	h := s.findOverride(r.Method, rel)
 	s.mu.Unlock()
 	if h == nil {
+		if !isClean(r.URL.Path) {
+			// ServeMux would answer a redirect to the cleaned path.
+			writeError(w, http.StatusNotFound, "Not found")
+			return
+		}
 		s.mux.ServeHTTP(w, r)
 		return
 	}
@@ -188,6 +194,12 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, rel string, bo
 		return
 	}
 	h(w, r)
+}
+
+// isClean reports whether p has no empty, "." or ".." segments (a trailing
+// slash aside).
+func isClean(p string) bool {
+	return p == "/" || path.Clean(p) == strings.TrimSuffix(p, "/")
 }
 
 // bufferedWriter holds a reply so that an AfterHandler fault can replace it.

@@ -21,6 +21,9 @@ func TestNotFoundRoutes(t *testing.T) {
 		{"root", "GET", base + "/"},
 		{"prefix look-alike", "GET", base + "/restful/sms"},
 		{"empty id", "DELETE", f.URL() + "/sip/connection/"},
+		{"double slash", "POST", f.URL() + "//sms"},
+		{"dot segment", "GET", f.URL() + "/sip/./product"},
+		{"dot-dot segment", "GET", f.URL() + "/sip/x/../product"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
