@@ -16,7 +16,7 @@ func mainMenu() *flow.Flow {
 }
 
 // TestMainMenu compares the rendered menu with testdata/main_menu.xml;
-// go test ./flowtest -run '^TestMainMenu$' -update rewrites the file.
+// running the test with -update rewrites the file.
 func TestMainMenu(t *testing.T) {
 	flowtest.Golden(t, "testdata/main_menu.xml", mainMenu())
 }
