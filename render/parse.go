@@ -77,7 +77,7 @@ func ParseDocument(data []byte, opts ...ParseOption) (*Document, error) {
 	s := newParseSettings(opts)
 	if int64(len(data)) > s.maxBytes {
 		return nil, Diagnostics{{
-			Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
+			Path: "/", Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
 			Message: fmt.Sprintf("the document is %d bytes, more than the limit of %d", len(data), s.maxBytes),
 		}}
 	}
@@ -114,7 +114,7 @@ func Decode(r io.Reader, opts ...ParseOption) (*verbs.Response, error) {
 	}
 	if int64(len(data)) > s.maxBytes {
 		return nil, Diagnostics{{
-			Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
+			Path: "/", Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
 			Message: fmt.Sprintf("the document is more than the limit of %d bytes", s.maxBytes),
 		}}
 	}

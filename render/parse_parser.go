@@ -88,7 +88,7 @@ func (p *parser) run() {
 		return
 	}
 	if !p.sawRoot {
-		p.addError("", end, "root", "no <Response> element: a document has exactly one root <Response>")
+		p.addError("/", end, "root", "no <Response> element: a document has exactly one root <Response>")
 	}
 }
 
@@ -104,6 +104,10 @@ func (p *parser) syntaxError(err error, off int64) {
 			pos = Position{Line: se.Line, Col: 1}
 		}
 	} else {
+		if off >= 0 && off < int64(len(p.data)) && p.reportEncoding(int(off)) {
+			p.fatal = true
+			return
+		}
 		pos = p.position(off)
 	}
 	p.addError(p.path(), pos, "syntax", msg)
@@ -145,11 +149,11 @@ func (p *parser) addWarning(path string, pos Position, rule, msg string) {
 	})
 }
 
-// path returns the path of the innermost open element, or "" outside the
+// path returns the path of the innermost open element, or "/" outside the
 // root.
 func (p *parser) path() string {
 	if len(p.stack) == 0 {
-		return ""
+		return "/"
 	}
 	return p.stack[len(p.stack)-1].path
 }

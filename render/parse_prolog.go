@@ -7,24 +7,37 @@ import (
 	"strings"
 )
 
-// checkEncoding reports an XML declaration naming an encoding other than
-// UTF-8, before encoding/xml would report it without a position.
+// checkEncoding reports an XML declaration at the start of the document
+// that names an encoding other than UTF-8, before encoding/xml would report
+// it without a position.
 func (p *parser) checkEncoding() bool {
 	data := bytes.TrimPrefix(p.data, []byte("\uFEFF"))
-	if !bytes.HasPrefix(data, []byte("<?xml")) || len(data) < 6 || !isXMLSpace(data[5]) {
-		return false
-	}
-	end := bytes.Index(data, []byte("?>"))
-	if end < 0 {
-		return false // a syntax error, reported by the decoder
-	}
-	enc := pseudoAttr(string(data[5:end]), "encoding")
+	return p.reportEncoding(len(p.data) - len(data))
+}
+
+// reportEncoding reports the declaration at byte offset off when it names
+// an encoding other than UTF-8.
+func (p *parser) reportEncoding(off int) bool {
+	enc := declaredEncoding(p.data[off:])
 	if enc == "" || strings.EqualFold(enc, "utf-8") {
 		return false
 	}
-	p.addError("", p.position(int64(len(p.data)-len(data))), "encoding",
+	p.addError("/", p.position(int64(off)), "encoding",
 		fmt.Sprintf("encoding %q is not supported: documents must be UTF-8", enc))
 	return true
+}
+
+// declaredEncoding returns the encoding named by the XML declaration that
+// data starts with, or "".
+func declaredEncoding(data []byte) string {
+	if !bytes.HasPrefix(data, []byte("<?xml")) || len(data) < 6 || !isXMLSpace(data[5]) {
+		return ""
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 {
+		return "" // a syntax error, reported by the decoder
+	}
+	return pseudoAttr(string(data[5:end]), "encoding")
 }
 
 // pseudoAttr returns the value of the pseudo-attribute name in the content

@@ -15,7 +15,7 @@ func (p *parser) charData(s string, pos Position) {
 	if len(p.stack) == 0 {
 		s = strings.TrimPrefix(s, "\uFEFF")
 		if !onlySpace(s) {
-			p.addError("", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quote(s)))
+			p.addError("/", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quote(s)))
 		}
 		return
 	}
@@ -54,7 +54,7 @@ func (p *parser) charData(s string, pos Position) {
 func (p *parser) comment(s string, pos Position) {
 	if len(p.stack) == 0 {
 		if !p.badChars("", pos, s) {
-			p.addWarning("", pos, "comment-dropped", "a comment outside the root <Response> is dropped")
+			p.addWarning("/", pos, "comment-dropped", "a comment outside the root <Response> is dropped")
 		}
 		return
 	}

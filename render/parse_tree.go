@@ -166,7 +166,7 @@ func (p *parser) startRaw(parent *frame, into verbs.Node, t xml.StartElement, wr
 func (p *parser) endElement(t xml.EndElement, pos Position) {
 	written := qualified(t.Name)
 	if len(p.stack) == 0 {
-		p.addError("", pos, "syntax", fmt.Sprintf("unexpected end tag </%s>", written))
+		p.addError("/", pos, "syntax", fmt.Sprintf("unexpected end tag </%s>", written))
 		p.fatal = true
 		return
 	}
