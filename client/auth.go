@@ -18,10 +18,7 @@ type LoginResult struct {
 }
 
 // String describes the result without its token.
-func (r *LoginResult) String() string {
-	if r == nil {
-		return "<nil>"
-	}
+func (r LoginResult) String() string {
 	email := ""
 	if r.User != nil {
 		email = r.User.Email
@@ -30,14 +27,14 @@ func (r *LoginResult) String() string {
 }
 
 // GoString is the same as String.
-func (r *LoginResult) GoString() string { return r.String() }
+func (r LoginResult) GoString() string { return r.String() }
 
 // Format prints String for every fmt verb (GoString for %#v).
-func (r *LoginResult) Format(f fmt.State, verb rune) { formatRedacted(f, verb, r) }
+func (r LoginResult) Format(f fmt.State, verb rune) { formatRedacted(f, verb, r) }
 
 // LogValue describes the result to log/slog without its token.
-func (r *LoginResult) LogValue() slog.Value {
-	if r == nil || r.User == nil {
+func (r LoginResult) LogValue() slog.Value {
+	if r.User == nil {
 		return slog.GroupValue(slog.String("token", redacted))
 	}
 	return slog.GroupValue(

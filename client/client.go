@@ -153,18 +153,18 @@ func checkCredentials(creds Credentials) error {
 func (c *Client) BaseURL() string { return c.baseURL }
 
 // String describes the client without its secrets.
-func (c *Client) String() string {
+func (c Client) String() string {
 	return "client.Client{BaseURL: " + c.baseURL + ", Credentials: " + c.creds.String() + "}"
 }
 
 // GoString is the same as String: a %#v of a Client shows no secret.
-func (c *Client) GoString() string { return c.String() }
+func (c Client) GoString() string { return c.String() }
 
 // Format prints String for every fmt verb (GoString for %#v).
-func (c *Client) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c) }
+func (c Client) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c) }
 
 // LogValue describes the client to log/slog without its secrets.
-func (c *Client) LogValue() slog.Value {
+func (c Client) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.String("base_url", c.baseURL),
 		slog.Any("credentials", c.creds),

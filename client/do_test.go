@@ -121,6 +121,7 @@ func TestDoRejects(t *testing.T) {
 		{"GET", ""},
 		{"GET", "/x#frag"},
 		{"GET", "/x?a=%zz"},
+		{"GET", "/x\x7f"},
 	}
 	for _, tc := range cases {
 		if err := c.Do(context.Background(), tc.method, tc.path, nil, nil); !errors.Is(err, ErrInvalidArgument) {

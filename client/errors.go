@@ -112,6 +112,16 @@ func (e *APIError) Error() string {
 // values held in Fields.
 func (e *APIError) GoString() string { return e.Error() }
 
+// Format prints Error for every fmt verb, so that no verb (%d, %+v…)
+// reaches the values held in Fields.
+func (e *APIError) Format(f fmt.State, verb rune) {
+	s := e.Error()
+	if verb == 'q' {
+		s = strconv.Quote(s)
+	}
+	_, _ = f.Write([]byte(s))
+}
+
 // Is reports whether the error matches target, one of the sentinels
 // ErrNotFound, ErrUnauthorized, ErrInsufficientBalance, ErrConflict,
 // ErrRateLimited or ErrValidation.

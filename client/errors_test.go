@@ -24,7 +24,7 @@ func TestAPIErrorText(t *testing.T) {
 	if got := e.Error(); got != want {
 		t.Errorf("Error() = %q\nwant      %q", got, want)
 	}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%d", "%x", "%q"} {
 		if s := fmt.Sprintf(verb, e); strings.Contains(s, "secret-input") {
 			t.Errorf("%s prints a field value: %s", verb, s)
 		}

@@ -47,6 +47,7 @@ type attemptResult struct {
 	body   []byte
 	err    error // transport error (status 0) or oversized body
 	wrote  bool  // the request was fully written before the transport error
+	local  bool  // the request could not be built; nothing was sent
 }
 
 // displayPath is the path shown in errors and logs.
@@ -163,7 +164,7 @@ func (c *Client) attempt(ctx context.Context, r *request, cred string) attemptRe
 	})
 	req, err := c.newHTTPRequest(actx, r, cred)
 	if err != nil {
-		return attemptResult{err: err}
+		return attemptResult{err: err, local: true}
 	}
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
@@ -202,7 +203,7 @@ func (c *Client) newHTTPRequest(ctx context.Context, r *request, cred string) (*
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, u, body)
 	if err != nil {
-		return nil, errors.New("invalid request URL or method")
+		return nil, errors.New("the request URL or method is invalid")
 	}
 	h := req.Header
 	h.Set("Accept", "application/json")
@@ -242,6 +243,9 @@ func (c *Client) transportError(ctx, actx context.Context, err error) error {
 
 // interpret turns an attempt's result into a reply or an error.
 func (c *Client) interpret(r *request, res attemptResult, attempts int) (*reply, error) {
+	if res.local {
+		return nil, invalidArg(r.op, "%v", res.err)
+	}
 	if res.status == 0 {
 		return nil, r.requestError(attempts, res.err)
 	}

@@ -99,6 +99,8 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		t.Fatal(err)
 	}
 	lc.value("login result", res)
+	lc.value("login result value", *res)
+	lc.value("client value", *c)
 	lc.value("login user", res.User)
 	_, err = c.Leases.Get(ctx, "l")
 	lc.value("401", err)
@@ -194,7 +196,7 @@ func TestRedactedForms(t *testing.T) {
 		t.Errorf("%%q JWT = %s", got)
 	}
 	var nilRes *LoginResult
-	if nilRes.String() != "<nil>" {
+	if fmt.Sprint(nilRes) != "<nil>" {
 		t.Error("nil LoginResult")
 	}
 	var buf bytes.Buffer
