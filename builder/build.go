@@ -2,6 +2,7 @@ package flow
 
 import (
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -108,7 +109,7 @@ func locate(r *verbs.Response, is issues) render.Diagnostics {
 	walk = func(path string, kids []verbs.Node) {
 		counts := map[string]int{}
 		for _, n := range kids {
-			if n == nil {
+			if isNil(n) {
 				continue
 			}
 			// The steps of render's paths: the element name, comment()
@@ -167,6 +168,16 @@ func coveredBy(d render.Diagnostic, own render.Diagnostics) bool {
 		}
 	}
 	return false
+}
+
+// isNil reports a nil node, typed or not (a raw element given to Raw may
+// hold nil children).
+func isNil(n verbs.Node) bool {
+	if n == nil {
+		return true
+	}
+	v := reflect.ValueOf(n)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 func nodes[N verbs.Node](list []N) []verbs.Node {

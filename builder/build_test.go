@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -315,5 +316,56 @@ func TestRenderHelpers(t *testing.T) {
 	n, err = flow.New().Dial().WriteTo(&b)
 	if err == nil || n != 0 || b.Len() != 0 {
 		t.Errorf("WriteTo of an invalid flow wrote %d bytes %q, err %v", n, b.String(), err)
+	}
+}
+
+func TestNeverPanics(t *testing.T) {
+	t.Parallel()
+	var nilFlow *flow.Flow
+	flows := map[string]func() *flow.Flow{
+		"nil options everywhere": func() *flow.Flow {
+			return flow.New().Answer(nil).Hangup(nil).Pause(nil).Say("", nil).Play("", nil).Record(nil).
+				RecordWhile(nil, nil).RecordStart(nil).RecordStop(nil).RecordWait(nil).Dial(nil).Gather(nil).
+				OnError(nil, nil).Callback("", nil).Curl("", nil).Call("", "", nil, nil).Geo(nil, nil).
+				Schedule(nil, nil).Hold(nil).Unhold(nil).Tone(nil)
+		},
+		"zero option values": func() *flow.Flow {
+			return flow.New().
+				Dial(flow.Destination{}, flow.ErrorBlock{}, flow.MetaItem{}, flow.CommentItem{}, flow.RawItem{}).
+				Gather(flow.Branch{}, flow.DefaultBlock{}, flow.PromptList{}, flow.SwitchBlock{},
+					flow.Switch(flow.CaseBranch{}, nil)).
+				Tone(flow.HzAttr{}, flow.OnAttr{}, flow.TagAttr{}).
+				Geo(nil, flow.StatesAttr{}, flow.CountyAttr{})
+		},
+		"nil sub-flows and receivers": func() *flow.Flow {
+			return nilFlow.Append(nil, nilFlow).Gather(flow.Digit("1", nilFlow), flow.Default(nil)).
+				Geo(nilFlow).Call("to", "1", nilFlow)
+		},
+		"nil children in a raw element": func() *flow.Flow {
+			return flow.New().Raw(&verbs.RawElement{Name: "X", Children: []verbs.RawChild{nil, (*verbs.RawElement)(nil),
+				(*verbs.RawText)(nil), &verbs.RawElement{}}})
+		},
+		"extreme values": func() *flow.Flow {
+			return flow.New().Pause(flow.Length(-time.Hour)).Hold(flow.Timeout(1<<63 - 1)).
+				Tone(flow.Hz(-1, 0, 1<<40), flow.Volume(1<<40), flow.Loop(-1)).
+				Say("\x00\xff\ufffe", flow.Lang("??"), flow.Attr("", "\x01")).
+				Comment("--").Comment("-").Meta("", "").Schedule(nil, flow.Days("", "mon", "mon"), flow.Hours("25:00:00"))
+		},
+	}
+	for name, mk := range flows {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			defer func() {
+				if v := recover(); v != nil {
+					t.Fatalf("panic: %v", v)
+				}
+			}()
+			f := mk()
+			f.Check()
+			f.Build()
+			f.XML()
+			f.CompactXML()
+			f.WriteTo(io.Discard)
+		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"go/format"
 	"go/token"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -244,6 +245,10 @@ func call(name string, args ...string) string {
 
 // command returns the method call appending c to a chain.
 func (g *gen) command(c verbs.Command) string {
+	if isNil(c) {
+		g.fail("nil command")
+		return "Comment(\"\")"
+	}
 	switch v := c.(type) {
 	case *verbs.Answer:
 		return call("Answer", g.attrs(g.dur("Delay", v.Delay), str("Tag", v.Tag), v.Extra)...)
@@ -367,9 +372,6 @@ func (g *gen) command(c verbs.Command) string {
 		return call("Comment", quote(v.Text))
 	case *verbs.RawElement:
 		return call("Raw", g.raw(v))
-	case nil:
-		g.fail("nil command")
-		return "Comment(\"\")"
 	}
 	g.fail("cannot build a %T", c)
 	return "Comment(\"\")"
@@ -409,6 +411,10 @@ func (g *gen) gather(v *verbs.Gather) []string {
 // child returns the option adding a child of a Dial, Gather, Callback,
 // Curl, Tone or Switch; parent is the parent's element name.
 func (g *gen) child(n verbs.Node, parent string) string {
+	if isNil(n) {
+		g.fail("nil child in a <%s>", parent)
+		return "flow.Comment(\"\")"
+	}
 	switch v := n.(type) {
 	case *verbs.To:
 		return call("flow.To", append([]string{quote(v.Destination)}, g.rawAttrs(v.Extra)...)...)
@@ -439,9 +445,6 @@ func (g *gen) child(n verbs.Node, parent string) string {
 	case *verbs.Case:
 		sub := g.sub(v.Commands, "case"+ident(v.DTMF))
 		return call("flow.Case", append([]string{quote(v.DTMF), sub}, g.rawAttrs(v.Extra)...)...)
-	case nil:
-		g.fail("nil child in a <%s>", parent)
-		return "flow.Comment(\"\")"
 	}
 	g.fail("cannot build a %T inside a <%s>", n, parent)
 	return "flow.Comment(\"\")"
@@ -481,6 +484,10 @@ func (g *gen) raw(v *verbs.RawElement) string {
 	if len(v.Children) > 0 {
 		cs := make([]string, len(v.Children))
 		for i, c := range v.Children {
+			if isNil(c) {
+				g.fail("nil child in the raw element <%s>", v.Name)
+				continue
+			}
 			switch c := c.(type) {
 			case *verbs.RawElement:
 				cs[i] = g.raw(c)
@@ -495,6 +502,15 @@ func (g *gen) raw(v *verbs.RawElement) string {
 		fields = append(fields, "Children: []verbs.RawChild{\n"+strings.Join(cs, ",\n")+",\n}")
 	}
 	return "&verbs.RawElement{" + strings.Join(fields, ", ") + "}"
+}
+
+// isNil reports a nil node, typed or not.
+func isNil(n verbs.Node) bool {
+	if n == nil {
+		return true
+	}
+	v := reflect.ValueOf(n)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 // attrs collects the non-empty options among parts, which are option

@@ -113,6 +113,13 @@ func TestGenerateErrors(t *testing.T) {
 		{"nil command", &verbs.Response{Commands: []verbs.Command{nil}}, gen.Options{}, "gen: nil command"},
 		{"nil child", &verbs.Response{Commands: []verbs.Command{&verbs.Dial{Children: []verbs.DialChild{nil}}}}, gen.Options{},
 			"gen: nil child in a <Dial>"},
+		{"typed nil command", &verbs.Response{Commands: []verbs.Command{(*verbs.Say)(nil)}}, gen.Options{}, "gen: nil command"},
+		{"typed nil prompt", &verbs.Response{Commands: []verbs.Command{&verbs.Gather{Children: []verbs.GatherChild{(*verbs.Pause)(nil)}}}},
+			gen.Options{}, "gen: nil command"},
+		{"typed nil child", &verbs.Response{Commands: []verbs.Command{&verbs.Tone{Children: []verbs.ToneChild{(*verbs.Meta)(nil)}}}},
+			gen.Options{}, "gen: nil child in a <Tone>"},
+		{"nil raw child", &verbs.Response{Commands: []verbs.Command{&verbs.RawElement{Name: "X",
+			Children: []verbs.RawChild{(*verbs.RawText)(nil)}}}}, gen.Options{}, "gen: nil child in the raw element <X>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
