@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -108,7 +109,11 @@ func Decode(r io.Reader, opts ...ParseOption) (*verbs.Response, error) {
 		return nil, errors.New("render: decode from a nil reader")
 	}
 	s := newParseSettings(opts)
-	data, err := io.ReadAll(io.LimitReader(r, s.maxBytes+1))
+	limit := s.maxBytes
+	if limit < math.MaxInt64 {
+		limit++ // one byte more tells a document over the limit
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit))
 	if err != nil {
 		return nil, fmt.Errorf("render: reading the document: %w", err)
 	}

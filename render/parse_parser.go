@@ -118,10 +118,7 @@ func (p *parser) syntaxError(err error, off int64) {
 // increasing order, so the cursor only moves forward; a smaller offset
 // restarts from the beginning.
 func (p *parser) position(off64 int64) Position {
-	off := int(off64)
-	if off > len(p.data) {
-		off = len(p.data)
-	}
+	off := int(min(max(off64, 0), int64(len(p.data))))
 	if off < p.curOff {
 		p.curOff, p.curLine, p.curLineStart = 0, 1, 0
 	}

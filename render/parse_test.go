@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"io"
+	"math"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -584,6 +585,9 @@ func TestDecode(t *testing.T) {
 		t.Errorf("Decode of a failing reader: error = %v, want it wrapped with a render: prefix", err)
 	}
 
+	if _, err := Decode(strings.NewReader("<Response/>"), MaxBytes(math.MaxInt64)); err != nil {
+		t.Errorf("Decode with the largest limit: %v", err)
+	}
 	if _, err := Decode(nil); err == nil {
 		t.Error("Decode(nil) succeeded")
 	}
