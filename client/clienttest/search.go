@@ -20,7 +20,27 @@ type search struct {
 	take, skip int
 	desc       bool // created_on DESC
 	or         bool // mode OR
-	times      [4]*time.Time
+	ranges     []timeRange
+}
+
+// timeRange is one of the filters created_on_from, created_on_to,
+// modified_on_from and modified_on_to.
+type timeRange struct {
+	modified bool // modified_on rather than created_on
+	to       bool // an upper rather than a lower bound (both inclusive)
+	at       time.Time
+}
+
+// holds reports whether m lies within the bound.
+func (tr timeRange) holds(m *meta) bool {
+	t := m.Created
+	if tr.modified {
+		t = m.Modified
+	}
+	if tr.to {
+		return !t.After(tr.at)
+	}
+	return !t.Before(tr.at)
 }
 
 // newSearch reads take and skip (query first, then body), mode, order and
@@ -41,9 +61,18 @@ func (s *Server) newSearch(r *http.Request, body []byte, defaultDesc bool) *sear
 			}
 		}
 	}
-	for i, k := range []string{"created_on_from", "created_on_to", "modified_on_from", "modified_on_to"} {
-		if t, ok := sr.in.time(k, false); ok {
-			sr.times[i] = &t
+	for _, f := range []struct {
+		member string
+		tr     timeRange
+	}{
+		{"created_on_from", timeRange{}},
+		{"created_on_to", timeRange{to: true}},
+		{"modified_on_from", timeRange{modified: true}},
+		{"modified_on_to", timeRange{modified: true, to: true}},
+	} {
+		if t, ok := sr.in.time(f.member, false); ok {
+			f.tr.at = t
+			sr.ranges = append(sr.ranges, f.tr)
 		}
 	}
 	return sr
@@ -67,20 +96,8 @@ func pagingParam(in *input, q map[string][]string, k string, def, lo, hi int) in
 
 // run filters, orders and pages items (given in creation order).
 func run[T entity](sr *search, items []T, filters ...func(T) bool) (page []T, total int) {
-	for i, t := range sr.times {
-		if t == nil {
-			continue
-		}
-		filters = append(filters, func(v T) bool {
-			at := v.base().Created
-			if i >= 2 {
-				at = v.base().Modified
-			}
-			if i%2 == 0 {
-				return !at.Before(*t)
-			}
-			return !at.After(*t)
-		})
+	for _, tr := range sr.ranges {
+		filters = append(filters, func(v T) bool { return tr.holds(v.base()) })
 	}
 	var matched []T
 	for _, v := range items {

@@ -163,7 +163,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	buf := newBufferedWriter()
-	s.dispatch(buf, r, rel, body)
+	s.dispatch(buf, r, rel)
 	if fault == nil {
 		s.mu.Lock()
 		fault = s.takeFault(r.Method, rel, true)
@@ -176,7 +176,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // dispatch runs the override or the route for r, after authentication.
-func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, rel string, body []byte) {
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, rel string) {
 	s.mu.Lock()
 	h := s.findOverride(r.Method, rel)
 	s.mu.Unlock()
