@@ -9,13 +9,12 @@ import (
 
 // extra checks the unmodelled attributes of a modelled element: each a
 // valid XML name, none repeating a modelled attribute, an alias of one or
-// another extra attribute. Extra attributes on <Response> are a lint: the
-// root has none in the language.
+// another extra attribute. <Response> takes no attributes at all.
 func (c *checker) extra(n verbs.Node, path string, spec verbs.ElementSpec) {
 	attrs := extraAttrs(n)
 	if _, root := n.(*verbs.Response); root {
 		for _, a := range attrs {
-			c.warnf(n, attrPath(path, a.Name), "root-attr", "<Response> takes no attributes; %s has no meaning there", quoteName(a.Name))
+			c.errorf(n, attrPath(path, a.Name), "root-attr", "<Response> takes no attributes, got %s", quoteName(a.Name))
 		}
 	}
 	seen := make(map[string]bool, len(attrs))

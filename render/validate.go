@@ -32,10 +32,10 @@ func At(p Positions) CheckOption {
 // record, Meta value or text), empty-text, order and duplicate (children
 // out of order or repeated, repeated values), xml-char (invalid UTF-8 or a
 // character XML forbids), comment, attr-name, extra-attr, element-name,
-// nil, cycle, depth and internal. Warnings: legacy, legacy-mix, unreachable,
-// error-first, gather-unused, dtmf-length, duplicate-destination,
-// destination-form, audio-ext, record-ref, call-field, state-case, county,
-// overnight and root-attr.
+// root-attr, nil, cycle, depth and internal. Warnings: legacy, legacy-mix,
+// unreachable, error-first, gather-unused, dtmf-length,
+// duplicate-destination, destination-form, audio-ext, record-ref,
+// call-field, state-case, county and overnight.
 func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
 	var s checkSettings
 	for _, o := range opts {
