@@ -1,0 +1,25 @@
+module github.com/opentact-go/opentact/bench
+
+go 1.26.0
+
+replace github.com/opentact-go/opentact => ../
+
+require (
+	github.com/BTBurke/twiml v1.1.1
+	github.com/opentact-go/opentact v0.0.0-00010101000000-000000000000
+	github.com/plivo/plivo-go/v7 v7.60.2
+	github.com/twilio/twilio-go v1.31.0
+)
+
+require (
+	github.com/beevik/etree v1.1.0 // indirect
+	github.com/gabriel-vasile/mimetype v1.4.16 // indirect
+	github.com/go-playground/locales v0.14.2 // indirect
+	github.com/go-playground/universal-translator v0.18.2 // indirect
+	github.com/go-playground/validator/v10 v10.30.6 // indirect
+	github.com/gorilla/schema v1.1.0 // indirect
+	github.com/leodido/go-urn v1.5.0 // indirect
+	golang.org/x/crypto v0.58.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
+)
