@@ -79,7 +79,7 @@ func ParseDocument(data []byte, opts ...ParseOption) (*Document, error) {
 	if int64(len(data)) > s.maxBytes {
 		return nil, Diagnostics{{
 			Path: "/", Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
-			Message: fmt.Sprintf("the document is %d bytes, more than the limit of %d", len(data), s.maxBytes),
+			Message: fmt.Sprintf("the document is %d bytes, more than the MaxBytes limit of %d", len(data), s.maxBytes),
 		}}
 	}
 	p := newParser(data, s)
@@ -120,7 +120,7 @@ func Decode(r io.Reader, opts ...ParseOption) (*verbs.Response, error) {
 	if int64(len(data)) > s.maxBytes {
 		return nil, Diagnostics{{
 			Path: "/", Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
-			Message: fmt.Sprintf("the document is more than the limit of %d bytes", s.maxBytes),
+			Message: fmt.Sprintf("the document is more than the MaxBytes limit of %d bytes", s.maxBytes),
 		}}
 	}
 	return Parse(data, opts...)

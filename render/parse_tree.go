@@ -73,12 +73,12 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 	written := qualified(t.Name)
 	p.elements++
 	if p.elements > p.settings.maxElements {
-		p.addError(p.path(), pos, "limit", fmt.Sprintf("more than %d elements", p.settings.maxElements))
+		p.addError(p.path(), pos, "limit", fmt.Sprintf("more than %d elements (the MaxElements limit)", p.settings.maxElements))
 		p.fatal = true
 		return
 	}
 	if len(p.stack)+1 > p.settings.maxDepth {
-		p.addError(p.path(), pos, "limit", fmt.Sprintf("elements nested deeper than %d levels", p.settings.maxDepth))
+		p.addError(p.path(), pos, "limit", fmt.Sprintf("elements nested deeper than %d levels (the MaxDepth limit)", p.settings.maxDepth))
 		p.fatal = true
 		return
 	}
