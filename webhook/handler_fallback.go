@@ -17,11 +17,16 @@ const defaultFallback = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 // renderFallback returns the bytes of the fallback flow the options chose,
-// rendered or checked once.
+// rendered or checked once. A WithFallbackXML document must parse strictly
+// and, like a WithFallback one, have no validation error.
 func (s *settings) renderFallback() ([]byte, error) {
 	switch {
 	case s.fallbackXML != nil:
-		if _, err := render.Parse(s.fallbackXML); err != nil {
+		doc, err := render.ParseDocument(s.fallbackXML)
+		if err == nil {
+			err = doc.Check().Err()
+		}
+		if err != nil {
 			return nil, fmt.Errorf("webhook: WithFallbackXML: %w", err)
 		}
 		return s.fallbackXML, nil

@@ -397,6 +397,7 @@ func TestNewCallFlowHandlerErrors(t *testing.T) {
 		{"invalid WithFallback", fn, []Option{WithFallback(&verbs.Response{Commands: []verbs.Command{&verbs.Dial{}}})}},
 		{"WithFallbackXML not XML", fn, []Option{WithFallbackXML([]byte("<Response>"))}},
 		{"WithFallbackXML unknown element", fn, []Option{WithFallbackXML([]byte("<Response><Hangupp/></Response>"))}},
+		{"WithFallbackXML invalid", fn, []Option{WithFallbackXML([]byte("<Response><Dial/></Response>"))}},
 		{"bad option", fn, []Option{WithTimeout(-time.Second)}},
 	}
 	for _, tt := range tests {

@@ -38,7 +38,12 @@ func WithForwardedHeadersFrom(proxies ...netip.Prefix) URLOption {
 // that does not start with "/" is resolved against r's path, and an empty
 // path means r's own path. Query keys are written sorted, so the result is
 // deterministic.
+//
+// Inside a CallFlowFunc, webhook.HTTPRequest(ctx) is the request to pass.
 func CallbackURL(r *http.Request, path string, query url.Values, opts ...URLOption) (string, error) {
+	if r == nil || r.URL == nil {
+		return "", errors.New("webhook: CallbackURL: no request")
+	}
 	var s urlSettings
 	for _, o := range opts {
 		if o != nil {

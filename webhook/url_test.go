@@ -132,6 +132,15 @@ func TestCallbackURL(t *testing.T) {
 	}
 }
 
+func TestCallbackURLNoRequest(t *testing.T) {
+	t.Parallel()
+	for _, r := range []*http.Request{nil, {}} {
+		if u, err := CallbackURL(r, "/next", nil); err == nil || u != "" {
+			t.Errorf("CallbackURL(%v) = %q, %v; want an error", r, u, err)
+		}
+	}
+}
+
 func TestCheckHost(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
