@@ -218,3 +218,11 @@ func (s *Server) handleLeaseRelease(w http.ResponseWriter, r *http.Request, _ []
 	}
 	writeOK(w, http.StatusOK, out)
 }
+
+// leaseRef renders the lease id shallowly, or nil when unknown.
+func (s *Server) leaseRef(id string) obj {
+	if l, ok := s.st.leases[id]; ok {
+		return s.leaseJSON(l, false)
+	}
+	return nil
+}

@@ -57,14 +57,6 @@ func (s *Server) ovpRef(id string) obj {
 	return nil
 }
 
-// leaseRef renders the lease id shallowly, or nil when unknown.
-func (s *Server) leaseRef(id string) obj {
-	if l, ok := s.st.leases[id]; ok {
-		return s.leaseJSON(l, false)
-	}
-	return nil
-}
-
 func (s *Server) ovpDeep(p *voiceProfile) obj { return s.ovpJSON(p, true) }
 
 // optInt and optFloat read optional numbers into pointers.
