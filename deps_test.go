@@ -21,7 +21,7 @@ var allowedImports = map[string][]string{
 	"verbs":             {},
 	"render":            {"verbs", "github.com/go-playground/validator/v10"},
 	"builder":           {"verbs", "render"},
-	"flowtest":          {"verbs", "render", "builder"},
+	"flowtest":          {"verbs", "render", "builder", "github.com/google/go-cmp"},
 	"client":            {"verbs", "render"},
 	"client/clienttest": {},
 	"events":            {"client", "github.com/coder/websocket"},
