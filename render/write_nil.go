@@ -2,7 +2,8 @@ package render
 
 import "github.com/opentact-go/opentact/verbs"
 
-// isNilNode reports whether n is nil or a nil pointer of a node type.
+// isNilNode reports whether n is nil or a nil pointer of a node type. It
+// checks each type in turn so that the write path needs no reflection.
 func isNilNode(n verbs.Node) bool {
 	switch v := n.(type) {
 	case nil:
