@@ -49,10 +49,18 @@ func TestOptionsDoNotApply(t *testing.T) {
 	}
 	src.WriteString("}\n")
 
-	if err := os.MkdirAll("testdata", 0o755); err != nil {
-		t.Fatal(err)
+	// Another test removing the empty testdata directory between the two
+	// calls makes MkdirTemp fail: try again.
+	var dir string
+	var err error
+	for range 3 {
+		if err = os.MkdirAll("testdata", 0o755); err != nil {
+			continue
+		}
+		if dir, err = os.MkdirTemp("testdata", "misuse"); err == nil {
+			break
+		}
 	}
-	dir, err := os.MkdirTemp("testdata", "misuse")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,20 +91,7 @@ func TestGoldensRoundTrip(t *testing.T) {
 	}
 	t.Logf("%d documents, %d of them with errors", len(gs), invalid)
 
-	// The program lives inside the module so that it can import it; under
-	// testdata so that ./... never sees it.
-	if err := os.MkdirAll("testdata", 0o755); err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("testdata", "run")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		os.RemoveAll(dir)
-		os.Remove("testdata") // only when empty
-	})
-
+	files := map[string][]byte{}
 	var main bytes.Buffer
 	main.WriteString("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\tflow \"github.com/opentact-go/opentact/builder\"\n)\n\n")
 	main.WriteString("func main() {\n\tfor _, f := range []func() *flow.Flow{\n")
@@ -117,24 +104,13 @@ func TestGoldensRoundTrip(t *testing.T) {
 		if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
 			t.Errorf("%s: generated code is not gofmt-formatted (err %v)", g.path, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, fn+".go"), src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[fn+".go"] = src
 		fmt.Fprintf(&main, "\t\t%s,\n", fn)
 	}
 	main.WriteString("\t} {\n\t\tb, err := f().XML()\n\t\tif err != nil {\n\t\t\tb = []byte(\"ERROR: \" + err.Error())\n\t\t}\n")
 	main.WriteString("\t\tos.Stdout.Write(b)\n\t\tfmt.Print(\"\\x00\")\n\t}\n}\n")
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), main.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "run", "./"+filepath.ToSlash(dir))
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
-	}
+	files["main.go"] = main.Bytes()
+	out := goRun(t, files)
 	got := bytes.Split(out, []byte{0})
 	if len(got) != len(gs)+1 {
 		t.Fatalf("the program printed %d documents, want %d", len(got)-1, len(gs))
@@ -196,4 +172,72 @@ line</Meta><Error/></Curl>
   <Beep n="2"><Inner a="&quot;">text &amp; more</Inner><!-- c --></Beep>
   <Dial><To>123456789</To><Fancy/></Dial>
 </Response>`,
+}
+
+// TestMainProgram runs the complete program `opentact gen -main` prints and
+// checks that it prints the canonical XML of its document.
+func TestMainProgram(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a program")
+	}
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("..", "..", "render", "testdata", "docs", "gather-1.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := render.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := render.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := gen.Generate(r, gen.Options{Main: true, Source: "gather-1.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := goRun(t, map[string][]byte{"main.go": src})
+	if !bytes.Equal(got, want) {
+		t.Errorf("the program prints\n%s\nwant\n%s", got, want)
+	}
+}
+
+// goRun writes files into a new directory under testdata, inside the
+// module so that they can import it and out of reach of ./..., runs them
+// as a program and returns its standard output.
+func goRun(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	// Another test removing the empty testdata directory between the two
+	// calls makes MkdirTemp fail: try again.
+	var dir string
+	var err error
+	for range 3 {
+		if err = os.MkdirAll("testdata", 0o755); err != nil {
+			continue
+		}
+		if dir, err = os.MkdirTemp("testdata", "run"); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		os.RemoveAll(dir)
+		os.Remove("testdata") // only when empty
+	})
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "run", "./"+filepath.ToSlash(dir))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
+	}
+	return out
 }
