@@ -48,9 +48,10 @@ type Client struct {
 	jwt            *jwtCache // mode A only
 
 	// Test hooks.
-	now    func() time.Time
-	jitter func(max time.Duration) time.Duration            // uniform in [0, max]
-	wait   func(ctx context.Context, d time.Duration) error // sleeps unless ctx ends
+	maxReply int64 // largest reply body read, maxReplyBytes
+	now      func() time.Time
+	jitter   func(max time.Duration) time.Duration            // uniform in [0, max]
+	wait     func(ctx context.Context, d time.Duration) error // sleeps unless ctx ends
 }
 
 // service is what every service type is made of: a pointer back to the client.
@@ -96,6 +97,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		refreshMargin:  s.refreshMargin,
 		tokenInQuery:   s.tokenInQuery,
 		logger:         s.logger,
+		maxReply:       maxReplyBytes,
 		now:            time.Now,
 		jitter:         uniformJitter,
 		wait:           sleepCtx,

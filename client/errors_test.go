@@ -207,19 +207,17 @@ func TestReplyDecoding(t *testing.T) {
 	}
 }
 
-// TestOversizedReply checks the 32 MiB limit.
+// TestOversizedReply checks the reply size limit (32 MiB, lowered here).
 func TestOversizedReply(t *testing.T) {
 	t.Parallel()
 	s := newStub(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
-		chunk := make([]byte, 1<<20)
-		for i := range chunk {
-			chunk[i] = ' '
-		}
-		for range 33 {
-			_, _ = w.Write(chunk)
-		}
+		_, _ = w.Write([]byte(ok(`{"uuid":"` + strings.Repeat("x", 2000) + `"}`)))
 	})
 	c, _ := newTestClient(t, s, nil)
+	if c.maxReply != 32<<20 {
+		t.Errorf("default limit = %d", c.maxReply)
+	}
+	c.maxReply = 1024
 	_, err := c.Leases.Get(context.Background(), "l")
 	var de *DecodeError
 	if !errors.As(err, &de) {

@@ -171,14 +171,14 @@ func (c *Client) attempt(ctx context.Context, r *request, cred string) attemptRe
 		return attemptResult{err: c.transportError(ctx, actx, err), wrote: wrote.Load()}
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxReplyBytes+1))
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxReply+1))
 	if err != nil {
 		return attemptResult{err: c.transportError(ctx, actx, err), wrote: true}
 	}
 	res := attemptResult{status: resp.StatusCode, header: resp.Header, body: body}
-	if len(body) > maxReplyBytes {
+	if int64(len(body)) > c.maxReply {
 		res.body = nil
-		res.err = fmt.Errorf("reply body exceeds %d bytes", maxReplyBytes)
+		res.err = fmt.Errorf("reply body exceeds %d bytes", c.maxReply)
 	}
 	return res
 }
