@@ -3,7 +3,6 @@ package events
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"sync/atomic"
 	"time"
@@ -176,7 +175,11 @@ func (it *iteration) run() {
 		it.everAuth = true
 		rejected = false
 		c.start()
-		s.cfg.logger.Info("events: connected", "url", s.cfg.url, "attempts", attempts)
+		connID := ""
+		if a, ok := res.auth.ev.Auth(); ok {
+			connID = a.ConnectionID
+		}
+		s.cfg.logger.Info("events: connected", "url", s.cfg.url, "connection", connID, "attempts", attempts)
 		if gap != nil {
 			gap.To, gap.Attempts = c.authAt, attempts
 			gap.LastEventID, gap.LastEventTime = s.lastID, s.lastTime
@@ -263,7 +266,7 @@ func (it *iteration) report(err error, attempt int) {
 	cfg := &it.s.cfg
 	cfg.logger.Warn("events: connection attempt failed", "attempt", attempt, "err", err)
 	if cfg.errorHook != nil {
-		cfg.errorHook(fmt.Errorf("events: attempt %d: %w", attempt, err))
+		cfg.errorHook(err)
 	}
 }
 

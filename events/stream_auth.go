@@ -32,7 +32,8 @@ func (s *Stream) attempt(ctx context.Context) (attemptResult, error) {
 	live := newLiveness(s.cfg.clock.Now())
 	dialCtx, cancel := context.WithTimeout(ctx, s.cfg.dialTimeout)
 	ws, _, err := websocket.Dial(dialCtx, s.cfg.url, &websocket.DialOptions{
-		HTTPClient: s.cfg.httpClient,
+		HTTPClient:      s.cfg.httpClient,
+		CompressionMode: websocket.CompressionDisabled,
 		OnPingReceived: func(context.Context, []byte) bool {
 			live.touch(s.cfg.clock.Now())
 			return true
@@ -131,6 +132,10 @@ func (s *Stream) authenticate(ctx context.Context, ws *websocket.Conn, token str
 		it := frameItem(data, s.cfg.clock.Now())
 		if it.err != nil || it.ev.Type != TypeAuth {
 			early = append(early, it)
+			if len(early) > s.cfg.buffer {
+				// Holding more would make memory depend on the server.
+				return item{}, early, fmt.Errorf("events: %d frames arrived before the authentication reply", len(early))
+			}
 			continue
 		}
 		if !authAccepted(it.ev) {

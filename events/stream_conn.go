@@ -126,7 +126,7 @@ func frameItem(data []byte, received time.Time) item {
 func (c *conn) pinger() {
 	defer c.wg.Done()
 	for {
-		resume, due, pauses := c.live.state(c.cfg.pingInterval)
+		resume, due, _ := c.live.state(c.cfg.pingInterval)
 		if resume != nil {
 			select {
 			case <-resume:
@@ -150,33 +150,47 @@ func (c *conn) pinger() {
 		case err == nil:
 			c.live.touch(c.cfg.clock.Now())
 			continue
-		case c.ctx.Err() != nil:
+		case c.ctx.Err() != nil, errors.Is(err, errPongTimeout):
 			return
-		case c.live.pausedSince(pauses):
-			continue // the pong could not be read; not a dead connection
-		case errors.Is(err, errPongTimeout):
-			c.setCause(ErrKeepAliveTimeout)
-		default:
-			c.setCause(fmt.Errorf("events: ping failed: %w", err))
 		}
+		c.setCause(fmt.Errorf("events: ping failed: %w", err))
 		c.ws.CloseNow()
 		return
 	}
 }
 
-// ping sends one ping and waits for its pong for at most the pong timeout.
+// ping sends one ping and waits for its pong. When none arrives within the
+// pong timeout of reading, it records ErrKeepAliveTimeout, closes the
+// connection and returns errPongTimeout. Time during which the reader was
+// paused does not count: the timeout starts again when reading resumes.
+//
+// The ping's context is never cancelled early: the websocket library closes
+// the connection when a context used for a write is cancelled, which could
+// kill a healthy connection if the cancellation raced with the write.
 func (c *conn) ping() error {
-	ctx, cancel := context.WithCancel(c.ctx)
-	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- c.ws.Ping(ctx) }()
-	t := c.cfg.clock.NewTimer(c.cfg.pongTimeout, timerPong)
-	defer t.Stop()
-	select {
-	case err := <-done:
-		return err
-	case <-t.C():
-		cancel()
+	go func() { done <- c.ws.Ping(c.ctx) }()
+	for {
+		_, _, pauses := c.live.state(c.cfg.pingInterval)
+		t := c.cfg.clock.NewTimer(c.cfg.pongTimeout, timerPong)
+		select {
+		case err := <-done:
+			t.Stop()
+			return err
+		case <-t.C():
+		}
+		if c.live.pausedSince(pauses) {
+			if resume, _, _ := c.live.state(c.cfg.pingInterval); resume != nil {
+				select {
+				case <-resume:
+				case err := <-done:
+					return err
+				}
+			}
+			continue
+		}
+		c.setCause(ErrKeepAliveTimeout)
+		c.ws.CloseNow()
 		<-done
 		return errPongTimeout
 	}

@@ -536,3 +536,19 @@ func TestBackoffDelay(t *testing.T) {
 	}
 	eq(t, "1ns", backoffDelay(time.Nanosecond, time.Nanosecond, 1, lowest), 0)
 }
+
+func TestStreamBoundsFramesBeforeAuthReply(t *testing.T) {
+	t.Parallel()
+	fs := newFakeServer(t)
+	c := consume(t, newTestStream(t, fs, StaticToken("jwt"), WithBuffer(2), WithInitialAttempts(1)))
+	sc := fs.next()
+	sc.read()
+	for i := range 3 {
+		sc.send(event(fmt.Sprint("early-", i)))
+	}
+	for i := range 3 { // delivered, not dropped, before the failure is handled
+		eq(t, "ID", c.nextEvent(KindCallState).ID, fmt.Sprint("early-", i))
+	}
+	re := errorsAs[*ReconnectError](t, c.terminal())
+	eq(t, "Last", re.Last.Error(), "events: 3 frames arrived before the authentication reply")
+}
