@@ -18,9 +18,9 @@ type Match struct {
 // Delay), which then proceeds normally.
 //
 // Drop reads the whole request, then closes the connection. Note that
-// net/http's Transport replays a GET (or another request without a body)
-// by itself when the connection it reused is closed without a reply; such a
-// replay is a second request, recorded and matched against faults again.
+// net/http's Transport resends an idempotent request (GET, HEAD, …) by
+// itself when a reused connection closes before any reply; the resent
+// request is recorded and matched against faults like any other.
 type Fault struct {
 	Times        int               // matching requests affected; 0 = 1; -1 = until ClearFaults
 	Status       int               // reply status, with an error envelope unless Body is set
@@ -28,7 +28,7 @@ type Fault struct {
 	Fields       map[string]string // adds "fields" (name → message) to the envelope
 	RetryAfter   string            // raw Retry-After value: "2" or an HTTP date
 	Delay        time.Duration     // wait before answering; ends early when the client goes away
-	Drop         bool              // close the connection without any reply (see below)
+	Drop         bool              // close the connection without any reply (see above)
 	Body         []byte            // raw reply body (status: Status, or 200), e.g. `{"success":tru` for malformed JSON
 	AfterHandler bool              // run the real handler first (state changes happen), then replace its reply
 }
@@ -40,7 +40,8 @@ type faultEntry struct {
 }
 
 // InjectFault makes the next matching requests fail as f describes. Faults
-// match in insertion order and each request consumes at most one.
+// match in insertion order and each request consumes at most one. A fault
+// with Times below -1 is ignored.
 //
 // Processing order: the request is recorded, then the first matching fault
 // without AfterHandler applies; otherwise credentials are checked and the
