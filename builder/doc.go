@@ -25,9 +25,13 @@
 // of the call; changing the sub-flow later does not change the flows it was
 // given to.
 //
-// Options are typed per element: Tag, Loop, Leg, Lang and the others
-// implement only the option interfaces of the elements that have that
-// attribute, so flow.Leg on a Say does not compile. Durations are
+// Methods are named after the element they append (Say, Gather, Dial,
+// Schedule, …); PlayRecording, RecordWhile and OnError name the forms
+// <Play record="…">, a container <Record> and an <Error> block. Options are
+// typed per element: Tag, Loop, Leg, Lang and the other attribute options
+// (of types named …Attr) and the children (To, Digit, Default, OnError,
+// Meta, Comment, Raw) implement only the option interfaces of the elements
+// that have that attribute or child, so flow.Leg on a Say does not compile. Durations are
 // time.Duration values written in whole milliseconds; a duration with a
 // sub-millisecond remainder is reported, never truncated. Attr and Raw are
 // the escape hatches for attributes and elements the SDK does not model.
@@ -37,8 +41,15 @@
 // duplicate digit branch or a bad duration is recorded with the XPath-style
 // location of the element it concerns (/Response/Dial[1]/To[2]) and returned
 // by Build, joined with the findings of render.Check, as one
-// render.Diagnostics. XML, CompactXML and WriteTo build, validate and render
-// in one call.
+// render.Diagnostics. Warnings (lint) never make Build fail; Check returns
+// them with the errors. XML, CompactXML and WriteTo build, validate and
+// render in one call.
+//
+// The legacy dialect of the "Inbound Call Control" page (numDigits,
+// <Switch>, <Case>, <Sip>, …) is reachable through deprecated functions:
+// NumDigits, Attempts, GatherTimeout, FinishOnKey, GatherCallback,
+// GatherMethod, Prompts, Switch, Case, Sip, Number, DialTimeout and
+// DialRecord.
 //
 // A Flow is mutable and not safe for concurrent use. A document returned by
 // Build shares no memory with the Flow, so later calls on the Flow never

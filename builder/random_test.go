@@ -258,7 +258,7 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 func TestRandomRoundTrip(t *testing.T) {
 	t.Parallel()
 	g := &randomFlows{rng: rand.New(rand.NewPCG(2026, 11))}
-	n := 400
+	n := 200
 	if testing.Short() {
 		n = 50
 	}
