@@ -103,16 +103,17 @@ func (s *settings) parse(w http.ResponseWriter, r *http.Request) (*CallFlowReque
 		Query:    r.URL.Query(),
 		Received: s.clock(),
 	}
-	params := req.Query
+	p := params(req.Query)
+	var history []json.RawMessage
 	if len(body) > 0 {
 		req.Body = body
 		if isForm(r.Header.Get("Content-Type")) {
-			params = withForm(params, body)
-		} else if err := req.decodeJSON(body); err != nil {
+			p = withForm(req.Query, body)
+		} else if history, err = req.decodeJSON(body); err != nil {
 			return nil, err
 		}
 	}
-	req.fill(params)
+	req.fill(p, history)
 	if s.origin != "" {
 		req.Origin = s.origin
 	}
@@ -148,9 +149,9 @@ func isForm(contentType string) bool {
 // withForm returns the query with the parameters of a form body appended
 // after the query's own, so that a form value wins over a query value.
 // Malformed pairs are skipped, as url.URL.Query skips them.
-func withForm(query url.Values, body []byte) url.Values {
+func withForm(query url.Values, body []byte) params {
 	form, _ := url.ParseQuery(string(body))
-	merged := make(url.Values, len(query)+len(form))
+	merged := make(params, len(query)+len(form))
 	for k, vs := range query {
 		merged[k] = append([]string(nil), vs...)
 	}
@@ -161,34 +162,34 @@ func withForm(query url.Values, body []byte) url.Values {
 }
 
 // decodeJSON decodes a JSON body: the call object (from the body's "call"
-// member when that is an object, else the body itself), the legacy history
-// and the top-level tag.
-func (req *CallFlowRequest) decodeJSON(body []byte) error {
+// member when that is an object, else the body itself) and the top-level
+// tag. It returns the legacy history array.
+func (req *CallFlowRequest) decodeJSON(body []byte) ([]json.RawMessage, error) {
 	ev, err := events.DecodeBare(body, "call_state")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// DecodeBare has checked that body is one valid JSON object.
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(body, &top); err != nil {
-		return &events.DecodeError{Msg: err.Error(), Err: err}
+		return nil, &events.DecodeError{Msg: err.Error(), Err: err}
 	}
 	req.Call = ev.Call()
 	if inner, ok := top["call"]; ok && jsonKind(inner) == '{' {
 		ev, err := events.DecodeBare(inner, "call_state")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		req.Call = ev.Call()
 	}
 	if tag, ok := top["tag"]; ok && jsonKind(tag) == '"' {
-		_ = json.Unmarshal(tag, &req.Tag)
+		_ = json.Unmarshal(tag, &req.Tag) // a valid JSON string
 	}
-	if history, ok := top["history"]; ok && jsonKind(history) == '[' {
-		req.Legacy = &LegacyGather{}
-		_ = json.Unmarshal(history, &req.Legacy.History)
+	var history []json.RawMessage
+	if h, ok := top["history"]; ok && jsonKind(h) == '[' {
+		_ = json.Unmarshal(h, &history) // a valid JSON array
 	}
-	return nil
+	return history, nil
 }
 
 // jsonKind returns the first byte of a JSON value, which tells its kind.
@@ -200,72 +201,86 @@ func jsonKind(v json.RawMessage) byte {
 	return v[0]
 }
 
-// fill sets the platform fields from the parameters, then from the call.
-func (req *CallFlowRequest) fill(params url.Values) {
-	last := func(name string) (string, bool) {
-		vs := params[name]
-		if len(vs) == 0 {
-			return "", false
-		}
-		return vs[len(vs)-1], true
-	}
-	get := func(name string) string { v, _ := last(name); return v }
-	has := func(name string) bool { _, ok := last(name); return ok }
+// params are the platform parameters of a request: its query, then the
+// fields of a form body.
+type params url.Values
 
-	req.From = plusNumber(get("from"))
-	req.TN = plusNumber(get("tn"))
-	req.To = plusNumber(get("to"))
-	if !has("to") {
+// last returns the last value of name, which Opentact appended after any
+// value of the URL's own query, and whether name is present at all.
+func (p params) last(name string) (string, bool) {
+	vs := p[name]
+	if len(vs) == 0 {
+		return "", false
+	}
+	return vs[len(vs)-1], true
+}
+
+// get returns the last value of name, "" when it is absent.
+func (p params) get(name string) string {
+	v, _ := p.last(name)
+	return v
+}
+
+// has reports whether name is present, even with an empty value.
+func (p params) has(name string) bool {
+	_, ok := p.last(name)
+	return ok
+}
+
+// fill sets the platform fields from the parameters, then, for those the
+// parameters lack, from the call object; history is the legacy history of
+// a JSON body.
+func (req *CallFlowRequest) fill(p params, history []json.RawMessage) {
+	req.From = plusNumber(p.get("from"))
+	req.TN = plusNumber(p.get("tn"))
+	req.To = plusNumber(p.get("to"))
+	if !p.has("to") {
 		req.To = req.TN
 	}
-	req.State = events.CallStatus(get("state"))
-	req.DTMF = get("dtmf")
-	if !has("dtmf") {
-		req.DTMF = get("code")
+	req.State = events.CallStatus(p.get("state"))
+	req.DTMF = p.get("dtmf")
+	if !p.has("dtmf") {
+		req.DTMF = p.get("code")
 	}
-	req.SCA = get("sca")
-	req.CallUUID = get("call")
-	if tag, ok := last("tag"); ok {
+	req.SCA = p.get("sca")
+	req.CallUUID = p.get("call")
+	if tag, ok := p.last("tag"); ok {
 		req.Tag = tag
 	}
 
 	if c := req.Call; c != nil {
-		if !has("from") {
+		if !p.has("from") {
 			req.From = c.From
 		}
-		if !has("to") && !has("tn") {
+		if !p.has("to") && !p.has("tn") {
 			req.To = c.To
 		}
-		if !has("state") {
+		if !p.has("state") {
 			req.State = c.State
 		}
-		if !has("sca") && c.SIPControlApp != nil {
+		if !p.has("sca") && c.SIPControlApp != nil {
 			req.SCA = c.SIPControlApp.UUID
 		}
-		if !has("call") {
+		if !p.has("call") {
 			req.CallUUID = c.UUID
 		}
 	}
 
 	req.Origin = OriginCallFlow
-	if has("dtmf") || has("code") || has("attempts") {
+	if p.has("dtmf") || p.has("code") || p.has("attempts") {
 		req.Origin = OriginGather
 	}
-	if has("code") || has("attempts") {
-		if req.Legacy == nil {
-			req.Legacy = &LegacyGather{}
-		}
-		req.Legacy.Code = get("code")
-		if v := get("success"); v == "true" || v == "false" {
+	if p.has("code") || p.has("attempts") {
+		req.Legacy = &LegacyGather{Code: p.get("code"), History: history}
+		if v := p.get("success"); v == "true" || v == "false" {
 			success := v == "true"
 			req.Legacy.Success = &success
 		}
-		if n, err := strconv.Atoi(get("attempts")); err == nil && isDigits(get("attempts")) {
-			req.Legacy.Attempts = n
+		if v := p.get("attempts"); isDigits(v) {
+			if n, err := strconv.Atoi(v); err == nil {
+				req.Legacy.Attempts = n
+			}
 		}
-	} else {
-		// History alone does not make a legacy request.
-		req.Legacy = nil
 	}
 }
 

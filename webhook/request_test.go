@@ -228,6 +228,20 @@ func TestParseCallFlowRequest(t *testing.T) {
 			want:   CallFlowRequest{Origin: OriginGather, Method: "GET", DTMF: "2", Legacy: &LegacyGather{Code: "1"}},
 		},
 		{
+			name:   "history alone is not legacy",
+			method: http.MethodPost,
+			target: "/next",
+			body:   `{"history":[{"code":"1"}]}`,
+			want:   CallFlowRequest{Origin: OriginCallFlow, Method: "POST"},
+		},
+		{
+			name:   "tag that is not a string",
+			method: http.MethodPost,
+			target: "/next",
+			body:   `{"tag":5}`,
+			want:   CallFlowRequest{Origin: OriginCallFlow, Method: "POST"},
+		},
+		{
 			name:        "form body read after the query",
 			method:      http.MethodPost,
 			target:      "/next?dtmf=1&from=111",
