@@ -261,3 +261,51 @@ func TestStreamFloodLosesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestStreamPauseDuringPingRestartsPongTimeout(t *testing.T) {
+	t.Parallel()
+	const interval, pong = 30 * time.Second, 10 * time.Second
+	fs := newFakeServer(t)
+	fs.answerPings = func() bool { return false }
+	h := newHooks()
+	s := newTestStream(t, fs, StaticToken("jwt"), WithBuffer(1), WithPingInterval(interval),
+		WithPongTimeout(pong), h.option())
+	c := consume(t, s)
+	sc := fs.next()
+	sc.accept("jwt", "conn-1")
+	c.nextEvent(KindAuth)
+	h.clk.Advance(h.clk.wait(t, timerPing).d)
+	<-fs.pings
+	h.clk.wait(t, timerPong)
+
+	for i := range 4 {
+		sc.send(event(fmt.Sprint("e", i)))
+	}
+	if p := <-h.paused; !p {
+		t.Fatal("first pause report is a resume")
+	}
+	// The pong timeout passes while the reader cannot read the pong.
+	h.clk.Advance(pong)
+	for i := range 4 {
+		eq(t, "ID", c.nextEvent(KindCallState).ID, fmt.Sprint("e", i))
+	}
+	h.noLoss(t)
+	// Reading resumed: the wait for the pong starts again.
+	again := h.clk.wait(t, timerPong)
+	eq(t, "restarted pong timer", again.d, pong)
+	for {
+		// The reader may have paused once more after the timer was armed;
+		// then the pinger arms another one.
+		h.clk.Advance(again.d)
+		select {
+		case err := <-h.lost:
+			if !errors.Is(err, ErrKeepAliveTimeout) {
+				t.Fatalf("loss cause = %v", err)
+			}
+			return
+		case again = <-h.clk.created[timerPong]:
+		case <-time.After(waitLimit):
+			t.Fatal("dead connection not detected after reading resumed")
+		}
+	}
+}
