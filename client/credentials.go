@@ -49,6 +49,9 @@ func (emailPassword) credentials() {}
 func (jwtToken) credentials()      {}
 func (apiToken) credentials()      {}
 
+// The methods below print and encode the credentials with [REDACTED] in
+// place of the secret; an e-mail address may show.
+
 func (c emailPassword) String() string {
 	return "client.EmailPassword(" + fmt.Sprintf("%q", c.email) + ", " + redacted + ")"
 }

@@ -194,6 +194,7 @@ type argError struct {
 	msg string // what, e.g. "uuid is empty"
 }
 
+// Error returns "opentact: op: msg".
 func (e *argError) Error() string {
 	if e.op == "" {
 		return "opentact: " + e.msg
@@ -201,6 +202,7 @@ func (e *argError) Error() string {
 	return "opentact: " + e.op + ": " + e.msg
 }
 
+// Unwrap makes the error match ErrInvalidArgument.
 func (e *argError) Unwrap() error { return ErrInvalidArgument }
 
 // invalidArg returns an error matching ErrInvalidArgument that names op.
@@ -211,10 +213,12 @@ func invalidArg(op, format string, args ...any) error {
 // noJWTError is returned by Client.Token for API-token credentials.
 type noJWTError struct{}
 
+// Error explains that API tokens cannot open the event websocket.
 func (noJWTError) Error() string {
 	return "opentact: API-token credentials cannot supply a JWT"
 }
 
+// Unwrap makes the error match both ErrNoJWT and ErrUnauthorized.
 func (noJWTError) Unwrap() []error { return []error{ErrNoJWT, ErrUnauthorized} }
 
 // sentinelError is an error with its own text that matches a sentinel.
@@ -223,6 +227,8 @@ type sentinelError struct {
 	sentinel error
 }
 
+// Error returns the message.
 func (e *sentinelError) Error() string { return e.msg }
 
+// Unwrap returns the sentinel.
 func (e *sentinelError) Unwrap() error { return e.sentinel }
