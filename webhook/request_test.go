@@ -465,3 +465,33 @@ func TestErrorStrings(t *testing.T) {
 		}
 	}
 }
+
+func TestParseCallFlowRequestBehindToken(t *testing.T) {
+	t.Parallel()
+	check, err := RequireQueryToken("token", "s3cr3t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan parsed, 1)
+	srv := httptest.NewServer(check(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req, err := ParseCallFlowRequest(r)
+		got <- parsed{req, err}
+	})))
+	t.Cleanup(srv.Close)
+	resp, err := srv.Client().Get(srv.URL + "/ivr/pin?token=s3cr3t&dtmf=1234&from=%2B15550100001&tn=15550100002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	p := <-got
+	if p.err != nil {
+		t.Fatal(p.err)
+	}
+	want := url.Values{"dtmf": {"1234"}, "from": {"+15550100001"}, "tn": {"15550100002"}}
+	if diff := cmp.Diff(want, p.req.Query); diff != "" {
+		t.Errorf("Query mismatch (-want +got):\n%s", diff)
+	}
+	if p.req.DTMF != "1234" || p.req.From != "+15550100001" {
+		t.Errorf("DTMF=%q From=%q", p.req.DTMF, p.req.From)
+	}
+}
