@@ -6,7 +6,7 @@
 // command, or with nested content of their own, become named variables
 // declared before the flow that uses them (digit1, dialError, …), so the
 // generated function reads from the innermost branches out to the
-// document. Building the generated flow and rendering it reproduces the
+// document; a list that appears twice is declared once and reused. Building the generated flow and rendering it reproduces the
 // canonical form of the document (what `opentact fmt` prints) byte for
 // byte.
 package gen
@@ -86,7 +86,7 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 	if len(r.Extra) > 0 {
 		return nil, errors.New("gen: attributes on <Response> cannot be built")
 	}
-	g := &gen{names: map[string]bool{fn: true, "main": true, "flow": true, "verbs": true, "time": true, "fmt": true, "os": true}}
+	g := &gen{hoisted: map[string]int{}, names: map[string]bool{fn: true, "main": true, "flow": true, "verbs": true, "time": true, "fmt": true, "os": true}}
 	body := g.list(r.Commands)
 	if g.err != nil {
 		return nil, g.err
@@ -123,12 +123,12 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 		fmt.Fprintf(&b, "// %s returns the call flow.\n", fn)
 	}
 	fmt.Fprintf(&b, "func %s() *flow.Flow {\n", fn)
-	for _, s := range g.stmts {
-		b.WriteString(s)
-		b.WriteString("\n")
+	for _, v := range g.vars {
+		fmt.Fprintf(&b, "%s := %s\n", placeholder(len(g.vars)), v.expr) // named below
 	}
 	fmt.Fprintf(&b, "return %s\n}\n", body)
-	src, err := format.Source([]byte(b.String()))
+	code := g.name(b.String())
+	src, err := format.Source([]byte(code))
 	if err != nil {
 		return nil, fmt.Errorf("gen: formatting the generated code: %v", err)
 	}
@@ -137,8 +137,9 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 
 // gen accumulates the statements of the generated function.
 type gen struct {
-	stmts     []string // variable declarations, innermost first
+	vars      []variable // hoisted command lists, innermost first
 	names     map[string]bool
+	hoisted   map[string]int // expression → index in vars
 	needTime  bool
 	needVerbs bool
 	err       error
@@ -176,9 +177,16 @@ func (g *gen) sub(cmds []verbs.Command, hint string) string {
 	if len(cmds) == 1 && !hasContent(cmds[0]) {
 		return expr
 	}
-	name := g.fresh(hint)
-	g.stmts = append(g.stmts, name+" := "+expr)
-	return name
+	// Variables are named once all uses are known: the code holds a
+	// placeholder until then.
+	if i, ok := g.hoisted[expr]; ok {
+		g.vars[i].hints = append(g.vars[i].hints, hint) // the same commands again: reuse the variable
+		return placeholder(i)
+	}
+	i := len(g.vars)
+	g.vars = append(g.vars, variable{expr: expr, hints: []string{hint}})
+	g.hoisted[expr] = i
+	return placeholder(i)
 }
 
 // hasContent reports whether c holds nested commands or children.
@@ -208,6 +216,56 @@ func hasContent(c verbs.Command) bool {
 		return len(v.Children) > 0
 	}
 	return false
+}
+
+// variable is a hoisted command list and the names its uses suggest.
+type variable struct {
+	expr  string
+	hints []string
+}
+
+// placeholder stands for the name of variable i until name replaces it;
+// placeholder(len(vars)) marks a declaration, named in order.
+func placeholder(i int) string { return "\x00" + strconv.Itoa(i) + "\x00" }
+
+// name replaces the placeholders in code by variable names. A variable
+// used once is named after its use (digit1, dialError); one used at
+// places suggesting different names gets the name they share (onError for
+// dialError and callbackError) or "shared".
+func (g *gen) name(code string) string {
+	names := make([]string, len(g.vars))
+	for i, v := range g.vars {
+		hint := v.hints[0]
+		for _, h := range v.hints[1:] {
+			if h != hint {
+				hint = "shared"
+				if strings.HasSuffix(v.hints[0], "Error") && strings.HasSuffix(h, "Error") {
+					hint = "onError"
+				}
+			}
+		}
+		names[i] = g.fresh(hint)
+	}
+	decl := placeholder(len(g.vars))
+	var b strings.Builder
+	next := 0
+	for {
+		start := strings.IndexByte(code, 0)
+		if start < 0 {
+			b.WriteString(code)
+			return b.String()
+		}
+		end := start + 1 + strings.IndexByte(code[start+1:], 0)
+		b.WriteString(code[:start])
+		if code[start:end+1] == decl {
+			b.WriteString(names[next])
+			next++
+		} else {
+			i, _ := strconv.Atoi(code[start+1 : end])
+			b.WriteString(names[i])
+		}
+		code = code[end+1:]
+	}
 }
 
 // fresh returns an unused variable name made from hint.

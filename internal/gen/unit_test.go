@@ -134,3 +134,38 @@ func TestGenerateErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestGenerateReusesVariables(t *testing.T) {
+	t.Parallel()
+	sorry := func() []verbs.Command { return []verbs.Command{&verbs.Say{Text: "Sorry"}, &verbs.Hangup{}} }
+	open := func() []verbs.Command { return []verbs.Command{&verbs.Say{Text: "Open"}, &verbs.Pause{}} }
+	r := &verbs.Response{Commands: []verbs.Command{
+		&verbs.Dial{Children: []verbs.DialChild{&verbs.To{Destination: "12223334455"}, &verbs.Error{Commands: sorry()}}},
+		&verbs.Callback{URL: "https://example.com/next", Children: []verbs.CallbackChild{&verbs.Error{Commands: sorry()}}},
+		&verbs.Geo{States: []string{"NJ"}, Commands: open()},
+		&verbs.Schedule{Days: []verbs.Weekday{verbs.Monday}, Commands: open()},
+		&verbs.Gather{Children: []verbs.GatherChild{&verbs.DTMF{Value: "1", Commands: []verbs.Command{
+			&verbs.Say{Text: "Menu"}, &verbs.Dial{Children: []verbs.DialChild{
+				&verbs.To{Destination: "12223334455"}, &verbs.Error{Commands: sorry()}}}}}}},
+	}}
+	src, err := gen.Generate(r, gen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := string(src)
+	for _, want := range []string{
+		"onError := flow.New().\n",
+		"flow.OnError(onError)",
+		"shared := flow.New().\n",
+		"Geo(shared, flow.States(\"NJ\"))",
+		"Schedule(shared, flow.Days(verbs.Monday))",
+		"flow.Digit(\"1\", digit1)",
+	} {
+		if !strings.Contains(code, want) {
+			t.Errorf("generated code lacks %q:\n%s", want, code)
+		}
+	}
+	if n := strings.Count(code, "Say(\"Sorry\")"); n != 1 {
+		t.Errorf("the Sorry list is declared %d times, want once:\n%s", n, code)
+	}
+}
