@@ -14,7 +14,12 @@
 //
 // Golden files are rewritten when the test binary runs with -update (a flag
 // this package defines unless another package already has) or with the
-// environment variable OPENTACT_UPDATE_GOLDEN=1. A missing golden file fails
-// the test; it is created only when updating. Golden files checked out with
-// CRLF line endings compare equal to the rendered LF text.
+// environment variable OPENTACT_UPDATE_GOLDEN=1. Because this package is
+// initialised before the test package that imports it, a test package that
+// wants its own -update flag must reuse this one (flag.Lookup("update"))
+// rather than define it again.
+//
+// A missing golden file fails the test; it is created only when updating.
+// Golden files checked out with CRLF line endings compare equal to the
+// rendered LF text.
 package flowtest
