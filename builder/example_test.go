@@ -268,3 +268,53 @@ func ExampleFlow_Build() {
 	// error: /Response/Pause[1]/@length: flow: length 1.5ms is not a whole number of milliseconds
 	// error: /Response/Say[1]/@loop: loop must be at least 1, got 0
 }
+
+// Sub-flows are plain values: compose them with Append and build them
+// conditionally with ordinary Go.
+func ExampleFlow_Append() {
+	greeting := flow.New().Answer().Say("Thanks for calling")
+	closing := flow.New().Say("Goodbye").Hangup()
+
+	for _, vip := range []bool{false, true} {
+		f := flow.New().Append(greeting)
+		if vip {
+			f.Dial(flow.To("sip:vip@example.com"))
+		}
+		f.Append(closing)
+		fmt.Print(string(f.MustXML()))
+	}
+	// Output:
+	// <?xml version="1.0" encoding="UTF-8"?>
+	// <Response>
+	//   <Answer/>
+	//   <Say>Thanks for calling</Say>
+	//   <Say>Goodbye</Say>
+	//   <Hangup/>
+	// </Response>
+	// <?xml version="1.0" encoding="UTF-8"?>
+	// <Response>
+	//   <Answer/>
+	//   <Say>Thanks for calling</Say>
+	//   <Dial>
+	//     <To>sip:vip@example.com</To>
+	//   </Dial>
+	//   <Say>Goodbye</Say>
+	//   <Hangup/>
+	// </Response>
+}
+
+// Attr and Raw reach attributes and elements the SDK does not model yet;
+// they are written after the modelled ones, escaped like every value.
+func ExampleAttr() {
+	f := flow.New().
+		Say("Hi", flow.Lang("en-US"), flow.Attr("speed", "1.2")).
+		Raw(&verbs.RawElement{Name: "Beep", Attrs: []verbs.Attr{{Name: "count", Value: "2"}}})
+
+	fmt.Print(string(f.MustXML()))
+	// Output:
+	// <?xml version="1.0" encoding="UTF-8"?>
+	// <Response>
+	//   <Say lang="en-US" speed="1.2">Hi</Say>
+	//   <Beep count="2"/>
+	// </Response>
+}
