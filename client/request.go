@@ -8,13 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
-	"strconv"
 	"sync/atomic"
-	"time"
 )
 
 // maxReplyBytes is the largest reply body the client reads.
@@ -263,87 +260,4 @@ func (c *Client) interpret(r *request, res attemptResult, attempts int) (*reply,
 		e.Attempts = attempts
 	}
 	return rep, err
-}
-
-// retryWait decides whether to retry after err and how long to wait first.
-func (c *Client) retryWait(res attemptResult, err error, repeatable bool, attempts, maxAttempts int) (time.Duration, bool) {
-	if attempts >= maxAttempts {
-		return 0, false
-	}
-	switch e := err.(type) {
-	case *RequestError:
-		if res.wrote && !repeatable {
-			return 0, false
-		}
-	case *APIError:
-		switch {
-		case e.StatusCode == http.StatusTooManyRequests, e.StatusCode == http.StatusServiceUnavailable:
-		case e.StatusCode == http.StatusBadGateway, e.StatusCode == http.StatusGatewayTimeout:
-			if !repeatable {
-				return 0, false
-			}
-		case e.StatusCode == http.StatusInternalServerError && len(e.Fields) == 0:
-			if !repeatable {
-				return 0, false
-			}
-		default:
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	if d, ok := c.retryAfter(res.header); ok {
-		if d > c.retry.MaxWait {
-			return 0, false
-		}
-		return d, true
-	}
-	ceiling := c.retry.BaseDelay
-	for i := 1; i < attempts && ceiling < c.retry.MaxWait; i++ {
-		ceiling *= 2
-	}
-	return c.jitter(min(ceiling, c.retry.MaxWait)), true
-}
-
-// retryAfter parses a Retry-After header: delay-seconds or an HTTP date.
-func (c *Client) retryAfter(h http.Header) (time.Duration, bool) {
-	v := h.Get("Retry-After")
-	if v == "" {
-		return 0, false
-	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if n < 0 || n > int64(1<<62/time.Second) {
-			return 0, false
-		}
-		return time.Duration(n) * time.Second, true
-	}
-	t, err := http.ParseTime(v)
-	if err != nil {
-		return 0, false
-	}
-	return max(t.Sub(c.now()), 0), true
-}
-
-// logAttempt writes the debug record of one attempt.
-func (c *Client) logAttempt(ctx context.Context, r *request, attempt int, res attemptResult, next string, wait time.Duration) {
-	if c.logger == nil {
-		return
-	}
-	attrs := []slog.Attr{
-		slog.String("method", r.method),
-		slog.String("path", r.displayPath()),
-		slog.Int("attempt", attempt),
-	}
-	switch {
-	case res.status != 0:
-		attrs = append(attrs, slog.Int("status", res.status))
-	case res.wrote:
-		attrs = append(attrs, slog.String("error", "connection failed after the request was written"))
-	default:
-		attrs = append(attrs, slog.String("error", "connection failed before the request was written"))
-	}
-	if next != "" {
-		attrs = append(attrs, slog.String("next", next), slog.Duration("wait", wait))
-	}
-	c.logger.LogAttrs(ctx, slog.LevelDebug, "opentact: request attempt", attrs...)
 }

@@ -8,17 +8,23 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/opentact-go/opentact/client"
 	"github.com/opentact-go/opentact/events"
 )
 
-// Print the call events of an account until interrupted. In an application
-// the token source is usually the REST client, which logs in and refreshes
-// the JWT: events.NewStream(c) with c a *client.Client.
+// Print an account's call events until interrupted. The REST client is the
+// token source: it logs in, and logs in again when the JWT nears its expiry
+// or the websocket rejects it. Only subscribed event types arrive (see the
+// client's Subscriptions service).
 func Example() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	stream, err := events.NewStream(events.StaticToken(os.Getenv("OPENTACT_JWT")))
+	c, err := client.New(client.EmailPassword(os.Getenv("OPENTACT_EMAIL"), os.Getenv("OPENTACT_PASSWORD")))
+	if err != nil {
+		log.Fatal(err)
+	}
+	stream, err := events.NewStream(c)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -29,7 +35,7 @@ func Example() {
 				log.Printf("skipping a malformed frame: %v", err)
 				continue
 			}
-			log.Fatal(err)
+			log.Fatal(err) // terminal: bad credentials, or no connection possible
 		}
 		switch ev.Kind {
 		case events.KindGap:
@@ -43,4 +49,17 @@ func Example() {
 			fmt.Printf("call %s ran %s: success=%t %s\n", ev.RefID, f.Name, f.Success, f.Reason)
 		}
 	}
+}
+
+// Decode an event from a file, a queue or a test fixture.
+func ExampleDecode() {
+	ev, err := events.Decode([]byte(`{"timestamp":"2030-01-02T03:05:00.400Z","type":"sms",
+		"payload":{"uuid":"50000000-0000-4000-8000-000000000001","type":"smso","state":"success","delivered":true}}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if s, ok := ev.SMS(); ok {
+		fmt.Println(ev.RefID, s.Direction(), s.State, s.Delivered)
+	}
+	// Output: 50000000-0000-4000-8000-000000000001 out success true
 }

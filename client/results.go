@@ -1,11 +1,8 @@
 package client
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"net/url"
-	"strings"
 )
 
 // decodeInto decodes rep's payload into out; a missing payload leaves out
@@ -74,48 +71,4 @@ func getList[T any](ctx context.Context, c *Client, r *request, opts []CallOptio
 func sendOnly(ctx context.Context, c *Client, r *request, opts []CallOption) error {
 	_, err := c.send(ctx, r, opts)
 	return err
-}
-
-// encodeJSON encodes v as a request body: HTML characters unescaped, no
-// trailing newline.
-func encodeJSON(op string, v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, invalidArg(op, "encoding the request body: %v", err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
-
-// jsonRequest returns a request with v encoded as its JSON body.
-func jsonRequest(op, method, path string, v any) (*request, error) {
-	body, err := encodeJSON(op, v)
-	if err != nil {
-		return nil, err
-	}
-	return &request{op: op, method: method, path: path, body: body, contentType: "application/json"}, nil
-}
-
-// buildPath fills the {name} placeholders of tmpl in order with the
-// path-escaped args; an empty arg is an error naming its placeholder.
-func buildPath(op, tmpl string, args ...string) (string, error) {
-	var b strings.Builder
-	rest := tmpl
-	for _, arg := range args {
-		i := strings.IndexByte(rest, '{')
-		j := strings.IndexByte(rest, '}')
-		if i < 0 || j < i {
-			break
-		}
-		name := rest[i+1 : j]
-		if arg == "" {
-			return "", invalidArg(op, "%s is empty", name)
-		}
-		b.WriteString(rest[:i])
-		b.WriteString(url.PathEscape(arg))
-		rest = rest[j+1:]
-	}
-	b.WriteString(rest)
-	return b.String(), nil
 }
