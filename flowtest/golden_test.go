@@ -228,3 +228,60 @@ func TestUpdateCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateFlagOfAnotherPackage covers an -update flag that some other
+// package defined before this one could.
+func TestUpdateFlagOfAnotherPackage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		define      func(fs *flag.FlagSet)
+		set         string
+		wantOn      bool
+		wantCommand string
+	}{
+		{
+			name:        "no flag",
+			define:      func(*flag.FlagSet) {},
+			wantCommand: "OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$'",
+		},
+		{
+			name:        "a bool flag, on",
+			define:      func(fs *flag.FlagSet) { fs.Bool("update", false, "theirs") },
+			set:         "true",
+			wantOn:      true,
+			wantCommand: "go test ./flowtest -run '^TestMenu$' -update",
+		},
+		{
+			name:        "a string flag",
+			define:      func(fs *flag.FlagSet) { fs.String("update", "", "theirs") },
+			set:         "golden",
+			wantCommand: "OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$'",
+		},
+		{
+			name:        "a string flag saying true",
+			define:      func(fs *flag.FlagSet) { fs.String("update", "", "theirs") },
+			set:         "1",
+			wantOn:      true,
+			wantCommand: "OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$'",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fs := flag.NewFlagSet("test", flag.ContinueOnError)
+			tt.define(fs)
+			if tt.set != "" {
+				if err := fs.Set("update", tt.set); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if on := flagUpdating(fs); on != tt.wantOn {
+				t.Errorf("flagUpdating = %v, want %v", on, tt.wantOn)
+			}
+			if got := updateCommandFor("TestMenu", fs); got != tt.wantCommand {
+				t.Errorf("update command =\n%s\nwant\n%s", got, tt.wantCommand)
+			}
+		})
+	}
+}

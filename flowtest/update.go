@@ -30,12 +30,13 @@ func updating() bool {
 	if on, err := strconv.ParseBool(os.Getenv(UpdateEnv)); err == nil && on {
 		return true
 	}
-	return flagUpdating()
+	return flagUpdating(flag.CommandLine)
 }
 
-// flagUpdating reports whether -update is on.
-func flagUpdating() bool {
-	f := flag.Lookup(updateFlag)
+// flagUpdating reports whether the -update flag of fs is on, whichever
+// package defined it.
+func flagUpdating(fs *flag.FlagSet) bool {
+	f := fs.Lookup(updateFlag)
 	if f == nil {
 		return false
 	}
@@ -43,10 +44,10 @@ func flagUpdating() bool {
 	return err == nil && on
 }
 
-// boolFlag reports whether the -update flag takes no value, so that
+// boolFlag reports whether the -update flag of fs takes no value, so that
 // "-update" alone turns it on.
-func boolFlag() bool {
-	f := flag.Lookup(updateFlag)
+func boolFlag(fs *flag.FlagSet) bool {
+	f := fs.Lookup(updateFlag)
 	if f == nil {
 		return false
 	}
@@ -55,14 +56,20 @@ func boolFlag() bool {
 }
 
 // updateCommand returns the shell command that reruns the test named name
-// (as testing.T.Name gives it) and rewrites its golden files.
+// (as testing.T.Name gives it) and rewrites its golden files: with -update
+// when that is a boolean flag, else with the environment variable.
 func updateCommand(name string) string {
+	return updateCommandFor(name, flag.CommandLine)
+}
+
+// updateCommandFor is updateCommand for the flags of fs.
+func updateCommandFor(name string, fs *flag.FlagSet) string {
 	parts := strings.Split(name, "/")
 	for i, p := range parts {
 		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
 	}
 	args := "go test " + packageDir() + " -run " + shellQuote(strings.Join(parts, "/"))
-	if boolFlag() {
+	if boolFlag(fs) {
 		return args + " -update"
 	}
 	return UpdateEnv + "=1 " + args
