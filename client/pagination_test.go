@@ -151,11 +151,17 @@ func TestEveryIterator(t *testing.T) {
 		{"Numbers", "/tn/search", func(c *Client) (int, error) {
 			return count(c.Numbers.All(context.Background(), &NumberSearchOptions{Take: 1}))
 		}},
-		{"Orders", "/order/search", func(c *Client) (int, error) { return count(c.Orders.All(context.Background(), nil)) }},
-		{"Messages", "/sms/search", func(c *Client) (int, error) { return count(c.Messages.All(context.Background(), nil)) }},
-		{"Calls", "/call/search", func(c *Client) (int, error) { return count(c.Calls.All(context.Background(), nil)) }},
+		{"Orders", "/order/search", func(c *Client) (int, error) {
+			return count(c.Orders.All(context.Background(), &OrderSearchOptions{State: OrderSuccess}))
+		}},
+		{"Messages", "/sms/search", func(c *Client) (int, error) {
+			return count(c.Messages.All(context.Background(), &MessageSearchOptions{Thread: "t"}))
+		}},
+		{"Calls", "/call/search", func(c *Client) (int, error) {
+			return count(c.Calls.All(context.Background(), &CallSearchOptions{Direction: DirectionOut}))
+		}},
 		{"Logs", "/sip/app/app-1/logs", func(c *Client) (int, error) {
-			return count(c.SIPControlApps.AllLogs(context.Background(), "app-1", nil))
+			return count(c.SIPControlApps.AllLogs(context.Background(), "app-1", &CallFlowLogSearchOptions{Name: "Say"}))
 		}},
 	}
 	for _, tc := range cases {
