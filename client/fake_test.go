@@ -595,3 +595,20 @@ func TestFakeSubscriptions(t *testing.T) {
 		t.Errorf("second delete: %v", err)
 	}
 }
+
+// TestFakeTLS checks a client of the fake served over HTTPS.
+func TestFakeTLS(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t, clienttest.WithTLS())
+	if !strings.HasPrefix(srv.URL(), "https://") {
+		t.Fatalf("URL = %s", srv.URL())
+	}
+	c, _ := fakeClient(t, srv, nil)
+	voices, err := c.Dictionaries.Voices(context.Background())
+	if err != nil || len(voices) == 0 {
+		t.Fatalf("Voices = %v, %v", voices, err)
+	}
+	if v, ok := MatchVoice(voices, "en-US", VoiceWaveNet, VoiceFemale); !ok || v.Code != "en-US" {
+		t.Errorf("MatchVoice = %+v, %v", v, ok)
+	}
+}
