@@ -113,110 +113,128 @@ type iteration struct {
 	stopped  bool  // the consumer stopped ranging
 	retryN   int   // retries since the backoff was last reset
 	everAuth bool  // a connection of this iteration authenticated
+
+	// Since the last authenticated connection:
+	gap      *Gap      // the gap to report before the next connection's events; nil for none
+	since    time.Time // start of the window without a connection
+	attempts int       // attempts made, including the one in progress
+	rejected bool      // the last attempt was rejected by the server
+	wait     bool      // back off before the next attempt
 }
 
 // run is the connection state machine of §4.3 of the spec.
 func (it *iteration) run() {
 	s := it.s
-	var gap *Gap
+	it.since = it.start
 	if !s.ended.IsZero() {
-		gap = &Gap{From: s.ended, Cause: ErrIterationEnded}
+		it.gap = &Gap{From: s.ended, Cause: ErrIterationEnded}
 	}
-	since := it.start // start of the window without a connection
-	attempts := 0     // consecutive failed attempts, plus the one being made
-	rejected := false // the previous attempt was rejected
-	wait := false     // back off before the next attempt
 	for {
-		if wait && !it.sleep() {
+		if it.wait && !it.sleep() {
 			return
 		}
-		attempts++
+		it.attempts++
 		res, err := s.attempt(it.ctx)
 		if err != nil {
-			for _, early := range res.early {
-				if !it.deliver(early) {
-					return
-				}
-			}
-			if it.ctx.Err() != nil {
+			if !it.failed(res, err) {
 				return
 			}
-			var ae *AuthError
-			isRejection := errors.As(err, &ae) && ae.Reason == AuthRejected
-			if isRejection {
-				if inv, ok := s.tokens.(tokenInvalidator); ok {
-					inv.InvalidateToken(res.token)
-				}
-			}
-			switch {
-			case isTerminal(err):
-				it.fail(err)
-				return
-			case isRejection && rejected:
-				it.fail(err)
-				return
-			case isRejection:
-				rejected, wait = true, false
-				it.report(err, attempts)
-				continue
-			}
-			rejected, wait = false, true
-			if !it.everAuth && attempts >= s.cfg.initialAttempts ||
-				it.everAuth && s.cfg.maxAttempts > 0 && attempts >= s.cfg.maxAttempts {
-				it.fail(&ReconnectError{Attempts: attempts, Since: since, Last: err})
-				return
-			}
-			it.report(err, attempts)
 			continue
 		}
-
-		c := res.conn
-		it.current = c
-		it.everAuth = true
-		rejected = false
-		c.start()
-		connID := ""
-		if a, ok := res.auth.ev.Auth(); ok {
-			connID = a.ConnectionID
-		}
-		s.cfg.logger.Info("events: connected", "url", s.cfg.url, "connection", connID, "attempts", attempts)
-		if gap != nil {
-			gap.To, gap.Attempts = c.authAt, attempts
-			gap.LastEventID, gap.LastEventTime = s.lastID, s.lastTime
-			ev := Event{Kind: KindGap, Envelope: EnvelopeNone, Time: gap.To, Received: gap.To,
-				Transport: TransportStream, detail: gap}
-			if !it.deliver(item{ev: ev}) {
-				return
-			}
-		}
-		if !it.deliver(res.auth) {
+		if !it.open(res) || !it.consume(res.conn) {
 			return
 		}
-		for _, early := range res.early {
-			if !it.deliver(early) {
-				return
-			}
-		}
-		attempts = 0
-		if !it.consume(c) {
-			return
-		}
+		it.lost(res.conn)
+	}
+}
 
-		// The connection was lost.
-		it.current = nil
-		c.teardown()
-		cause := c.lostCause()
-		lostAt := s.cfg.clock.Now()
-		if lostAt.Sub(c.authAt) >= s.cfg.healthyAfter {
-			it.retryN = 0
+// failed handles a failed attempt: it delivers the frames that came before
+// the failure, then decides on a retry. It reports whether to go on.
+func (it *iteration) failed(res attemptResult, err error) bool {
+	for _, early := range res.early {
+		if !it.deliver(early) {
+			return false
 		}
-		gap = &Gap{From: c.live.last(), Cause: cause}
-		since = gap.From
-		s.cfg.logger.Info("events: connection lost", "cause", cause)
-		if s.cfg.onConnLost != nil {
-			s.cfg.onConnLost(cause)
+	}
+	if it.ctx.Err() != nil {
+		return false
+	}
+	s := it.s
+	var ae *AuthError
+	rejection := errors.As(err, &ae) && ae.Reason == AuthRejected
+	if rejection {
+		if inv, ok := s.tokens.(tokenInvalidator); ok {
+			inv.InvalidateToken(res.token)
 		}
-		wait = true
+	}
+	switch {
+	case errors.Is(err, errUnauthorized), rejection && it.rejected:
+		it.fail(err)
+		return false
+	case rejection:
+		// One immediate retry with a fresh token.
+		it.rejected, it.wait = true, false
+		it.report(err)
+		return true
+	}
+	it.rejected, it.wait = false, true
+	if !it.everAuth && it.attempts >= s.cfg.initialAttempts ||
+		it.everAuth && s.cfg.maxAttempts > 0 && it.attempts >= s.cfg.maxAttempts {
+		it.fail(&ReconnectError{Attempts: it.attempts, Since: it.since, Last: err})
+		return false
+	}
+	it.report(err)
+	return true
+}
+
+// open starts an authenticated connection and delivers its first items: the
+// pending gap, the auth reply, then the frames that came before it. It
+// reports whether the consumer wants more.
+func (it *iteration) open(res attemptResult) bool {
+	s, c := it.s, res.conn
+	it.current = c
+	it.everAuth, it.rejected = true, false
+	c.start()
+	connID := ""
+	if a, ok := res.auth.ev.Auth(); ok {
+		connID = a.ConnectionID
+	}
+	s.cfg.logger.Info("events: connected", "url", s.cfg.url, "connection", connID, "attempts", it.attempts)
+	if g := it.gap; g != nil {
+		g.To, g.Attempts = c.authAt, it.attempts
+		g.LastEventID, g.LastEventTime = s.lastID, s.lastTime
+		ev := Event{Kind: KindGap, Envelope: EnvelopeNone, Time: g.To, Received: g.To,
+			Transport: TransportStream, detail: g}
+		if !it.deliver(item{ev: ev}) {
+			return false
+		}
+	}
+	it.gap, it.attempts = nil, 0
+	if !it.deliver(res.auth) {
+		return false
+	}
+	for _, early := range res.early {
+		if !it.deliver(early) {
+			return false
+		}
+	}
+	return true
+}
+
+// lost tears down a lost connection and prepares the reconnection.
+func (it *iteration) lost(c *conn) {
+	s := it.s
+	it.current = nil
+	c.teardown()
+	cause := c.lostCause()
+	if s.cfg.clock.Now().Sub(c.authAt) >= s.cfg.healthyAfter {
+		it.retryN = 0
+	}
+	it.gap = &Gap{From: c.live.last(), Cause: cause}
+	it.since, it.wait = it.gap.From, true
+	s.cfg.logger.Info("events: connection lost", "cause", cause)
+	if s.cfg.onConnLost != nil {
+		s.cfg.onConnLost(cause)
 	}
 }
 
@@ -262,9 +280,9 @@ func (it *iteration) fail(err error) {
 
 // report logs a failed attempt that will be retried and passes it to the
 // error hook.
-func (it *iteration) report(err error, attempt int) {
+func (it *iteration) report(err error) {
 	cfg := &it.s.cfg
-	cfg.logger.Warn("events: connection attempt failed", "attempt", attempt, "err", err)
+	cfg.logger.Warn("events: connection attempt failed", "attempt", it.attempts, "err", err)
 	if cfg.errorHook != nil {
 		cfg.errorHook(err)
 	}
@@ -295,9 +313,4 @@ func (it *iteration) close() {
 	if n := c.shutdown(); n > 0 {
 		it.s.cfg.logger.Info("events: discarded undelivered events at shutdown", "count", n)
 	}
-}
-
-// isTerminal reports whether a failed attempt ends the stream.
-func isTerminal(err error) bool {
-	return errors.Is(err, errUnauthorized)
 }
