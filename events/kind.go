@@ -66,7 +66,7 @@ const (
 	EnvelopeA    Envelope = "a"    // generation A: timestamp, message, type, payload
 	EnvelopeB    Envelope = "b"    // generation B: uuid, created_on, type, payload, call, ref_id, …
 	EnvelopeBare Envelope = "bare" // a webhook body holding the entity itself
-	EnvelopeNone Envelope = "none" // synthetic events such as gap markers
+	EnvelopeNone Envelope = "none" // gap markers and frames that are not JSON objects
 )
 
 // Transport tells how an event reached the application.

@@ -113,7 +113,7 @@ func (c *conn) dropped() {
 func frameItem(data []byte, received time.Time) item {
 	ev, err := Decode(data)
 	if err != nil {
-		ev = Event{Kind: KindInvalid, Raw: append(json.RawMessage(nil), data...)}
+		ev = Event{Kind: KindInvalid, Envelope: EnvelopeNone, Raw: append(json.RawMessage(nil), data...)}
 	}
 	ev.Received = received
 	ev.Transport = TransportStream

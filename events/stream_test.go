@@ -321,6 +321,7 @@ func TestStreamMalformedFrame(t *testing.T) {
 	de := errorsAs[*DecodeError](t, r.err)
 	eq(t, "Offset", de.Offset, 32)
 	eq(t, "Kind", r.ev.Kind, KindInvalid)
+	eq(t, "Envelope", r.ev.Envelope, EnvelopeNone)
 	eq(t, "Raw", string(r.ev.Raw), `{"type":"call_state","payload":x}`)
 	eq(t, "Transport", r.ev.Transport, TransportStream)
 	eq(t, "Received.IsZero", r.ev.Received.IsZero(), false)
