@@ -136,7 +136,7 @@ func FuzzText(f *testing.F) {
 				}
 				continue
 			}
-			if err := wellFormed(out); err != nil {
+			if err := wellFormedXML(out); err != nil {
 				t.Errorf("%s %q: encoding/xml refuses the output: %v\n%s", c.name, s, err, out)
 				continue
 			}
@@ -156,8 +156,8 @@ func FuzzText(f *testing.F) {
 	})
 }
 
-// wellFormed reads the whole document with encoding/xml's strict decoder.
-func wellFormed(doc []byte) error {
+// wellFormedXML reads the whole document with encoding/xml's strict decoder.
+func wellFormedXML(doc []byte) error {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	for {
 		_, err := dec.Token()
@@ -174,7 +174,7 @@ func wellFormed(doc []byte) error {
 // at a line of the source.
 func checkPositions(t *testing.T, d *Document, lines int) {
 	t.Helper()
-	nodes := appendNodes(nil, d.Response)
+	nodes := collectNodes(nil, d.Response)
 	if len(d.Positions) != len(nodes) {
 		t.Errorf("%d positions for %d nodes", len(d.Positions), len(nodes))
 	}
@@ -186,49 +186,50 @@ func checkPositions(t *testing.T, d *Document, lines int) {
 	}
 }
 
-// appendNodes appends n and every node under it, in document order.
-func appendNodes(out []verbs.Node, n verbs.Node) []verbs.Node {
+// collectNodes appends n and every node under it, in document order.
+func collectNodes(out []verbs.Node, n verbs.Node) []verbs.Node {
 	out = append(out, n)
 	switch n := n.(type) {
 	case *verbs.Response:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.DTMF:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Default:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Error:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Call:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Geo:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Schedule:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Record:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Case:
-		return appendList(out, n.Commands)
+		return collectList(out, n.Commands)
 	case *verbs.Dial:
-		return appendList(out, n.Children)
+		return collectList(out, n.Children)
 	case *verbs.Gather:
-		return appendList(out, n.Children)
+		return collectList(out, n.Children)
 	case *verbs.Tone:
-		return appendList(out, n.Children)
+		return collectList(out, n.Children)
 	case *verbs.Curl:
-		return appendList(out, n.Children)
+		return collectList(out, n.Children)
 	case *verbs.Callback:
-		return appendList(out, n.Children)
+		return collectList(out, n.Children)
 	case *verbs.Switch:
-		return appendList(out, n.Children)
+		return collectList(out, n.Children)
 	case *verbs.RawElement:
-		return appendList(out, n.Children)
+		return collectList(out, n.Children)
 	}
 	return out
 }
 
-func appendList[T verbs.Node](out []verbs.Node, list []T) []verbs.Node {
+// collectList appends every node of list and the nodes under them.
+func collectList[T verbs.Node](out []verbs.Node, list []T) []verbs.Node {
 	for _, n := range list {
-		out = appendNodes(out, n)
+		out = collectNodes(out, n)
 	}
 	return out
 }

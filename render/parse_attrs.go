@@ -10,13 +10,16 @@ import (
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// attr is one attribute being read, with what its findings need.
-type attr struct {
+// parsedAttr is one attribute being read, with what its findings need.
+type parsedAttr struct {
 	name  string // as written
 	value string
-	path  string
+	owner *frame
 	pos   Position
 }
+
+// path returns the path of the attribute, built only for a finding.
+func (a parsedAttr) path() string { return a.owner.path() + "/@" + a.name }
 
 // attrs reads the attributes of a known element into its node: aliases
 // become the canonical attribute, unknown attributes are errors (lenient:
@@ -26,14 +29,14 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 	canonical := make(map[string]string, len(list)) // canonical name → as written
 	var extra []verbs.Attr
 	for _, xa := range list {
-		a := attr{name: qualified(xa.Name), value: xa.Value, pos: f.pos}
-		a.path = f.path + "/@" + a.name
+		a := parsedAttr{name: qualified(xa.Name), value: xa.Value, owner: f, pos: f.pos}
 		if seen[a.name] {
-			p.addError(a.path, a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
+			p.addError(a.path(), a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
 			continue
 		}
 		seen[a.name] = true
-		if p.badChars(a.path, a.pos, a.value) {
+		if msg := illegalText(a.value); msg != "" {
+			p.addError(a.path(), a.pos, "character", msg)
 			continue
 		}
 		canon, alias := "", false
@@ -48,7 +51,7 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 				extra = append(extra, verbs.Attr{Name: a.name, Value: a.value})
 				continue
 			}
-			p.addError(a.path, a.pos, "unknown-attribute", unknownAttr(a.name, spec))
+			p.addError(a.path(), a.pos, "unknown-attribute", unknownAttr(a.name, spec))
 			continue
 		}
 		key := canon
@@ -56,7 +59,7 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 			key = "#text"
 		}
 		if other, dup := canonical[key]; dup {
-			p.addError(a.path, a.pos, "alias-conflict",
+			p.addError(a.path(), a.pos, "alias-conflict",
 				fmt.Sprintf("both %s and %s are set on <%s>; they are the same attribute", other, a.name, spec.Name))
 			continue
 		}
@@ -97,24 +100,24 @@ func (p *parser) rawAttrs(f *frame, list []xml.Attr) []verbs.Attr {
 	var out []verbs.Attr
 	seen := make(map[string]bool, len(list))
 	for _, xa := range list {
-		name := qualified(xa.Name)
-		path := f.path + "/@" + name
-		if seen[name] {
-			p.addError(path, f.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", name))
+		a := parsedAttr{name: qualified(xa.Name), value: xa.Value, owner: f, pos: f.pos}
+		if seen[a.name] {
+			p.addError(a.path(), a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
 			continue
 		}
-		seen[name] = true
-		if p.badChars(path, f.pos, xa.Value) {
+		seen[a.name] = true
+		if msg := illegalText(a.value); msg != "" {
+			p.addError(a.path(), a.pos, "character", msg)
 			continue
 		}
-		out = append(out, verbs.Attr{Name: name, Value: xa.Value})
+		out = append(out, verbs.Attr{Name: a.name, Value: a.value})
 	}
 	return out
 }
 
 // setAttr stores the value of the attribute canon (canonical name; "" for
 // the text given as an attribute) in n.
-func (p *parser) setAttr(n verbs.Node, canon string, a attr) {
+func (p *parser) setAttr(n verbs.Node, canon string, a parsedAttr) {
 	switch n := n.(type) {
 	case *verbs.Answer:
 		switch canon {
@@ -271,7 +274,7 @@ func (p *parser) setAttr(n verbs.Node, canon string, a attr) {
 }
 
 // dialAttr reads an attribute of <Dial>.
-func (p *parser) dialAttr(n *verbs.Dial, canon string, a attr) {
+func (p *parser) dialAttr(n *verbs.Dial, canon string, a parsedAttr) {
 	switch canon {
 	case "tag":
 		n.Tag = p.str(a)
@@ -283,7 +286,7 @@ func (p *parser) dialAttr(n *verbs.Dial, canon string, a attr) {
 }
 
 // gatherAttr reads an attribute of <Gather>, legacy ones included.
-func (p *parser) gatherAttr(n *verbs.Gather, canon string, a attr) {
+func (p *parser) gatherAttr(n *verbs.Gather, canon string, a parsedAttr) {
 	switch canon {
 	case "dtmf_length":
 		n.DTMFLength = p.count(a)
@@ -310,13 +313,13 @@ func (p *parser) gatherAttr(n *verbs.Gather, canon string, a attr) {
 
 // toneAttr reads an attribute of <Tone>: hz is a list of integers and v
 // the one signed integer of the language.
-func (p *parser) toneAttr(n *verbs.Tone, canon string, a attr) {
+func (p *parser) toneAttr(n *verbs.Tone, canon string, a parsedAttr) {
 	switch canon {
 	case "hz":
 		for i, item := range p.list(a) {
-			v, err := parseInt(item, false, strconv.IntSize)
+			v, err := parseDecimal(item, false, strconv.IntSize)
 			if err != nil {
-				p.addError(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quote(a.value), i+1, strconv.Quote(item), err))
+				p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quoteShort(a.value), i+1, strconv.Quote(item), err))
 				n.Hz = nil
 				return
 			}
@@ -327,7 +330,7 @@ func (p *parser) toneAttr(n *verbs.Tone, canon string, a attr) {
 	case "doff":
 		n.Off = p.millis(a)
 	case "v":
-		if v, err := parseInt(a.value, true, strconv.IntSize); err != nil {
+		if v, err := parseDecimal(a.value, true, strconv.IntSize); err != nil {
 			p.badValue(a, err)
 		} else {
 			n.Volume = verbs.Some(int(v))
@@ -410,31 +413,31 @@ func extraOf(n verbs.Node) *[]verbs.Attr {
 
 // str reads a string attribute the model keeps as a plain string, where
 // empty means absent: an empty value is read as absent and reported.
-func (p *parser) str(a attr) string {
+func (p *parser) str(a parsedAttr) string {
 	if a.value == "" {
-		p.addWarning(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
+		p.addWarning(a.path(), a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
 	}
 	return a.value
 }
 
 // list reads a comma-separated list; an empty value is read as absent and
 // reported.
-func (p *parser) list(a attr) []string {
+func (p *parser) list(a parsedAttr) []string {
 	if a.value == "" {
-		p.addWarning(a.path, a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
+		p.addWarning(a.path(), a.pos, "empty-attribute", fmt.Sprintf("empty attribute %s is read as absent", a.name))
 		return nil
 	}
 	return strings.Split(a.value, ",")
 }
 
 // method reads an HTTP method, accepting lowercase.
-func (p *parser) method(a attr) verbs.Method {
+func (p *parser) method(a parsedAttr) verbs.Method {
 	return verbs.Method(strings.ToUpper(p.str(a)))
 }
 
 // count reads a base-10 integer without sign.
-func (p *parser) count(a attr) verbs.Opt[int] {
-	v, err := parseInt(a.value, false, strconv.IntSize)
+func (p *parser) count(a parsedAttr) verbs.Opt[int] {
+	v, err := parseDecimal(a.value, false, strconv.IntSize)
 	if err != nil {
 		p.badValue(a, err)
 		return verbs.Opt[int]{}
@@ -443,8 +446,8 @@ func (p *parser) count(a attr) verbs.Opt[int] {
 }
 
 // millis reads a duration in milliseconds, a base-10 integer without sign.
-func (p *parser) millis(a attr) verbs.Opt[verbs.Millis] {
-	v, err := parseInt(a.value, false, 64)
+func (p *parser) millis(a parsedAttr) verbs.Opt[verbs.Millis] {
+	v, err := parseDecimal(a.value, false, 64)
 	if err != nil {
 		p.badValue(a, err)
 		return verbs.Opt[verbs.Millis]{}
@@ -453,7 +456,7 @@ func (p *parser) millis(a attr) verbs.Opt[verbs.Millis] {
 }
 
 // boolean reads true or false.
-func (p *parser) boolean(a attr) verbs.Opt[bool] {
+func (p *parser) boolean(a parsedAttr) verbs.Opt[bool] {
 	switch a.value {
 	case "true":
 		return verbs.Some(true)
@@ -465,13 +468,13 @@ func (p *parser) boolean(a attr) verbs.Opt[bool] {
 }
 
 // badValue reports a value that does not have its attribute's type.
-func (p *parser) badValue(a attr, err error) {
-	p.addError(a.path, a.pos, "value", fmt.Sprintf("invalid %s %s: %s", a.name, quote(a.value), err))
+func (p *parser) badValue(a parsedAttr, err error) {
+	p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: %s", a.name, quoteShort(a.value), err))
 }
 
-// parseInt reads a base-10 integer: digits only, with a leading minus sign
+// parseDecimal reads a base-10 integer: digits only, with a leading minus sign
 // when signed allows it.
-func parseInt(s string, signed bool, bits int) (int64, error) {
+func parseDecimal(s string, signed bool, bits int) (int64, error) {
 	digits := s
 	if signed {
 		digits = strings.TrimPrefix(s, "-")

@@ -84,7 +84,7 @@ func (p *parser) run() {
 	end := p.position(int64(len(p.data)))
 	if len(p.stack) > 0 {
 		top := p.stack[len(p.stack)-1]
-		p.addError(top.path, end, "syntax", fmt.Sprintf("unexpected end of input: <%s> is not closed", top.written))
+		p.addError(top.path(), end, "syntax", fmt.Sprintf("unexpected end of input: <%s> is not closed", top.written))
 		return
 	}
 	if !p.sawRoot {
@@ -152,5 +152,5 @@ func (p *parser) path() string {
 	if len(p.stack) == 0 {
 		return "/"
 	}
-	return p.stack[len(p.stack)-1].path
+	return p.stack[len(p.stack)-1].path()
 }

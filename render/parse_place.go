@@ -12,43 +12,43 @@ import (
 func appendChild(parent, child verbs.Node) bool {
 	switch p := parent.(type) {
 	case *verbs.Response:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.DTMF:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Default:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Error:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Call:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Geo:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Schedule:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Record:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Case:
-		return add(&p.Commands, child)
+		return appendNode(&p.Commands, child)
 	case *verbs.Dial:
-		return add(&p.Children, child)
+		return appendNode(&p.Children, child)
 	case *verbs.Gather:
-		return add(&p.Children, child)
+		return appendNode(&p.Children, child)
 	case *verbs.Tone:
-		return add(&p.Children, child)
+		return appendNode(&p.Children, child)
 	case *verbs.Curl:
-		return add(&p.Children, child)
+		return appendNode(&p.Children, child)
 	case *verbs.Callback:
-		return add(&p.Children, child)
+		return appendNode(&p.Children, child)
 	case *verbs.Switch:
-		return add(&p.Children, child)
+		return appendNode(&p.Children, child)
 	case *verbs.RawElement:
-		return add(&p.Children, child)
+		return appendNode(&p.Children, child)
 	}
 	return false
 }
 
-// add appends child to list when it is of the list's element type.
-func add[T verbs.Node](list *[]T, child verbs.Node) bool {
+// appendNode appends child to list when it is of the list's element type.
+func appendNode[T verbs.Node](list *[]T, child verbs.Node) bool {
 	c, ok := child.(T)
 	if ok {
 		*list = append(*list, c)

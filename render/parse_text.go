@@ -14,8 +14,8 @@ import (
 func (p *parser) charData(s string, pos Position) {
 	if len(p.stack) == 0 {
 		s = strings.TrimPrefix(s, "\uFEFF")
-		if !onlySpace(s) {
-			p.addError("/", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quote(s)))
+		if !onlyXMLSpace(s) {
+			p.addError("/", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quoteShort(s)))
 		}
 		return
 	}
@@ -23,19 +23,17 @@ func (p *parser) charData(s string, pos Position) {
 	if f.skip {
 		return
 	}
-	if p.badChars(f.path, pos, s) {
+	if msg := illegalText(s); msg != "" {
+		p.addError(f.path(), pos, "character", msg)
 		return
 	}
 	if raw, ok := f.node.(*verbs.RawElement); ok {
-		if n := len(raw.Children); n > 0 {
-			if t, ok := raw.Children[n-1].(*verbs.RawText); ok {
-				t.Text += s
-				return
-			}
+		if f.rawText == nil { // adjacent text and CDATA make one node
+			f.rawText = new(verbs.RawText)
+			raw.Children = append(raw.Children, f.rawText)
+			p.positions[f.rawText] = pos
 		}
-		t := &verbs.RawText{Text: s}
-		raw.Children = append(raw.Children, t)
-		p.positions[t] = pos
+		f.text.WriteString(s)
 		return
 	}
 	if textElement(f.node) {
@@ -43,9 +41,9 @@ func (p *parser) charData(s string, pos Position) {
 		f.sawText = true
 		return
 	}
-	if !onlySpace(s) && !f.textErr {
+	if !onlyXMLSpace(s) && !f.textErr {
 		f.textErr = true
-		p.addError(f.path, pos, "text", fmt.Sprintf("unexpected text %s in <%s>; text belongs only in <Say>, <Play>, <To> and <Meta>", quote(s), f.name))
+		p.addError(f.path(), pos, "text", fmt.Sprintf("unexpected text %s in <%s>; text belongs only in <Say>, <Play>, <To> and <Meta>", quoteShort(s), f.name))
 	}
 }
 
@@ -53,18 +51,25 @@ func (p *parser) charData(s string, pos Position) {
 // the root it is dropped with a warning.
 func (p *parser) comment(s string, pos Position) {
 	if len(p.stack) == 0 {
-		if !p.badChars("", pos, s) {
+		if msg := illegalText(s); msg != "" {
+			p.addError("/", pos, "character", msg)
+		} else {
 			p.addWarning("/", pos, "comment-dropped", "a comment outside the root <Response> is dropped")
 		}
 		return
 	}
 	f := p.stack[len(p.stack)-1]
-	if f.skip || p.badChars(f.path, pos, s) {
+	if f.skip {
 		return
 	}
+	if msg := illegalText(s); msg != "" {
+		p.addError(f.path(), pos, "character", msg)
+		return
+	}
+	f.flushText()
 	c := &verbs.Comment{Text: s}
 	if !appendChild(f.node, c) {
-		p.addError(f.path, pos, "placement", fmt.Sprintf("a comment is not allowed in <%s>", f.name))
+		p.addError(f.path(), pos, "placement", fmt.Sprintf("a comment is not allowed in <%s>", f.name))
 		return
 	}
 	p.positions[c] = pos
@@ -77,11 +82,11 @@ func (p *parser) finish(f *frame) {
 	case *verbs.Say:
 		if f.textAttr == "" {
 			n.Text = text
-		} else if !onlySpace(text) {
+		} else if !onlyXMLSpace(text) {
 			p.textConflict(f)
 		}
 	case *verbs.Play:
-		if u := trimSpace(text); u != "" {
+		if u := trimXMLSpace(text); u != "" {
 			if f.textAttr != "" {
 				p.textConflict(f)
 			} else {
@@ -89,7 +94,7 @@ func (p *parser) finish(f *frame) {
 			}
 		}
 	case *verbs.Callback:
-		if u := trimSpace(text); u != "" {
+		if u := trimXMLSpace(text); u != "" {
 			if f.textAttr != "" {
 				p.textConflict(f)
 			} else {
@@ -97,11 +102,11 @@ func (p *parser) finish(f *frame) {
 			}
 		}
 	case *verbs.To:
-		n.Destination = trimSpace(text)
+		n.Destination = trimXMLSpace(text)
 	case *verbs.Sip:
-		n.Address = trimSpace(text)
+		n.Address = trimXMLSpace(text)
 	case *verbs.Number:
-		n.Digits = trimSpace(text)
+		n.Digits = trimXMLSpace(text)
 	case *verbs.Meta:
 		if f.sawText {
 			n.Text = verbs.Some(text)
@@ -114,7 +119,7 @@ func (p *parser) finish(f *frame) {
 // textConflict reports a text element given both the attribute alias of
 // its text and text content.
 func (p *parser) textConflict(f *frame) {
-	p.addError(f.path+"/@"+f.textAttr, f.pos, "alias-conflict",
+	p.addError(f.path()+"/@"+f.textAttr, f.pos, "alias-conflict",
 		fmt.Sprintf("<%s> has both the %s attribute and text content; write one of them", f.name, f.textAttr))
 }
 
@@ -122,7 +127,7 @@ func (p *parser) textConflict(f *frame) {
 // holds no other text: that white space is layout.
 func (p *parser) dropLayout(raw *verbs.RawElement) {
 	for _, c := range raw.Children {
-		if t, ok := c.(*verbs.RawText); ok && !onlySpace(t.Text) {
+		if t, ok := c.(*verbs.RawText); ok && !onlyXMLSpace(t.Text) {
 			return
 		}
 	}
@@ -150,23 +155,22 @@ func textElement(n verbs.Node) bool {
 	return false
 }
 
-// badChars reports invalid UTF-8 or a character XML 1.0 forbids in s.
-func (p *parser) badChars(path string, pos Position, s string) bool {
+// illegalText describes the first invalid UTF-8 or character XML 1.0 forbids
+// in s, or returns "" when there is none.
+func illegalText(s string) string {
 	for i, r := range s {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			p.addError(path, pos, "character", fmt.Sprintf("invalid UTF-8 at byte offset %d", i))
-			return true
-		case !xmlChar(r):
-			p.addError(path, pos, "character", fmt.Sprintf("character %U at byte offset %d is not allowed in XML", r, i))
-			return true
+			return fmt.Sprintf("invalid UTF-8 at byte offset %d", i)
+		case !isXMLChar(r):
+			return fmt.Sprintf("character %U at byte offset %d is not allowed in XML", r, i)
 		}
 	}
-	return false
+	return ""
 }
 
-// xmlChar reports whether XML 1.0 allows the character.
-func xmlChar(r rune) bool {
+// isXMLChar reports whether XML 1.0 allows the character.
+func isXMLChar(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n' || r == '\r':
 		return true
@@ -178,9 +182,9 @@ func xmlChar(r rune) bool {
 	return r <= utf8.MaxRune
 }
 
-// quote returns s quoted for a message, shortened when long.
-func quote(s string) string {
-	s = trimSpace(s)
+// quoteShort returns s quoted for a message, shortened when long.
+func quoteShort(s string) string {
+	s = trimXMLSpace(s)
 	if utf8.RuneCountInString(s) > 40 {
 		r := []rune(s)
 		return strconv.Quote(string(r[:40])) + "…"
@@ -191,8 +195,8 @@ func quote(s string) string {
 // isXMLSpace reports whether c is XML white space.
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// onlySpace reports whether s holds nothing but XML white space.
-func onlySpace(s string) bool {
+// onlyXMLSpace reports whether s holds nothing but XML white space.
+func onlyXMLSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isXMLSpace(s[i]) {
 			return false
@@ -201,5 +205,5 @@ func onlySpace(s string) bool {
 	return true
 }
 
-// trimSpace removes surrounding XML white space.
-func trimSpace(s string) string { return strings.Trim(s, " \t\r\n") }
+// trimXMLSpace removes surrounding XML white space.
+func trimXMLSpace(s string) string { return strings.Trim(s, " \t\r\n") }

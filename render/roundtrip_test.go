@@ -37,15 +37,15 @@ func TestRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			if strings.HasSuffix(path, ".compact.xml") {
-				roundTrip(t, path, Compact())
+				roundTripFile(t, path, Compact())
 				return
 			}
-			indented := roundTrip(t, path)
+			indented := roundTripFile(t, path)
 			compactPath := strings.TrimSuffix(path, ".xml") + ".compact.xml"
 			if _, err := os.Stat(compactPath); err != nil {
 				return // a golden in one layout only
 			}
-			compact, err := Parse(mustRead(t, compactPath), Lenient())
+			compact, err := Parse(readGolden(t, compactPath), Lenient())
 			if err != nil {
 				t.Fatalf("Parse(%s): %v", compactPath, err)
 			}
@@ -56,7 +56,8 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-func mustRead(t *testing.T, path string) []byte {
+// readGolden returns the bytes of a golden file.
+func readGolden(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -65,12 +66,12 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
-// roundTrip parses the file (leniently, as goldens may hold raw nodes),
+// roundTripFile parses the file (leniently, as goldens may hold raw nodes),
 // renders it with opts, expects the file's own bytes, and returns the
 // parsed value.
-func roundTrip(t *testing.T, path string, opts ...Option) *verbs.Response {
+func roundTripFile(t *testing.T, path string, opts ...Option) *verbs.Response {
 	t.Helper()
-	src := mustRead(t, path)
+	src := readGolden(t, path)
 	r, err := Parse(src, Lenient())
 	if err != nil {
 		t.Fatalf("Parse(%s): %v", path, err)
