@@ -82,6 +82,18 @@ func TestBuildProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "one bad destination given twice",
+			flow: func() *flow.Flow {
+				empty := flow.To("")
+				return flow.New().Dial(empty, empty).Dial(empty)
+			}(),
+			want: []finding{
+				{"/Response/Dial[1]/To[1]", "destination"},
+				{"/Response/Dial[1]/To[2]", "destination"},
+				{"/Response/Dial[2]/To[1]", "destination"},
+			},
+		},
+		{
 			name: "nil options",
 			flow: flow.New().Say("x", nil).Dial(nil, flow.To("12223334455")),
 			want: []finding{{"/Response/Dial[1]", "nil-option"}, {"/Response/Say[1]", "nil-option"}},

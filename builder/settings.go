@@ -109,10 +109,13 @@ func (s *settings) fail(attr, rule, msg string) {
 	s.own = append(s.own, issue{attr: attr, rule: rule, msg: msg})
 }
 
-// child appends a child node together with its own problems.
+// child appends a child node together with its own problems. A node
+// given twice (the same To value twice) keeps one list of problems.
 func (s *settings) child(n verbs.Node, own []issue, nested issues) {
 	s.children = append(s.children, n)
-	s.nested.add(n, own...)
+	if _, known := s.nested[n]; !known {
+		s.nested.add(n, own...)
+	}
 	s.nested.merge(nested)
 }
 
