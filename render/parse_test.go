@@ -533,6 +533,8 @@ func TestParseLimitsAtTheBoundary(t *testing.T) {
 		{"default depth 64", "<Response>" + deep + "</Response>", nil},
 		{"default elements 10000", "<Response>" + strings.Repeat("<Hangup/>", 9999) + "</Response>", nil},
 		{"exact byte limit", "<Response/>", []ParseOption{MaxBytes(11)}},
+		{"raised limits", "<Response>" + strings.Repeat("<Geo>", 5000) + strings.Repeat("</Geo>", 5000) + "</Response>",
+			[]ParseOption{MaxDepth(5001), MaxElements(5001)}},
 		{"non-positive limits keep the defaults", "<Response><Hangup/></Response>", []ParseOption{MaxBytes(0), MaxDepth(-1), MaxElements(0), nil}},
 	}
 	for _, tt := range tests {
