@@ -23,7 +23,8 @@ type CallFlowFunc func(ctx context.Context, r *CallFlowRequest) (*verbs.Response
 // returns, or the fallback flow when the function fails, panics, runs out of
 // time or returns an invalid document, or when the request body cannot be
 // decoded. Its only other answers are 405 for a method it does not accept
-// and 413 for a body over the limit.
+// and 413 for a body over the limit. Every failure, these two included, goes
+// to the error hook once (WithErrorHook).
 type CallFlowHandler struct {
 	fn       CallFlowFunc
 	s        *settings
@@ -64,7 +65,7 @@ func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
 		return
 	}
-	doc := h.fallback
+	var doc []byte
 	if err == nil {
 		doc, err = h.document(r, req)
 	}
