@@ -476,3 +476,60 @@ func TestCallFlowHandlerContext(t *testing.T) {
 		t.Errorf("HTTPRequest(context.Background()) = %v, want nil", r)
 	}
 }
+
+// brokenWriter fails every write, as a connection the caller dropped does.
+type brokenWriter struct{ *httptest.ResponseRecorder }
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, errors.New("connection reset") }
+
+// brokenReader fails every read, as a body whose sender went away does.
+type brokenReader struct{}
+
+func (brokenReader) Read([]byte) (int, error) { return 0, errors.New("unexpected EOF") }
+
+// These failures cannot be provoked reliably through a real connection, so
+// the handler is called directly.
+func TestCallFlowHandlerIOErrors(t *testing.T) {
+	t.Parallel()
+	fn := func(context.Context, *CallFlowRequest) (*verbs.Response, error) { return greeting("hi"), nil }
+	tests := []struct {
+		name     string
+		body     io.Reader
+		w        func(*httptest.ResponseRecorder) http.ResponseWriter
+		wantErr  string
+		wantBody string
+	}{
+		{
+			name:     "write fails",
+			w:        func(rec *httptest.ResponseRecorder) http.ResponseWriter { return brokenWriter{rec} },
+			wantErr:  "webhook: writing the reply: connection reset",
+			wantBody: "",
+		},
+		{
+			name:     "body read fails",
+			body:     brokenReader{},
+			w:        func(rec *httptest.ResponseRecorder) http.ResponseWriter { return rec },
+			wantErr:  "webhook: reading the request body: unexpected EOF",
+			wantBody: defaultFallback,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var hooks hookRecorder
+			h, err := NewCallFlowHandler(fn, WithErrorHook(hooks.hook))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(tt.w(rec), httptest.NewRequest(http.MethodPost, "/", tt.body))
+			errs := hooks.errors()
+			if len(errs) != 1 || errs[0].Error() != tt.wantErr {
+				t.Errorf("hook got %v, want once %q", errs, tt.wantErr)
+			}
+			if rec.Code != http.StatusOK || rec.Body.String() != tt.wantBody {
+				t.Errorf("reply %d %q, want 200 %q", rec.Code, rec.Body.String(), tt.wantBody)
+			}
+		})
+	}
+}
