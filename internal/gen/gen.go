@@ -117,8 +117,13 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 
 `, fn)
 	}
-	if opts.Source != "" {
-		fmt.Fprintf(&b, "// %s returns the call flow of %s.\n", fn, opts.Source)
+	if src := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1 // keep the comment on one line
+		}
+		return r
+	}, opts.Source); src != "" {
+		fmt.Fprintf(&b, "// %s returns the call flow of %s.\n", fn, src)
 	} else {
 		fmt.Fprintf(&b, "// %s returns the call flow.\n", fn)
 	}

@@ -87,6 +87,17 @@ func Flow() *flow.Flow {
 	}
 }
 
+func TestGenerateSourceName(t *testing.T) {
+	t.Parallel()
+	src, err := gen.Generate(&verbs.Response{}, gen.Options{Source: "evil\nname\x00.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "// Flow returns the call flow of evilname.xml.\nfunc Flow() *flow.Flow {\n\treturn flow.New()\n}\n"; !strings.HasSuffix(string(src), want) {
+		t.Errorf("generated code\n%s\ndoes not end in\n%s", src, want)
+	}
+}
+
 func TestGenerateErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
