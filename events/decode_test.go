@@ -3,6 +3,8 @@ package events
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -519,4 +521,22 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Kind = %q, Raw = %q", ev.Kind, ev.Raw)
 		}
 	})
+}
+
+func BenchmarkDecode(b *testing.B) {
+	for _, name := range []string{"call_state_init", "call_flow_answer_a", "sms_out_a"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Decode(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
