@@ -12,7 +12,8 @@ import (
 // runGen implements `opentact gen [-main] [-pkg NAME] [-func NAME]
 // [-lenient] FILE`: it prints Go code that builds the document in FILE
 // with package flow; building and rendering that code prints what
-// `opentact fmt FILE` prints.
+// `opentact fmt FILE` prints. The errors of a document that parses but is
+// invalid are printed to stderr, and the code is generated all the same.
 // It exits 0 on success, 1 when the document does not parse or cannot be
 // expressed with the builder, and 2 on a usage or I/O error.
 func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -44,18 +45,23 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *lenient {
 		popts = append(popts, render.Lenient())
 	}
-	r, err := render.Parse(data, popts...)
+	doc, err := render.ParseDocument(data, popts...)
 	if err != nil {
 		for _, d := range asDiagnostics(err) {
 			fmt.Fprintln(stderr, newFinding(name, d))
 		}
 		return exitProblem
 	}
+	// A document with errors still becomes code, whose Build reports the
+	// same errors; say so now rather than when the code first runs.
+	for _, d := range doc.Check().Errors() {
+		fmt.Fprintln(stderr, newFinding(name, d))
+	}
 	opts.Source = name
 	if name == "-" {
 		opts.Source = "standard input"
 	}
-	src, err := gen.Generate(r, opts)
+	src, err := gen.Generate(doc.Response, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "opentact %s: %v\n", name, err)
 		return exitProblem

@@ -24,6 +24,7 @@ func TestGen(t *testing.T) {
 </Response>`)
 	broken := write("broken.xml", "<Response><Hangupp/></Response>")
 	unknown := write("unknown.xml", `<Response><Say speed="2">Hi</Say><Beep/></Response>`)
+	invalid := write("invalid.xml", "<Response>\n  <Dial/>\n</Response>\n")
 
 	tests := []struct {
 		name     string
@@ -66,6 +67,13 @@ func TestGen(t *testing.T) {
 			stdout: []string{`Say("Hi", flow.Attr("speed", "2"))`, `Raw(&verbs.RawElement{Name: "Beep"})`},
 		},
 		{name: "unknown without -lenient", args: []string{unknown}, code: exitProblem, stderr: "unknown element <Beep>", noStdout: true},
+		{
+			name:   "invalid document",
+			args:   []string{invalid},
+			code:   exitOK,
+			stdout: []string{"return flow.New().Dial()"},
+			stderr: "invalid.xml:2:3: error: /Response/Dial[1]: ",
+		},
 		{name: "does not parse", args: []string{broken}, code: exitProblem, stderr: "broken.xml:1:11: error:", noStdout: true},
 		{name: "missing file", args: []string{filepath.Join(dir, "nope.xml")}, code: exitUsageErr, stderr: "opentact gen:", noStdout: true},
 		{name: "no file", args: nil, code: exitUsageErr, stderr: "exactly one FILE", noStdout: true},
