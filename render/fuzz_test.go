@@ -24,8 +24,9 @@ var parseModes = []struct {
 }
 
 // FuzzParse checks that the parser never panics, that every refusal is a
-// Diagnostics error whose findings carry a position, that every node of an
-// accepted document has a position, and that the document renders, parses
+// Diagnostics error whose findings carry a position, and that an accepted
+// document has a position for every node, reads the same in strict and
+// lenient mode, gets positioned findings from Check, and renders, parses
 // back to the same value and renders again to the same bytes, in both
 // layouts.
 func FuzzParse(f *testing.F) {
@@ -39,6 +40,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(tt.xml))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		var strict *verbs.Response
 		for _, mode := range parseModes {
 			d, err := ParseDocument(data, mode.opts...)
 			if err != nil {
@@ -58,6 +60,18 @@ func FuzzParse(f *testing.F) {
 			}
 			r := d.Response
 			checkPositions(t, d, bytes.Count(data, []byte("\n"))+1)
+			if mode.opts == nil {
+				strict = r
+			} else if strict != nil {
+				if diff := cmp.Diff(strict, r); diff != "" {
+					t.Fatalf("strict and lenient parsing disagree (-strict +lenient):\n%s", diff)
+				}
+			}
+			for _, c := range d.Check() {
+				if c.Line < 1 || c.Col < 1 {
+					t.Fatalf("%s: a finding about a parsed document has no position: %v", mode.name, c)
+				}
+			}
 			for _, layout := range docLayouts {
 				out, err := Append(nil, r, layout.opts...)
 				if err != nil {
