@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +15,62 @@ import (
 	"github.com/opentact-go/opentact/flowtest"
 	"github.com/opentact-go/opentact/render"
 )
+
+// runMainEnv makes the test binary run main instead of the tests, so that
+// TestMainProcess can check the real program's output and exit code.
+const runMainEnv = "IVR_TEST_RUN_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+func TestMainProcess(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		golden   string // expected stdout, "" for none
+	}{
+		{name: "print mode", golden: "testdata/root.xml"},
+		{name: "usage error", args: []string{"-nope"}, wantCode: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cmd := exec.Command(os.Args[0], tt.args...)
+			cmd.Env = append(os.Environ(), runMainEnv+"=1")
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			code := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				code = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, tt.wantCode, stderr.String())
+			}
+			want := ""
+			if tt.golden != "" {
+				b, err := os.ReadFile(tt.golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = string(b)
+			}
+			if stdout.String() != want {
+				t.Errorf("stdout =\n%s\nwant\n%s", stdout.String(), want)
+			}
+		})
+	}
+}
 
 func TestPrintMode(t *testing.T) {
 	t.Parallel()
