@@ -1,0 +1,12 @@
+package flow
+
+import "io"
+
+// Render builds and validates f and writes its canonical XML to w, with
+// nothing written when f has an error. It makes a *Flow satisfy the Flow
+// interfaces of packages client and webhook, so a flow can be passed
+// straight to client.SIPControlApps.PutCallFlow and the like.
+func (f *Flow) Render(w io.Writer) error {
+	_, err := f.WriteTo(w)
+	return err
+}
