@@ -164,6 +164,12 @@ func TestParseCallFlowRequest(t *testing.T) {
 			},
 		},
 		{
+			name:   "callback GET with its tag",
+			method: http.MethodGet,
+			target: "/next?token=s3cr3t&tag=after-dial",
+			want:   CallFlowRequest{Origin: OriginCallFlow, Method: "GET", Tag: "after-dial"},
+		},
+		{
 			name:   "tag in the query wins over the body",
 			method: http.MethodPost,
 			target: "/next?tag=q",
