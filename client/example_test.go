@@ -56,14 +56,12 @@ func Example_buyAndRoute() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	doc, err := flow.New().
+	// A *flow.Flow is a client.Flow: it is validated and rendered before
+	// anything is sent.
+	greeting := flow.New().
 		Say("Thanks for calling. Nobody is here right now.").
-		Hangup(flow.Tag("CallEndedByUser")).
-		Build()
-	if err != nil {
-		log.Fatal(err)
-	}
-	hosted, err := c.SIPControlApps.PutCallFlow(ctx, app.UUID, client.Document(doc))
+		Hangup(flow.Tag("CallEndedByUser"))
+	hosted, err := c.SIPControlApps.PutCallFlow(ctx, app.UUID, greeting)
 	if err != nil {
 		log.Fatal(err)
 	}
