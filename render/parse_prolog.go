@@ -70,11 +70,10 @@ func pseudoAttr(content, name string) string {
 // and refuses every other processing instruction.
 func (p *parser) procInst(t xml.ProcInst, off int64, pos Position) {
 	if t.Target == "xml" {
-		if p.tokens == 0 && (off == 0 || (off == 3 && bytes.HasPrefix(p.data, []byte("\uFEFF")))) {
+		first := off == 0 ||
+			off == 3 && p.tokens == 1 && bytes.HasPrefix(p.data, []byte("\uFEFF")) // after a byte-order mark
+		if first {
 			return
-		}
-		if p.tokens == 1 && off == 3 && bytes.HasPrefix(p.data, []byte("\uFEFF")) {
-			return // the byte-order mark came as a text token
 		}
 		p.addError(p.path(), pos, "declaration", "the XML declaration must come first in the document")
 		return

@@ -86,21 +86,9 @@ func (p *parser) finish(f *frame) {
 			p.textConflict(f)
 		}
 	case *verbs.Play:
-		if u := trimXMLSpace(text); u != "" {
-			if f.textAttr != "" {
-				p.textConflict(f)
-			} else {
-				n.URL = u
-			}
-		}
+		p.urlText(f, text, &n.URL)
 	case *verbs.Callback:
-		if u := trimXMLSpace(text); u != "" {
-			if f.textAttr != "" {
-				p.textConflict(f)
-			} else {
-				n.URL = u
-			}
-		}
+		p.urlText(f, text, &n.URL)
 	case *verbs.To:
 		n.Destination = trimXMLSpace(text)
 	case *verbs.Sip:
@@ -113,6 +101,18 @@ func (p *parser) finish(f *frame) {
 		}
 	case *verbs.RawElement:
 		p.dropLayout(n)
+	}
+}
+
+// urlText stores a URL given as text content, trimmed, unless an
+// attribute gave it already.
+func (p *parser) urlText(f *frame, text string, url *string) {
+	switch u := trimXMLSpace(text); {
+	case u == "":
+	case f.textAttr != "":
+		p.textConflict(f)
+	default:
+		*url = u
 	}
 }
 
