@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,8 +28,8 @@ type fakeServer struct {
 	URL   string
 	conns chan *serverConn
 	pings chan struct{} // one value per ping received from the stream
-	// answerPings decides whether pings are answered; nil answers all.
-	answerPings func() bool
+	// ignorePings makes the server leave pings unanswered.
+	ignorePings atomic.Bool
 
 	mu      sync.Mutex
 	all     []*serverConn
@@ -78,7 +79,7 @@ func (fs *fakeServer) serve(w http.ResponseWriter, r *http.Request) {
 			case fs.pings <- struct{}{}:
 			default:
 			}
-			return fs.answerPings == nil || fs.answerPings()
+			return !fs.ignorePings.Load()
 		},
 	})
 	if err != nil {

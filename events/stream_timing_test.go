@@ -42,7 +42,7 @@ func TestStreamKeepAliveDetectsDeadConnection(t *testing.T) {
 	t.Parallel()
 	const interval, pong = 30 * time.Second, 10 * time.Second
 	fs := newFakeServer(t)
-	fs.answerPings = func() bool { return false }
+	fs.ignorePings.Store(true)
 	h := newHooks()
 	s := newTestStream(t, fs, StaticToken("jwt"), WithPingInterval(interval), WithPongTimeout(pong),
 		WithBackoff(time.Second, time.Second), h.option())
@@ -266,7 +266,7 @@ func TestStreamPauseDuringPingRestartsPongTimeout(t *testing.T) {
 	t.Parallel()
 	const interval, pong = 30 * time.Second, 10 * time.Second
 	fs := newFakeServer(t)
-	fs.answerPings = func() bool { return false }
+	fs.ignorePings.Store(true)
 	h := newHooks()
 	s := newTestStream(t, fs, StaticToken("jwt"), WithBuffer(1), WithPingInterval(interval),
 		WithPongTimeout(pong), h.option())
