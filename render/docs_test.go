@@ -68,6 +68,23 @@ func TestDocs(t *testing.T) {
 	}
 }
 
+// TestDocsGoldensHaveSources checks that every golden under
+// testdata/TestDocs belongs to an example that still exists.
+func TestDocsGoldensHaveSources(t *testing.T) {
+	t.Parallel()
+	examples := docExamples(t)
+	goldens, err := filepath.Glob(filepath.Join("testdata", "TestDocs", "*.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range goldens {
+		name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(g), ".xml"), ".compact")
+		if _, ok := examples[name]; !ok {
+			t.Errorf("%s is the golden of no example under testdata/docs; delete it", g)
+		}
+	}
+}
+
 // TestDocsBroken checks that every example the docs print as ill-formed
 // XML (kept verbatim as *.broken.xml) is refused with positioned findings,
 // and that its repair sits next to it.
