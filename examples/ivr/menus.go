@@ -18,18 +18,22 @@ const (
 // welcome is the root menu. Opentact sends the digit the caller presses to
 // menuURL, whose reply continues the call.
 func welcome(menuURL string) *flow.Flow {
-	return flow.New().
-		Say("Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3.").
-		Gather(flow.Digits(1), flow.URL(menuURL)).
-		Say("We did not get your choice. Goodbye.").
-		Hangup()
+	return menu("Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3.", menuURL)
 }
 
 // techMenu is the tech team's menu; its digit goes to techURL.
 func techMenu(techURL string) *flow.Flow {
+	return menu("Tech team. For networking, press 1. For software, press 2. To go back, press 0.", techURL)
+}
+
+// menu speaks a prompt and sends the digit the caller presses to url. When
+// url does not answer with a document, the Gather's Error block apologises;
+// when no digit comes, the flow goes on past the Gather.
+func menu(prompt, url string) *flow.Flow {
+	unavailable := flow.New().Say("Sorry, the menu is not available right now. Goodbye.").Hangup()
 	return flow.New().
-		Say("Tech team. For networking, press 1. For software, press 2. To go back, press 0.").
-		Gather(flow.Digits(1), flow.URL(techURL)).
+		Say(prompt).
+		Gather(flow.Digits(1), flow.URL(url), flow.OnError(unavailable)).
 		Say("We did not get your choice. Goodbye.").
 		Hangup()
 }

@@ -108,13 +108,23 @@ func newCall(t *testing.T, opts ...webhook.URLOption) (call, string) {
 const (
 	mainMenuXML = `<Response>
   <Say>Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3.</Say>
-  <Gather dtmf_length="1" url="BASE/menu"/>
+  <Gather dtmf_length="1" url="BASE/menu">
+    <Error>
+      <Say>Sorry, the menu is not available right now. Goodbye.</Say>
+      <Hangup/>
+    </Error>
+  </Gather>
   <Say>We did not get your choice. Goodbye.</Say>
   <Hangup/>
 </Response>`
 	techMenuXML = `<Response>
   <Say>Tech team. For networking, press 1. For software, press 2. To go back, press 0.</Say>
-  <Gather dtmf_length="1" url="BASE/tech"/>
+  <Gather dtmf_length="1" url="BASE/tech">
+    <Error>
+      <Say>Sorry, the menu is not available right now. Goodbye.</Say>
+      <Hangup/>
+    </Error>
+  </Gather>
   <Say>We did not get your choice. Goodbye.</Say>
   <Hangup/>
 </Response>`
