@@ -361,6 +361,12 @@ func TestParseErrors(t *testing.T) {
 		{"doctype",
 			"<!DOCTYPE Response [<!ENTITY x \"y\">]>\n<Response/>",
 			nil, Diagnostics{parseDiag(1, 1, "/", "dtd", "DTDs and other <!…> declarations are not allowed")}},
+		{"external entity",
+			"<!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<Response><Say>&xxe;</Say></Response>",
+			nil, Diagnostics{
+				parseDiag(1, 1, "/", "dtd", "DTDs and other <!…> declarations are not allowed"),
+				parseDiag(2, 20, "/Response/Say[1]", "syntax", "invalid character entity &xxe;"),
+			}},
 		{"processing instruction",
 			`<Response><?php echo 1 ?></Response>`,
 			nil, Diagnostics{parseDiag(1, 11, "/Response", "processing-instruction", "processing instruction <?php?> is not allowed")}},
