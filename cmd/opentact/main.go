@@ -4,7 +4,7 @@
 //
 //	opentact check [-strict] [-json] [-lenient] FILE...
 //	opentact fmt [-w] [-d] [-compact] [-lenient] FILE...
-//	opentact gen [-main] [-pkg NAME] [-func NAME] FILE
+//	opentact gen [-main] [-pkg NAME] [-func NAME] [-lenient] FILE
 //
 // A FILE of "-" reads standard input. check prints one line per finding,
 // FILE:LINE:COL: error|warning: PATH: message, and exits 0 when no document
@@ -30,7 +30,7 @@ const (
 const usage = `usage:
   opentact check [-strict] [-json] [-lenient] FILE...
   opentact fmt [-w] [-d] [-compact] [-lenient] FILE...
-  opentact gen [-main] [-pkg NAME] [-func NAME] FILE
+  opentact gen [-main] [-pkg NAME] [-func NAME] [-lenient] FILE
 A FILE of "-" reads standard input.
 `
 
