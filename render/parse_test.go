@@ -603,3 +603,91 @@ func TestDecode(t *testing.T) {
 		t.Error("Decode of a truncated document succeeded")
 	}
 }
+
+// TestParseLenientExtraOnEveryElement checks that lenient parsing keeps an
+// unknown attribute of every element of the language as an Extra
+// attribute, in order, after the modelled ones.
+func TestParseLenientExtraOnEveryElement(t *testing.T) {
+	t.Parallel()
+	// where wraps an element in the elements it must stand in.
+	where := map[string][2]string{
+		"To":      {"<Dial>", "</Dial>"},
+		"Sip":     {"<Dial>", "</Dial>"},
+		"Number":  {"<Dial>", "</Dial>"},
+		"DTMF":    {"<Gather>", "</Gather>"},
+		"Default": {"<Gather>", "</Gather>"},
+		"Switch":  {"<Gather>", "</Gather>"},
+		"Case":    {"<Gather><Switch>", "</Switch></Gather>"},
+	}
+	for _, name := range verbs.ElementNames() {
+		if name == "Response" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := where[name]
+			src := "<Response>" + ctx[0] + "<" + name + ` x-a="1" x-b=""/>` + ctx[1] + "</Response>"
+			d, err := ParseDocument([]byte(src), Lenient())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var node verbs.Node
+			for n := range d.Positions {
+				if n.ElementName() == name {
+					node = n
+				}
+			}
+			extra := extraOf(node)
+			if extra == nil {
+				t.Fatalf("no %s node, or it keeps no Extra attributes", name)
+			}
+			want := []verbs.Attr{{Name: "x-a", Value: "1"}, {Name: "x-b", Value: ""}}
+			if diff := cmp.Diff(want, *extra); diff != "" {
+				t.Errorf("Extra mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestIllegalText(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+	}{
+		{"", ""},
+		{"plain text", ""},
+		{"tab\tLF\nCR\r", ""},
+		{"\x7f DEL and \u0085 NEL", ""},
+		{"\uFFFD replacement character", ""},
+		{"日本語 é \U0001F600", ""},
+		{"a\x00", "character U+0000 at byte offset 1 is not allowed in XML"},
+		{"ab\x1f", "character U+001F at byte offset 2 is not allowed in XML"},
+		{"\uFFFE", "character U+FFFE at byte offset 0 is not allowed in XML"},
+		{"é\uFFFF", "character U+FFFF at byte offset 2 is not allowed in XML"},
+		{"a\xff", "invalid UTF-8 at byte offset 1"},
+		{"ab\xc3", "invalid UTF-8 at byte offset 2"},
+		{"\xed\xa0\x80", "invalid UTF-8 at byte offset 0"}, // an encoded surrogate
+	}
+	for _, tt := range tests {
+		if got := illegalText(tt.in); got != tt.want {
+			t.Errorf("illegalText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestQuoteShort(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("é", 50)
+	tests := []struct {
+		in, want string
+	}{
+		{"  hello\n", `"hello"`},
+		{`say "hi"`, `"say \"hi\""`},
+		{long, `"` + strings.Repeat("é", 40) + `"…`},
+	}
+	for _, tt := range tests {
+		if got := quoteShort(tt.in); got != tt.want {
+			t.Errorf("quoteShort(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
