@@ -64,7 +64,8 @@ func newParseSettings(opts []ParseOption) parseSettings {
 }
 
 // ParseDocument parses data into a Document that records the position of
-// every node. Problems come back as a Diagnostics error holding every
+// every node (lines and columns are 1-based; columns count bytes, as in
+// go/token). Problems come back as a Diagnostics error holding every
 // finding with its path, line and column; the parser's warnings about an
 // accepted document are in Document.Warnings.
 //
