@@ -9,8 +9,10 @@ import (
 // an error.
 var ErrNoFlow = errors.New("webhook: call flow function returned no document")
 
-// PanicError reports a CallFlowFunc that panicked. The handler recovers,
-// answers with the fallback flow and gives this error to the error hook.
+// PanicError reports a handler function (a CallFlowFunc or an EventFunc)
+// that panicked. The handler recovers, answers (with the fallback flow for
+// call-flow requests, 500 for event webhooks) and gives this error to the
+// error hook.
 type PanicError struct {
 	Value any    // the value passed to panic
 	Stack []byte // the goroutine's stack at the panic
@@ -18,7 +20,7 @@ type PanicError struct {
 
 // Error implements error.
 func (e *PanicError) Error() string {
-	return fmt.Sprintf("webhook: call flow function panicked: %v", e.Value)
+	return fmt.Sprintf("webhook: handler function panicked: %v", e.Value)
 }
 
 // Unwrap returns the panic value when it is an error.

@@ -462,7 +462,7 @@ func TestErrorStrings(t *testing.T) {
 	}{
 		{&MethodError{Method: "PUT", Allowed: []string{"GET", "POST"}}, `webhook: method "PUT" not allowed (allowed: GET, POST)`},
 		{&TooLargeError{Limit: 10}, "webhook: request body larger than 10 bytes"},
-		{&PanicError{Value: "boom"}, "webhook: call flow function panicked: boom"},
+		{&PanicError{Value: "boom"}, "webhook: handler function panicked: boom"},
 		{ErrNoFlow, "webhook: call flow function returned no document"},
 	}
 	for _, tt := range tests {
