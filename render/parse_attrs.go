@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,12 +84,14 @@ func unknownAttr(name string, spec verbs.ElementSpec) string {
 	if len(spec.Attrs) == 0 && len(spec.AttrAliases) == 0 {
 		return msg + fmt.Sprintf("; <%s> has no attributes", spec.Name)
 	}
-	candidates := append([]string(nil), spec.Attrs...)
+	var aliases []string
 	for alias, canon := range spec.AttrAliases {
 		if canon != "" {
-			candidates = append(candidates, alias)
+			aliases = append(aliases, alias)
 		}
 	}
+	slices.Sort(aliases) // a deterministic order for ties
+	candidates := append(slices.Clone(spec.Attrs), aliases...)
 	if s := suggest(name, candidates); s != "" {
 		msg += fmt.Sprintf("; did you mean %s?", s)
 	}
