@@ -65,6 +65,9 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 			continue
 		}
 		canonical[key] = a.name
+		if _, play := f.node.(*verbs.Play); play && canon == "" {
+			a.value = trimXMLSpace(a.value) // a URL, trimmed like the text it stands for
+		}
 		if _, callback := f.node.(*verbs.Callback); a.value != "" && (canon == "" || (callback && canon == "url")) {
 			f.textAttr = a.name // the text content may give the same value
 		}
