@@ -13,7 +13,7 @@ import (
 	"github.com/opentact-go/opentact/verbs"
 )
 
-const decl = `<?xml version="1.0" encoding="UTF-8"?>`
+const xmlDecl = `<?xml version="1.0" encoding="UTF-8"?>`
 
 // pdoc returns a document holding commands.
 func pdoc(commands ...verbs.Command) *verbs.Response {
@@ -29,8 +29,8 @@ var parseTests = []struct {
 	want *verbs.Response
 }{
 	{"empty root", `<Response/>`, pdoc()},
-	{"declaration", decl + "\n<Response></Response>\n", pdoc()},
-	{"byte-order mark", "\uFEFF" + decl + `<Response/>`, pdoc()},
+	{"declaration", xmlDecl + "\n<Response></Response>\n", pdoc()},
+	{"byte-order mark", "\uFEFF" + xmlDecl + `<Response/>`, pdoc()},
 	{"byte-order mark without declaration", "\uFEFF<Response/>", pdoc()},
 	{"lowercase declaration encoding", `<?xml version="1.0" encoding="utf-8"?><Response/>`, pdoc()},
 	{"single-quoted declaration", `<?xml version='1.0' encoding='UTF-8' standalone='yes'?><Response/>`, pdoc()},
@@ -338,7 +338,7 @@ func TestParseErrors(t *testing.T) {
 			`<Response/><Response/>`,
 			nil, Diagnostics{parseDiag(1, 12, "/Response", "root", "a second root element <Response>: a document has exactly one root <Response>")}},
 		{"no root",
-			decl + "\n",
+			xmlDecl + "\n",
 			nil, Diagnostics{parseDiag(2, 1, "/", "root", "no <Response> element: a document has exactly one root <Response>")}},
 		{"empty input",
 			"",
@@ -371,7 +371,7 @@ func TestParseErrors(t *testing.T) {
 			`<Response><?php echo 1 ?></Response>`,
 			nil, Diagnostics{parseDiag(1, 11, "/Response", "processing-instruction", "processing instruction <?php?> is not allowed")}},
 		{"late declaration",
-			"\n" + decl + "<Response/>",
+			"\n" + xmlDecl + "<Response/>",
 			nil, Diagnostics{parseDiag(2, 1, "/", "declaration", "the XML declaration must come first in the document")}},
 		{"latin-1",
 			`<?xml version="1.0" encoding="ISO-8859-1"?><Response/>`,
@@ -507,7 +507,7 @@ func TestParseLenient(t *testing.T) {
 
 func TestParsePositions(t *testing.T) {
 	t.Parallel()
-	src := "\uFEFF" + decl + "\n<Response>\n  <!-- c -->\n  <Gather>\n    <DTMF value=\"1\"><Say>é</Say><Hangup/></DTMF>\n  </Gather>\n</Response>\n"
+	src := "\uFEFF" + xmlDecl + "\n<Response>\n  <!-- c -->\n  <Gather>\n    <DTMF value=\"1\"><Say>é</Say><Hangup/></DTMF>\n  </Gather>\n</Response>\n"
 	d, err := ParseDocument([]byte(src))
 	if err != nil {
 		t.Fatal(err)
