@@ -1,0 +1,220 @@
+package verbs_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/opentact-go/opentact/verbs"
+)
+
+// Compile-time proof of the nesting rules: each assignment below must
+// compile, and the spec's forbidden placements (a *To as a Command, a *Say
+// as a DialChild) must not; see TestSealedInterfaces for the negative side.
+var (
+	_ verbs.Command       = (*verbs.Say)(nil)
+	_ verbs.Command       = (*verbs.Error)(nil)
+	_ verbs.Command       = (*verbs.Meta)(nil)
+	_ verbs.Command       = (*verbs.Comment)(nil)
+	_ verbs.Command       = (*verbs.RawElement)(nil)
+	_ verbs.DialChild     = (*verbs.To)(nil)
+	_ verbs.DialChild     = (*verbs.Sip)(nil)
+	_ verbs.DialChild     = (*verbs.Number)(nil)
+	_ verbs.DialChild     = (*verbs.Error)(nil)
+	_ verbs.DialChild     = (*verbs.Meta)(nil)
+	_ verbs.GatherChild   = (*verbs.DTMF)(nil)
+	_ verbs.GatherChild   = (*verbs.Default)(nil)
+	_ verbs.GatherChild   = (*verbs.Switch)(nil)
+	_ verbs.GatherChild   = (*verbs.Say)(nil)
+	_ verbs.ToneChild     = (*verbs.Meta)(nil)
+	_ verbs.CurlChild     = (*verbs.Error)(nil)
+	_ verbs.CallbackChild = (*verbs.Error)(nil)
+	_ verbs.SwitchChild   = (*verbs.Case)(nil)
+	_ verbs.RawChild      = (*verbs.RawText)(nil)
+)
+
+// TestSealedInterfaces checks the placements the spec forbids are not
+// expressible: no type outside the allowed set implements each interface.
+func TestSealedInterfaces(t *testing.T) {
+	t.Parallel()
+	all := []verbs.Node{
+		new(verbs.Response), new(verbs.Answer), new(verbs.Hangup), new(verbs.Pause), new(verbs.Say),
+		new(verbs.Play), new(verbs.Record), new(verbs.RecordStart), new(verbs.RecordStop),
+		new(verbs.RecordWait), new(verbs.Dial), new(verbs.To), new(verbs.Gather), new(verbs.DTMF),
+		new(verbs.Default), new(verbs.Error), new(verbs.Callback), new(verbs.Curl), new(verbs.Call),
+		new(verbs.Geo), new(verbs.Schedule), new(verbs.Hold), new(verbs.Unhold), new(verbs.Tone),
+		new(verbs.Meta), new(verbs.Switch), new(verbs.Case), new(verbs.Sip), new(verbs.Number),
+		new(verbs.Comment), new(verbs.RawElement), new(verbs.RawText),
+	}
+	allowed := map[string]struct {
+		check func(verbs.Node) bool
+		names []string
+	}{
+		"DialChild": {func(n verbs.Node) bool { _, ok := n.(verbs.DialChild); return ok },
+			[]string{"To", "Sip", "Number", "Error", "Meta", "Comment", "RawElement"}},
+		"GatherChild": {func(n verbs.Node) bool { _, ok := n.(verbs.GatherChild); return ok },
+			[]string{"DTMF", "Default", "Error", "Say", "Play", "Pause", "Switch", "Comment", "RawElement"}},
+		"ToneChild": {func(n verbs.Node) bool { _, ok := n.(verbs.ToneChild); return ok },
+			[]string{"Meta", "Comment", "RawElement"}},
+		"CurlChild": {func(n verbs.Node) bool { _, ok := n.(verbs.CurlChild); return ok },
+			[]string{"Error", "Meta", "Comment", "RawElement"}},
+		"CallbackChild": {func(n verbs.Node) bool { _, ok := n.(verbs.CallbackChild); return ok },
+			[]string{"Error", "Comment", "RawElement"}},
+		"SwitchChild": {func(n verbs.Node) bool { _, ok := n.(verbs.SwitchChild); return ok },
+			[]string{"Case", "Default", "Error", "Comment", "RawElement"}},
+		"RawChild": {func(n verbs.Node) bool { _, ok := n.(verbs.RawChild); return ok },
+			[]string{"RawElement", "RawText", "Comment"}},
+		"Command": {func(n verbs.Node) bool { _, ok := n.(verbs.Command); return ok },
+			[]string{"Answer", "Hangup", "Pause", "Say", "Play", "Record", "RecordStart", "RecordStop",
+				"RecordWait", "Dial", "Gather", "Error", "Callback", "Curl", "Call", "Geo", "Schedule",
+				"Hold", "Unhold", "Tone", "Meta", "Comment", "RawElement"}},
+	}
+	for iface, a := range allowed {
+		var got []string
+		for _, n := range all {
+			if a.check(n) {
+				got = append(got, reflect.TypeOf(n).Elem().Name())
+			}
+		}
+		if diff := cmp.Diff(a.names, got, sortStrings); diff != "" {
+			t.Errorf("types implementing %s (-want +got):\n%s", iface, diff)
+		}
+	}
+}
+
+var sortStrings = cmp.Transformer("sort", func(in []string) []string {
+	out := append([]string(nil), in...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+})
+
+func TestElementSpecs(t *testing.T) {
+	t.Parallel()
+	names := verbs.ElementNames()
+	if len(names) != 29 {
+		t.Errorf("ElementNames has %d names, want the spec's 29: %v", len(names), names)
+	}
+	for _, name := range names {
+		s, ok := verbs.LookupElement(name)
+		if !ok {
+			t.Fatalf("LookupElement(%q) not found", name)
+		}
+		if got := s.New().ElementName(); got != name {
+			t.Errorf("%s: New().ElementName() = %q", name, got)
+		}
+		for _, a := range s.LegacyAttrs {
+			if !s.HasAttr(a) {
+				t.Errorf("%s: legacy attribute %q missing from Attrs", name, a)
+			}
+		}
+		for alias, canon := range s.AttrAliases {
+			if canon != "" && !s.HasAttr(canon) {
+				t.Errorf("%s: alias %q points at unknown attribute %q", name, alias, canon)
+			}
+			if s.HasAttr(alias) {
+				t.Errorf("%s: alias %q is also a canonical attribute", name, alias)
+			}
+		}
+	}
+	for alias, want := range map[string]string{"callback": "Callback", "Scheduler": "Schedule"} {
+		s, ok := verbs.LookupElement(alias)
+		if !ok || s.Name != want {
+			t.Errorf("LookupElement(%q) = %q, %v; want %q", alias, s.Name, ok, want)
+		}
+		if canon, ok := verbs.ElementAlias(alias); !ok || canon != want {
+			t.Errorf("ElementAlias(%q) = %q, %v", alias, canon, ok)
+		}
+	}
+	if _, ok := verbs.LookupElement("Hangupp"); ok {
+		t.Error("LookupElement accepted an unknown name")
+	}
+	if _, ok := verbs.LookupElement("hangup"); ok {
+		t.Error("names are case-sensitive: LookupElement accepted hangup")
+	}
+	// Attribute render order of a few elements, straight from spec §2.
+	order := map[string]string{
+		"Say":      "type gender code lang loop tag",
+		"Record":   "tag asr timeout",
+		"Tone":     "hz don doff v loop timeout leg tag",
+		"Callback": "url method body timeout tag",
+		"Gather":   "dtmf_length dtmf_stop url tag numDigits attempts timeout finishOnKey callback method",
+	}
+	for name, want := range order {
+		s, _ := verbs.LookupElement(name)
+		if got := strings.Join(s.Attrs, " "); got != want {
+			t.Errorf("%s attribute order = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestOptAndMillis(t *testing.T) {
+	t.Parallel()
+	var unset verbs.Opt[int]
+	if v, ok := unset.Get(); ok || v != 0 {
+		t.Errorf("zero Opt: Get() = %v, %v", v, ok)
+	}
+	if v, ok := verbs.Some(0).Get(); !ok || v != 0 {
+		t.Errorf("Some(0).Get() = %v, %v", v, ok)
+	}
+	if unset == verbs.Some(0) {
+		t.Error("an absent attribute equals a present zero")
+	}
+	if got := verbs.Millis(1500).Duration(); got != 1500*time.Millisecond {
+		t.Errorf("Millis(1500).Duration() = %v", got)
+	}
+}
+
+func TestClone(t *testing.T) {
+	t.Parallel()
+	orig := &verbs.Response{Commands: []verbs.Command{
+		&verbs.Say{Text: "Hi", Extra: []verbs.Attr{{Name: "x-a", Value: "1"}}},
+		&verbs.Gather{DTMFLength: verbs.Some(1), Children: []verbs.GatherChild{
+			&verbs.DTMF{Value: "1", Commands: []verbs.Command{
+				&verbs.Dial{Children: []verbs.DialChild{&verbs.To{Destination: "12223334455"}}},
+			}},
+			&verbs.Comment{Text: " menu "},
+		}},
+		&verbs.Geo{States: []string{"NY"}, Commands: []verbs.Command{&verbs.Hangup{}}},
+		&verbs.Schedule{Days: []verbs.Weekday{verbs.Monday}},
+		&verbs.Tone{Hz: []int{350, 440}, Children: []verbs.ToneChild{&verbs.Meta{Name: "a", Value: verbs.Some("b")}}},
+		&verbs.RawElement{Name: "Future", Attrs: []verbs.Attr{{Name: "a", Value: "b"}},
+			Children: []verbs.RawChild{&verbs.RawText{Text: "x"}}},
+		nil,
+		(*verbs.Hangup)(nil),
+	}}
+	c := verbs.Clone(orig)
+	if diff := cmp.Diff(orig, c); diff != "" {
+		t.Fatalf("clone differs (-orig +clone):\n%s", diff)
+	}
+	// Mutate every level of the clone; the original must not change.
+	c.Commands[0].(*verbs.Say).Text = "changed"
+	c.Commands[0].(*verbs.Say).Extra[0].Value = "changed"
+	g := c.Commands[1].(*verbs.Gather)
+	g.Children[0].(*verbs.DTMF).Commands[0].(*verbs.Dial).Children[0].(*verbs.To).Destination = "changed"
+	c.Commands[2].(*verbs.Geo).States[0] = "NJ"
+	c.Commands[3].(*verbs.Schedule).Days[0] = verbs.Friday
+	c.Commands[4].(*verbs.Tone).Hz[0] = 1
+	c.Commands[5].(*verbs.RawElement).Children[0].(*verbs.RawText).Text = "changed"
+	if orig.Commands[0].(*verbs.Say).Text != "Hi" || orig.Commands[0].(*verbs.Say).Extra[0].Value != "1" ||
+		orig.Commands[1].(*verbs.Gather).Children[0].(*verbs.DTMF).Commands[0].(*verbs.Dial).Children[0].(*verbs.To).Destination != "12223334455" ||
+		orig.Commands[2].(*verbs.Geo).States[0] != "NY" || orig.Commands[3].(*verbs.Schedule).Days[0] != verbs.Monday ||
+		orig.Commands[4].(*verbs.Tone).Hz[0] != 350 ||
+		orig.Commands[5].(*verbs.RawElement).Children[0].(*verbs.RawText).Text != "x" {
+		t.Error("changing the clone changed the original")
+	}
+	if verbs.Clone(nil) != nil {
+		t.Error("Clone(nil) != nil")
+	}
+	if got := verbs.CloneNode[verbs.Command](nil); got != nil {
+		t.Errorf("CloneNode(nil) = %v", got)
+	}
+}
