@@ -218,3 +218,72 @@ func TestClone(t *testing.T) {
 		t.Errorf("CloneNode(nil) = %v", got)
 	}
 }
+
+// TestCloneEveryType clones a populated node of every type: each copy must
+// equal the original and be a new value, so no type is left aliased.
+func TestCloneEveryType(t *testing.T) {
+	t.Parallel()
+	extra := func() []verbs.Attr { return []verbs.Attr{{Name: "x-new", Value: "1"}} }
+	nodes := []verbs.Node{
+		&verbs.Response{Commands: []verbs.Command{&verbs.Hangup{}}, Extra: extra()},
+		&verbs.Answer{Delay: verbs.Some[verbs.Millis](0), Extra: extra()},
+		&verbs.Hangup{Tag: "t", Extra: extra()},
+		&verbs.Pause{Length: verbs.Some[verbs.Millis](5), DTMFStop: "#", Extra: extra()},
+		&verbs.Say{Text: "hi", Extra: extra()},
+		&verbs.Play{URL: "https://a.example/x.mp3", Extra: extra()},
+		&verbs.Record{Tag: "r", Commands: []verbs.Command{&verbs.Pause{}}, Extra: extra()},
+		&verbs.RecordStart{Tag: "r", Extra: extra()},
+		&verbs.RecordStop{Tag: "r", Extra: extra()},
+		&verbs.RecordWait{Tag: "r", Extra: extra()},
+		&verbs.Dial{Children: []verbs.DialChild{&verbs.To{Destination: "12223334455"}}, Extra: extra()},
+		&verbs.To{Destination: "a@b.example", Extra: extra()},
+		&verbs.Gather{Children: []verbs.GatherChild{&verbs.DTMF{Value: "1"}}, Extra: extra()},
+		&verbs.DTMF{Value: "1", Commands: []verbs.Command{&verbs.Say{Text: "x"}}, Extra: extra()},
+		&verbs.Default{Commands: []verbs.Command{&verbs.Hangup{}}, Extra: extra()},
+		&verbs.Error{Play: verbs.Some(true), Commands: []verbs.Command{&verbs.Hangup{}}, Extra: extra()},
+		&verbs.Callback{URL: "https://a.example", Children: []verbs.CallbackChild{&verbs.Error{}}, Extra: extra()},
+		&verbs.Curl{URL: "https://a.example", Children: []verbs.CurlChild{&verbs.Meta{Name: "n"}}, Extra: extra()},
+		&verbs.Call{Field: "to", Value: verbs.Some(""), Commands: []verbs.Command{&verbs.Hangup{}}, Extra: extra()},
+		&verbs.Geo{States: []string{"NY"}, Commands: []verbs.Command{&verbs.Hangup{}}, Extra: extra()},
+		&verbs.Schedule{Days: []verbs.Weekday{verbs.Monday}, Commands: []verbs.Command{&verbs.Hangup{}}, Extra: extra()},
+		&verbs.Hold{Timeout: verbs.Some[verbs.Millis](1), Extra: extra()},
+		&verbs.Unhold{Tag: "u", Extra: extra()},
+		&verbs.Tone{Hz: []int{440}, Children: []verbs.ToneChild{&verbs.Meta{Name: "n"}}, Extra: extra()},
+		&verbs.Meta{Name: "n", Value: verbs.Some("v"), Extra: extra()},
+		&verbs.Switch{Children: []verbs.SwitchChild{&verbs.Case{DTMF: "1"}}, Extra: extra()},
+		&verbs.Case{DTMF: "1", Commands: []verbs.Command{&verbs.Hangup{}}, Extra: extra()},
+		&verbs.Sip{Address: "a@b.example", Extra: extra()},
+		&verbs.Number{Digits: "12223334455", Extra: extra()},
+		&verbs.Comment{Text: " c "},
+		&verbs.RawElement{Name: "Future", Attrs: extra(), Children: []verbs.RawChild{&verbs.RawText{Text: "x"}}},
+		&verbs.RawText{Text: "x"},
+	}
+	seen := map[string]bool{}
+	for _, n := range nodes {
+		name := reflect.TypeOf(n).Elem().Name()
+		seen[name] = true
+		c := verbs.CloneNode(n)
+		if reflect.ValueOf(c).Pointer() == reflect.ValueOf(n).Pointer() {
+			t.Errorf("%s: CloneNode returned the same pointer", name)
+		}
+		if diff := cmp.Diff(n, c); diff != "" {
+			t.Errorf("%s: clone differs (-orig +clone):\n%s", name, diff)
+		}
+		// The Extra attributes (or a RawElement's Attrs) must be copied too.
+		v := reflect.ValueOf(c).Elem()
+		for _, field := range []string{"Extra", "Attrs"} {
+			if f := v.FieldByName(field); f.IsValid() && f.Len() > 0 {
+				f.Index(0).FieldByName("Value").SetString("changed")
+				if reflect.ValueOf(n).Elem().FieldByName(field).Index(0).FieldByName("Value").String() == "changed" {
+					t.Errorf("%s: the clone shares its %s with the original", name, field)
+				}
+			}
+		}
+	}
+	// Every element of the language, plus Comment, RawElement and RawText.
+	for _, name := range append(verbs.ElementNames(), "Comment", "RawElement", "RawText") {
+		if !seen[name] {
+			t.Errorf("no clone case for %s", name)
+		}
+	}
+}
