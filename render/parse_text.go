@@ -47,8 +47,9 @@ func (p *parser) charData(s string, pos Position) {
 	}
 }
 
-// comment keeps a comment as a node where an element may stand; outside
-// the root it is dropped with a warning.
+// comment keeps a comment as a node where an element may stand; elsewhere
+// (outside the root, inside a text or empty element) it is dropped with a
+// warning.
 func (p *parser) comment(s string, pos Position) {
 	if len(p.stack) == 0 {
 		if msg := illegalText(s); msg != "" {
@@ -69,7 +70,8 @@ func (p *parser) comment(s string, pos Position) {
 	f.flushText()
 	c := &verbs.Comment{Text: s}
 	if !appendChild(f.node, c) {
-		p.addError(f.path(), pos, "placement", fmt.Sprintf("a comment is not allowed in <%s>", f.name))
+		p.addWarning(f.path(), pos, "comment-dropped",
+			fmt.Sprintf("a comment inside <%s> is dropped: <%s> has no place for comments", f.name, f.name))
 		return
 	}
 	p.positions[c] = pos
