@@ -55,10 +55,7 @@ func (s *SIPControlAppsService) SearchLogs(ctx context.Context, appUUID string, 
 	if err != nil {
 		return nil, err
 	}
-	if o == nil {
-		o = &CallFlowLogSearchOptions{}
-	}
-	return searchPage[CallFlowLog](ctx, s.client, pageSpec{op, p}, o.Take, o.Skip, o, opts)
+	return searchPage[CallFlowLog](ctx, s.client, pageSpec{op, p}, o, opts)
 }
 
 // AllLogs iterates over every log entry of the app matching o. o is not modified.

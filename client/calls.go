@@ -109,10 +109,7 @@ type batchBody struct {
 
 // Search returns one page of the call log (POST /call/search).
 func (s *CallsService) Search(ctx context.Context, o *CallSearchOptions, opts ...CallOption) (*Page[Call], error) {
-	if o == nil {
-		o = &CallSearchOptions{}
-	}
-	return searchPage[Call](ctx, s.client, pageSpec{"Calls.Search", "/call/search"}, o.Take, o.Skip, o, opts)
+	return searchPage[Call](ctx, s.client, pageSpec{"Calls.Search", "/call/search"}, o, opts)
 }
 
 // All iterates over every call matching o. o is not modified.
@@ -166,14 +163,10 @@ func (s *CallsService) batch(ctx context.Context, op, profile string, phones []T
 	if err != nil {
 		return nil, err
 	}
-	r, err := jsonRequest(op, "POST", "/batch", batchBody{
+	return sendJSON[Batch](ctx, s.client, op, "POST", "/batch", batchBody{
 		OutboundVoiceProfile: profile,
 		Phones:               phones,
 		XML:                  string(doc),
 		TNLease:              lease,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Batch](ctx, s.client, r, opts)
+	}, opts)
 }

@@ -34,18 +34,18 @@ type Country struct {
 
 // Voices returns the text-to-speech voices (GET /dict/gtts).
 func (s *DictionariesService) Voices(ctx context.Context, opts ...CallOption) ([]*Voice, error) {
-	return getList[Voice](ctx, s.client, &request{op: "Dictionaries.Voices", method: "GET", path: "/dict/gtts"}, opts)
+	return listAt[Voice](ctx, s.client, "Dictionaries.Voices", "/dict/gtts", opts)
 }
 
 // Countries returns the countries (GET /dict/country).
 func (s *DictionariesService) Countries(ctx context.Context, opts ...CallOption) ([]*Country, error) {
-	return getList[Country](ctx, s.client, &request{op: "Dictionaries.Countries", method: "GET", path: "/dict/country"}, opts)
+	return listAt[Country](ctx, s.client, "Dictionaries.Countries", "/dict/country", opts)
 }
 
 // SIPProducts returns the SIP products (GET /sip/product), whose ID is the
 // product of SIP connections, SIP control apps and outbound voice profiles.
 func (s *DictionariesService) SIPProducts(ctx context.Context, opts ...CallOption) ([]*SIPProduct, error) {
-	return getList[SIPProduct](ctx, s.client, &request{op: "Dictionaries.SIPProducts", method: "GET", path: "/sip/product"}, opts)
+	return listAt[SIPProduct](ctx, s.client, "Dictionaries.SIPProducts", "/sip/product", opts)
 }
 
 // MatchVoice returns the first voice with this code whose type and gender

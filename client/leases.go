@@ -105,10 +105,7 @@ type EnableSMSRequest struct {
 
 // Search returns one page of purchased numbers (POST /lease/tn/search).
 func (s *LeasesService) Search(ctx context.Context, o *LeaseSearchOptions, opts ...CallOption) (*Page[Lease], error) {
-	if o == nil {
-		o = &LeaseSearchOptions{}
-	}
-	return searchPage[Lease](ctx, s.client, pageSpec{"Leases.Search", "/lease/tn/search"}, o.Take, o.Skip, o, opts)
+	return searchPage[Lease](ctx, s.client, pageSpec{"Leases.Search", "/lease/tn/search"}, o, opts)
 }
 
 // All iterates over every purchased number matching o. o is not modified.
@@ -120,12 +117,7 @@ func (s *LeasesService) All(ctx context.Context, o *LeaseSearchOptions, opts ...
 
 // Get returns one purchased number (GET /lease/tn/{uuid}).
 func (s *LeasesService) Get(ctx context.Context, uuid string, opts ...CallOption) (*Lease, error) {
-	const op = "Leases.Get"
-	p, err := buildPath(op, "/lease/tn/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Lease](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[Lease](ctx, s.client, "Leases.Get", "/lease/tn/{uuid}", opts, uuid)
 }
 
 // GetByTN returns a purchased number by its phone number (GET /lease/tn/{tn}/tn).
@@ -134,29 +126,13 @@ func (s *LeasesService) GetByTN(ctx context.Context, tn TN, opts ...CallOption) 
 	if tn <= 0 {
 		return nil, invalidArg(op, "tn is empty")
 	}
-	p, err := buildPath(op, "/lease/tn/{tn}/tn", tn.String())
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Lease](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[Lease](ctx, s.client, op, "/lease/tn/{tn}/tn", opts, tn.String())
 }
 
 // Update changes a purchased number (PATCH /lease/tn/{uuid}): renewal,
 // messaging profile, SIP connection or SIP control app.
 func (s *LeasesService) Update(ctx context.Context, uuid string, req *LeaseUpdateRequest, opts ...CallOption) (*Lease, error) {
-	const op = "Leases.Update"
-	p, err := buildPath(op, "/lease/tn/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Lease](ctx, s.client, r, opts)
+	return patchAt[Lease](ctx, s.client, "Leases.Update", "/lease/tn/{uuid}", req, opts, uuid)
 }
 
 // Release gives a purchased number back (DELETE /lease/tn/{lease}) and
@@ -164,12 +140,7 @@ func (s *LeasesService) Update(ctx context.Context, uuid string, req *LeaseUpdat
 // documentation says the phone number is accepted too, and the argument is
 // passed through unchanged.
 func (s *LeasesService) Release(ctx context.Context, lease string, opts ...CallOption) (*Lease, error) {
-	const op = "Leases.Release"
-	p, err := buildPath(op, "/lease/tn/{lease}", lease)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[Lease](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[Lease](ctx, s.client, "Leases.Release", "/lease/tn/{lease}", opts, lease)
 }
 
 // EnableSMS enables SMS on a number with a messaging profile and a 10DLC
@@ -189,20 +160,11 @@ func (s *LeasesService) EnableSMS(ctx context.Context, lease string, req *Enable
 	case req.SMSCampaign == "":
 		return nil, invalidArg(op, "SMSCampaign is required")
 	}
-	r, err := jsonRequest(op, "POST", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[LeaseSubscription](ctx, s.client, r, opts)
+	return sendJSON[LeaseSubscription](ctx, s.client, op, "POST", p, req, opts)
 }
 
 // DisableSMS disables SMS on a number (DELETE /lease/tn/{lease}/subscription/sms)
 // and returns the removed subscription. lease is the lease uuid or the phone number.
 func (s *LeasesService) DisableSMS(ctx context.Context, lease string, opts ...CallOption) (*LeaseSubscription, error) {
-	const op = "Leases.DisableSMS"
-	p, err := buildPath(op, "/lease/tn/{lease}/subscription/sms", lease)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[LeaseSubscription](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[LeaseSubscription](ctx, s.client, "Leases.DisableSMS", "/lease/tn/{lease}/subscription/sms", opts, lease)
 }

@@ -113,39 +113,22 @@ func (s *MessagesService) Send(ctx context.Context, req *SendSMSRequest, opts ..
 	case req.Text == "":
 		return nil, invalidArg(op, "Text is required")
 	}
-	r, err := jsonRequest(op, "POST", "/sms", req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Message](ctx, s.client, r, opts)
+	return sendJSON[Message](ctx, s.client, op, "POST", "/sms", req, opts)
 }
 
 // GetOutbound returns one sent message (GET /sms/outbound/{uuid}).
 func (s *MessagesService) GetOutbound(ctx context.Context, uuid string, opts ...CallOption) (*Message, error) {
-	const op = "Messages.GetOutbound"
-	p, err := buildPath(op, "/sms/outbound/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Message](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[Message](ctx, s.client, "Messages.GetOutbound", "/sms/outbound/{uuid}", opts, uuid)
 }
 
 // GetInbound returns one received message (GET /sms/inbound/{uuid}).
 func (s *MessagesService) GetInbound(ctx context.Context, uuid string, opts ...CallOption) (*Message, error) {
-	const op = "Messages.GetInbound"
-	p, err := buildPath(op, "/sms/inbound/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Message](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[Message](ctx, s.client, "Messages.GetInbound", "/sms/inbound/{uuid}", opts, uuid)
 }
 
 // Search returns one page of the SMS log, both directions (POST /sms/search).
 func (s *MessagesService) Search(ctx context.Context, o *MessageSearchOptions, opts ...CallOption) (*Page[Message], error) {
-	if o == nil {
-		o = &MessageSearchOptions{}
-	}
-	return searchPage[Message](ctx, s.client, pageSpec{"Messages.Search", "/sms/search"}, o.Take, o.Skip, o, opts)
+	return searchPage[Message](ctx, s.client, pageSpec{"Messages.Search", "/sms/search"}, o, opts)
 }
 
 // All iterates over every message matching o. o is not modified.

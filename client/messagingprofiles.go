@@ -59,7 +59,7 @@ type MessagingProfileUpdateRequest struct {
 
 // List returns the messaging profiles (GET /profile/messaging).
 func (s *MessagingProfilesService) List(ctx context.Context, opts ...CallOption) ([]*MessagingProfile, error) {
-	return getList[MessagingProfile](ctx, s.client, &request{op: "MessagingProfiles.List", method: "GET", path: "/profile/messaging"}, opts)
+	return listAt[MessagingProfile](ctx, s.client, "MessagingProfiles.List", "/profile/messaging", opts)
 }
 
 // Create makes a messaging profile (POST /profile/messaging).
@@ -71,57 +71,26 @@ func (s *MessagingProfilesService) Create(ctx context.Context, req *MessagingPro
 	case req.Name == "":
 		return nil, invalidArg(op, "Name is required")
 	}
-	r, err := jsonRequest(op, "POST", "/profile/messaging", req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[MessagingProfile](ctx, s.client, r, opts)
+	return sendJSON[MessagingProfile](ctx, s.client, op, "POST", "/profile/messaging", req, opts)
 }
 
 // Get returns one messaging profile (GET /profile/messaging/{uuid}).
 func (s *MessagingProfilesService) Get(ctx context.Context, uuid string, opts ...CallOption) (*MessagingProfile, error) {
-	const op = "MessagingProfiles.Get"
-	p, err := buildPath(op, "/profile/messaging/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[MessagingProfile](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[MessagingProfile](ctx, s.client, "MessagingProfiles.Get", "/profile/messaging/{uuid}", opts, uuid)
 }
 
 // Update changes a messaging profile (PATCH /profile/messaging/{uuid}).
 func (s *MessagingProfilesService) Update(ctx context.Context, uuid string, req *MessagingProfileUpdateRequest, opts ...CallOption) (*MessagingProfile, error) {
-	const op = "MessagingProfiles.Update"
-	p, err := buildPath(op, "/profile/messaging/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[MessagingProfile](ctx, s.client, r, opts)
+	return patchAt[MessagingProfile](ctx, s.client, "MessagingProfiles.Update", "/profile/messaging/{uuid}", req, opts, uuid)
 }
 
 // Delete deletes a messaging profile (DELETE /profile/messaging/{uuid}) and returns it.
 func (s *MessagingProfilesService) Delete(ctx context.Context, uuid string, opts ...CallOption) (*MessagingProfile, error) {
-	const op = "MessagingProfiles.Delete"
-	p, err := buildPath(op, "/profile/messaging/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[MessagingProfile](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[MessagingProfile](ctx, s.client, "MessagingProfiles.Delete", "/profile/messaging/{uuid}", opts, uuid)
 }
 
 // ListNumbers returns the numbers using a messaging profile
 // (GET /profile/messaging/{uuid}/tnleases).
 func (s *MessagingProfilesService) ListNumbers(ctx context.Context, uuid string, opts ...CallOption) ([]*Lease, error) {
-	const op = "MessagingProfiles.ListNumbers"
-	p, err := buildPath(op, "/profile/messaging/{uuid}/tnleases", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getList[Lease](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return listAt[Lease](ctx, s.client, "MessagingProfiles.ListNumbers", "/profile/messaging/{uuid}/tnleases", opts, uuid)
 }

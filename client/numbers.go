@@ -64,10 +64,7 @@ func (o NumberSearchOptions) clone() NumberSearchOptions {
 
 // Search returns one page of numbers available for purchase.
 func (s *NumbersService) Search(ctx context.Context, o *NumberSearchOptions, opts ...CallOption) (*Page[AvailableNumber], error) {
-	if o == nil {
-		o = &NumberSearchOptions{}
-	}
-	return searchPage[AvailableNumber](ctx, s.client, pageSpec{"Numbers.Search", "/tn/search"}, o.Take, o.Skip, o, opts)
+	return searchPage[AvailableNumber](ctx, s.client, pageSpec{"Numbers.Search", "/tn/search"}, o, opts)
 }
 
 // All iterates over every available number matching o, fetching pages as

@@ -94,28 +94,17 @@ func (s *OrdersService) Create(ctx context.Context, req *OrderCreateRequest, opt
 			return nil, invalidArg(op, "Items[%d].Features is empty", i)
 		}
 	}
-	r, err := jsonRequest(op, "POST", "/order", req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Order](ctx, s.client, r, opts)
+	return sendJSON[Order](ctx, s.client, op, "POST", "/order", req, opts)
 }
 
 // Get returns one order with its items (GET /order/{uuid}).
 func (s *OrdersService) Get(ctx context.Context, uuid string, opts ...CallOption) (*Order, error) {
-	p, err := buildPath("Orders.Get", "/order/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Order](ctx, s.client, &request{op: "Orders.Get", method: "GET", path: p}, opts)
+	return getAt[Order](ctx, s.client, "Orders.Get", "/order/{uuid}", opts, uuid)
 }
 
 // Search returns one page of orders (POST /order/search).
 func (s *OrdersService) Search(ctx context.Context, o *OrderSearchOptions, opts ...CallOption) (*Page[Order], error) {
-	if o == nil {
-		o = &OrderSearchOptions{}
-	}
-	return searchPage[Order](ctx, s.client, pageSpec{"Orders.Search", "/order/search"}, o.Take, o.Skip, o, opts)
+	return searchPage[Order](ctx, s.client, pageSpec{"Orders.Search", "/order/search"}, o, opts)
 }
 
 // All iterates over every order matching o. o is not modified.

@@ -73,7 +73,7 @@ type OutboundVoiceProfileUpdateRequest struct {
 
 // List returns the outbound voice profiles (GET /profile/outbound_voice).
 func (s *OutboundVoiceProfilesService) List(ctx context.Context, opts ...CallOption) ([]*OutboundVoiceProfile, error) {
-	return getList[OutboundVoiceProfile](ctx, s.client, &request{op: "OutboundVoiceProfiles.List", method: "GET", path: "/profile/outbound_voice"}, opts)
+	return listAt[OutboundVoiceProfile](ctx, s.client, "OutboundVoiceProfiles.List", "/profile/outbound_voice", opts)
 }
 
 // Create makes an outbound voice profile (POST /profile/outbound_voice).
@@ -89,47 +89,21 @@ func (s *OutboundVoiceProfilesService) Create(ctx context.Context, req *Outbound
 	}
 	body := *req
 	body.IngressTrunk = orEmpty(req.IngressTrunk)
-	r, err := jsonRequest(op, "POST", "/profile/outbound_voice", body)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[OutboundVoiceProfile](ctx, s.client, r, opts)
+	return sendJSON[OutboundVoiceProfile](ctx, s.client, op, "POST", "/profile/outbound_voice", body, opts)
 }
 
 // Get returns one outbound voice profile (GET /profile/outbound_voice/{uuid}).
 func (s *OutboundVoiceProfilesService) Get(ctx context.Context, uuid string, opts ...CallOption) (*OutboundVoiceProfile, error) {
-	const op = "OutboundVoiceProfiles.Get"
-	p, err := buildPath(op, "/profile/outbound_voice/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[OutboundVoiceProfile](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[OutboundVoiceProfile](ctx, s.client, "OutboundVoiceProfiles.Get", "/profile/outbound_voice/{uuid}", opts, uuid)
 }
 
 // Update changes an outbound voice profile (PATCH /profile/outbound_voice/{uuid}).
 func (s *OutboundVoiceProfilesService) Update(ctx context.Context, uuid string, req *OutboundVoiceProfileUpdateRequest, opts ...CallOption) (*OutboundVoiceProfile, error) {
-	const op = "OutboundVoiceProfiles.Update"
-	p, err := buildPath(op, "/profile/outbound_voice/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[OutboundVoiceProfile](ctx, s.client, r, opts)
+	return patchAt[OutboundVoiceProfile](ctx, s.client, "OutboundVoiceProfiles.Update", "/profile/outbound_voice/{uuid}", req, opts, uuid)
 }
 
 // Delete deletes an outbound voice profile (DELETE /profile/outbound_voice/{uuid})
 // and returns it.
 func (s *OutboundVoiceProfilesService) Delete(ctx context.Context, uuid string, opts ...CallOption) (*OutboundVoiceProfile, error) {
-	const op = "OutboundVoiceProfiles.Delete"
-	p, err := buildPath(op, "/profile/outbound_voice/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[OutboundVoiceProfile](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[OutboundVoiceProfile](ctx, s.client, "OutboundVoiceProfiles.Delete", "/profile/outbound_voice/{uuid}", opts, uuid)
 }

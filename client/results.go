@@ -72,3 +72,56 @@ func sendOnly(ctx context.Context, c *Client, r *request, opts []CallOption) err
 	_, err := c.send(ctx, r, opts)
 	return err
 }
+
+// sendJSON sends method path with body encoded as JSON and decodes the
+// single object of the reply.
+func sendJSON[T any](ctx context.Context, c *Client, op, method, path string, body any, opts []CallOption) (*T, error) {
+	r, err := jsonRequest(op, method, path, body)
+	if err != nil {
+		return nil, err
+	}
+	return getOne[T](ctx, c, r, opts)
+}
+
+// getAt sends GET tmpl, its placeholders filled with args, and decodes a
+// single object.
+func getAt[T any](ctx context.Context, c *Client, op, tmpl string, opts []CallOption, args ...string) (*T, error) {
+	p, err := buildPath(op, tmpl, args...)
+	if err != nil {
+		return nil, err
+	}
+	return getOne[T](ctx, c, &request{op: op, method: "GET", path: p}, opts)
+}
+
+// listAt sends GET tmpl, its placeholders filled with args, and decodes an
+// unpaged array.
+func listAt[T any](ctx context.Context, c *Client, op, tmpl string, opts []CallOption, args ...string) ([]*T, error) {
+	p, err := buildPath(op, tmpl, args...)
+	if err != nil {
+		return nil, err
+	}
+	return getList[T](ctx, c, &request{op: op, method: "GET", path: p}, opts)
+}
+
+// patchAt sends PATCH tmpl, its placeholders filled with args, with req as
+// the JSON body and decodes the changed object. A nil req is refused.
+func patchAt[T, R any](ctx context.Context, c *Client, op, tmpl string, req *R, opts []CallOption, args ...string) (*T, error) {
+	p, err := buildPath(op, tmpl, args...)
+	if err != nil {
+		return nil, err
+	}
+	if req == nil {
+		return nil, invalidArg(op, "nil request")
+	}
+	return sendJSON[T](ctx, c, op, "PATCH", p, req, opts)
+}
+
+// deleteAt sends DELETE tmpl, its placeholders filled with args, and decodes
+// the object Opentact echoes, as getEcho does.
+func deleteAt[T any](ctx context.Context, c *Client, op, tmpl string, opts []CallOption, args ...string) (*T, error) {
+	p, err := buildPath(op, tmpl, args...)
+	if err != nil {
+		return nil, err
+	}
+	return getEcho[T](ctx, c, &request{op: op, method: "DELETE", path: p}, opts)
+}

@@ -109,13 +109,21 @@ func checkPaging(op string, take, skip int) (url.Values, error) {
 	return q, nil
 }
 
-// searchPage fetches one page: POST path?take&skip with body.
-func searchPage[T any](ctx context.Context, c *Client, sp pageSpec, take, skip int, body any, opts []CallOption) (*Page[T], error) {
-	q, err := checkPaging(sp.op, take, skip)
+// searchPage fetches one page: POST path?take&skip with the options o as
+// the body; a nil o is sent as the zero options.
+func searchPage[T any, O any, P interface {
+	*O
+	paging
+}](ctx context.Context, c *Client, sp pageSpec, o *O, opts []CallOption) (*Page[T], error) {
+	if o == nil {
+		o = new(O)
+	}
+	take, skip := P(o).paging()
+	q, err := checkPaging(sp.op, *take, *skip)
 	if err != nil {
 		return nil, err
 	}
-	r, err := jsonRequest(sp.op, "POST", sp.path, body)
+	r, err := jsonRequest(sp.op, "POST", sp.path, o)
 	if err != nil {
 		return nil, err
 	}

@@ -98,7 +98,7 @@ func orEmpty(t *TrunkSettings) *TrunkSettings {
 
 // List returns the SIP connections (GET /sip/connection).
 func (s *SIPConnectionsService) List(ctx context.Context, opts ...CallOption) ([]*SIPConnection, error) {
-	return getList[SIPConnection](ctx, s.client, &request{op: "SIPConnections.List", method: "GET", path: "/sip/connection"}, opts)
+	return listAt[SIPConnection](ctx, s.client, "SIPConnections.List", "/sip/connection", opts)
 }
 
 // Create makes a SIP connection (POST /sip/connection).
@@ -116,60 +116,29 @@ func (s *SIPConnectionsService) Create(ctx context.Context, req *SIPConnectionCr
 	}
 	body := *req
 	body.IngressTrunk, body.EgressTrunk = orEmpty(req.IngressTrunk), orEmpty(req.EgressTrunk)
-	r, err := jsonRequest(op, "POST", "/sip/connection", body)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPConnection](ctx, s.client, r, opts)
+	return sendJSON[SIPConnection](ctx, s.client, op, "POST", "/sip/connection", body, opts)
 }
 
 // Get returns one SIP connection (GET /sip/connection/{uuid}).
 func (s *SIPConnectionsService) Get(ctx context.Context, uuid string, opts ...CallOption) (*SIPConnection, error) {
-	const op = "SIPConnections.Get"
-	p, err := buildPath(op, "/sip/connection/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPConnection](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[SIPConnection](ctx, s.client, "SIPConnections.Get", "/sip/connection/{uuid}", opts, uuid)
 }
 
 // Update changes a SIP connection (PATCH /sip/connection/{uuid}).
 func (s *SIPConnectionsService) Update(ctx context.Context, uuid string, req *SIPConnectionUpdateRequest, opts ...CallOption) (*SIPConnection, error) {
-	const op = "SIPConnections.Update"
-	p, err := buildPath(op, "/sip/connection/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPConnection](ctx, s.client, r, opts)
+	return patchAt[SIPConnection](ctx, s.client, "SIPConnections.Update", "/sip/connection/{uuid}", req, opts, uuid)
 }
 
 // Delete deletes a SIP connection (DELETE /sip/connection/{uuid}) and
 // returns it.
 func (s *SIPConnectionsService) Delete(ctx context.Context, uuid string, opts ...CallOption) (*SIPConnection, error) {
-	const op = "SIPConnections.Delete"
-	p, err := buildPath(op, "/sip/connection/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[SIPConnection](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[SIPConnection](ctx, s.client, "SIPConnections.Delete", "/sip/connection/{uuid}", opts, uuid)
 }
 
 // ListNumbers returns the numbers assigned to a SIP connection
 // (GET /sip/connection/{uuid}/tnlease).
 func (s *SIPConnectionsService) ListNumbers(ctx context.Context, uuid string, opts ...CallOption) ([]*Lease, error) {
-	const op = "SIPConnections.ListNumbers"
-	p, err := buildPath(op, "/sip/connection/{uuid}/tnlease", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getList[Lease](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return listAt[Lease](ctx, s.client, "SIPConnections.ListNumbers", "/sip/connection/{uuid}/tnlease", opts, uuid)
 }
 
 // AssignNumbers routes numbers (lease uuids) to a SIP connection

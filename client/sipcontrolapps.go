@@ -83,7 +83,7 @@ type HostedCallFlow struct {
 
 // List returns the SIP control apps (GET /sip/app).
 func (s *SIPControlAppsService) List(ctx context.Context, opts ...CallOption) ([]*SIPControlApp, error) {
-	return getList[SIPControlApp](ctx, s.client, &request{op: "SIPControlApps.List", method: "GET", path: "/sip/app"}, opts)
+	return listAt[SIPControlApp](ctx, s.client, "SIPControlApps.List", "/sip/app", opts)
 }
 
 // Create makes a SIP control app (POST /sip/app).
@@ -99,60 +99,29 @@ func (s *SIPControlAppsService) Create(ctx context.Context, req *SIPControlAppCr
 	}
 	body := *req
 	body.IngressTrunk, body.EgressTrunk = orEmpty(req.IngressTrunk), orEmpty(req.EgressTrunk)
-	r, err := jsonRequest(op, "POST", "/sip/app", body)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPControlApp](ctx, s.client, r, opts)
+	return sendJSON[SIPControlApp](ctx, s.client, op, "POST", "/sip/app", body, opts)
 }
 
 // Get returns one SIP control app (GET /sip/app/{uuid}).
 func (s *SIPControlAppsService) Get(ctx context.Context, uuid string, opts ...CallOption) (*SIPControlApp, error) {
-	const op = "SIPControlApps.Get"
-	p, err := buildPath(op, "/sip/app/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPControlApp](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[SIPControlApp](ctx, s.client, "SIPControlApps.Get", "/sip/app/{uuid}", opts, uuid)
 }
 
 // Update changes a SIP control app (PATCH /sip/app/{uuid}).
 func (s *SIPControlAppsService) Update(ctx context.Context, uuid string, req *SIPControlAppUpdateRequest, opts ...CallOption) (*SIPControlApp, error) {
-	const op = "SIPControlApps.Update"
-	p, err := buildPath(op, "/sip/app/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPControlApp](ctx, s.client, r, opts)
+	return patchAt[SIPControlApp](ctx, s.client, "SIPControlApps.Update", "/sip/app/{uuid}", req, opts, uuid)
 }
 
 // Delete deletes a SIP control app (DELETE /sip/app/{uuid}) and returns it.
 // Opentact answers 409 (ErrConflict) while numbers are assigned to the app
 // or a SIP domain refers to it.
 func (s *SIPControlAppsService) Delete(ctx context.Context, uuid string, opts ...CallOption) (*SIPControlApp, error) {
-	const op = "SIPControlApps.Delete"
-	p, err := buildPath(op, "/sip/app/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[SIPControlApp](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[SIPControlApp](ctx, s.client, "SIPControlApps.Delete", "/sip/app/{uuid}", opts, uuid)
 }
 
 // ListNumbers returns the numbers assigned to an app (GET /sip/app/{uuid}/tnlease).
 func (s *SIPControlAppsService) ListNumbers(ctx context.Context, uuid string, opts ...CallOption) ([]*Lease, error) {
-	const op = "SIPControlApps.ListNumbers"
-	p, err := buildPath(op, "/sip/app/{uuid}/tnlease", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getList[Lease](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return listAt[Lease](ctx, s.client, "SIPControlApps.ListNumbers", "/sip/app/{uuid}/tnlease", opts, uuid)
 }
 
 // AssignNumbers routes numbers (lease uuids) to an app

@@ -45,7 +45,7 @@ type SIPDomainUpdateRequest struct {
 
 // List returns the SIP domains (GET /sip/domain).
 func (s *SIPDomainsService) List(ctx context.Context, opts ...CallOption) ([]*SIPDomain, error) {
-	return getList[SIPDomain](ctx, s.client, &request{op: "SIPDomains.List", method: "GET", path: "/sip/domain"}, opts)
+	return listAt[SIPDomain](ctx, s.client, "SIPDomains.List", "/sip/domain", opts)
 }
 
 // Create makes a SIP domain (POST /sip/domain).
@@ -57,47 +57,21 @@ func (s *SIPDomainsService) Create(ctx context.Context, req *SIPDomainCreateRequ
 	case req.Domain == "":
 		return nil, invalidArg(op, "Domain is required")
 	}
-	r, err := jsonRequest(op, "POST", "/sip/domain", req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPDomain](ctx, s.client, r, opts)
+	return sendJSON[SIPDomain](ctx, s.client, op, "POST", "/sip/domain", req, opts)
 }
 
 // Get returns one SIP domain (GET /sip/domain/{domain}).
 func (s *SIPDomainsService) Get(ctx context.Context, domain string, opts ...CallOption) (*SIPDomain, error) {
-	const op = "SIPDomains.Get"
-	p, err := buildPath(op, "/sip/domain/{domain}", domain)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPDomain](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[SIPDomain](ctx, s.client, "SIPDomains.Get", "/sip/domain/{domain}", opts, domain)
 }
 
 // Update changes the routing of a SIP domain (PATCH /sip/domain/{domain}).
 func (s *SIPDomainsService) Update(ctx context.Context, domain string, req *SIPDomainUpdateRequest, opts ...CallOption) (*SIPDomain, error) {
-	const op = "SIPDomains.Update"
-	p, err := buildPath(op, "/sip/domain/{domain}", domain)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPDomain](ctx, s.client, r, opts)
+	return patchAt[SIPDomain](ctx, s.client, "SIPDomains.Update", "/sip/domain/{domain}", req, opts, domain)
 }
 
 // Delete deletes a SIP domain (DELETE /sip/domain/{domain}) and returns it.
 // Opentact answers 409 (ErrConflict) while the domain has users.
 func (s *SIPDomainsService) Delete(ctx context.Context, domain string, opts ...CallOption) (*SIPDomain, error) {
-	const op = "SIPDomains.Delete"
-	p, err := buildPath(op, "/sip/domain/{domain}", domain)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[SIPDomain](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[SIPDomain](ctx, s.client, "SIPDomains.Delete", "/sip/domain/{domain}", opts, domain)
 }

@@ -76,29 +76,15 @@ func (s *SIPUserInvitesService) Create(ctx context.Context, domain string, req *
 	case req.ExpiredOn.IsZero():
 		return nil, invalidArg(op, "ExpiredOn is required")
 	}
-	r, err := jsonRequest(op, "POST", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPUserInvite](ctx, s.client, r, opts)
+	return sendJSON[SIPUserInvite](ctx, s.client, op, "POST", p, req, opts)
 }
 
 // List returns the invites of a domain (GET /sip/domain/{domain}/invite).
 func (s *SIPUserInvitesService) List(ctx context.Context, domain string, opts ...CallOption) ([]*SIPUserInvite, error) {
-	const op = "SIPUserInvites.List"
-	p, err := buildPath(op, "/sip/domain/{domain}/invite", domain)
-	if err != nil {
-		return nil, err
-	}
-	return getList[SIPUserInvite](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return listAt[SIPUserInvite](ctx, s.client, "SIPUserInvites.List", "/sip/domain/{domain}/invite", opts, domain)
 }
 
 // Delete deletes an invite (DELETE /sip/domain/{domain}/invite/{uuid}) and returns it.
 func (s *SIPUserInvitesService) Delete(ctx context.Context, domain, uuid string, opts ...CallOption) (*SIPUserInvite, error) {
-	const op = "SIPUserInvites.Delete"
-	p, err := buildPath(op, "/sip/domain/{domain}/invite/{uuid}", domain, uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[SIPUserInvite](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[SIPUserInvite](ctx, s.client, "SIPUserInvites.Delete", "/sip/domain/{domain}/invite/{uuid}", opts, domain, uuid)
 }

@@ -107,12 +107,7 @@ func (r SIPUserUpdateRequest) LogValue() slog.Value {
 
 // List returns the users of a SIP domain (GET /sip/domain/{domain}/user).
 func (s *SIPUsersService) List(ctx context.Context, domain string, opts ...CallOption) ([]*SIPUser, error) {
-	const op = "SIPUsers.List"
-	p, err := buildPath(op, "/sip/domain/{domain}/user", domain)
-	if err != nil {
-		return nil, err
-	}
-	return getList[SIPUser](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return listAt[SIPUser](ctx, s.client, "SIPUsers.List", "/sip/domain/{domain}/user", opts, domain)
 }
 
 // Create makes a SIP user in a domain (POST /sip/domain/{domain}/user).
@@ -130,46 +125,20 @@ func (s *SIPUsersService) Create(ctx context.Context, domain string, req *SIPUse
 	case req.Password == "":
 		return nil, invalidArg(op, "Password is required")
 	}
-	r, err := jsonRequest(op, "POST", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPUser](ctx, s.client, r, opts)
+	return sendJSON[SIPUser](ctx, s.client, op, "POST", p, req, opts)
 }
 
 // Get returns one SIP user (GET /sip/domain/{domain}/user/{uuid}).
 func (s *SIPUsersService) Get(ctx context.Context, domain, uuid string, opts ...CallOption) (*SIPUser, error) {
-	const op = "SIPUsers.Get"
-	p, err := buildPath(op, "/sip/domain/{domain}/user/{uuid}", domain, uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPUser](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[SIPUser](ctx, s.client, "SIPUsers.Get", "/sip/domain/{domain}/user/{uuid}", opts, domain, uuid)
 }
 
 // Update changes a SIP user (PATCH /sip/domain/{domain}/user/{uuid}).
 func (s *SIPUsersService) Update(ctx context.Context, domain, uuid string, req *SIPUserUpdateRequest, opts ...CallOption) (*SIPUser, error) {
-	const op = "SIPUsers.Update"
-	p, err := buildPath(op, "/sip/domain/{domain}/user/{uuid}", domain, uuid)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[SIPUser](ctx, s.client, r, opts)
+	return patchAt[SIPUser](ctx, s.client, "SIPUsers.Update", "/sip/domain/{domain}/user/{uuid}", req, opts, domain, uuid)
 }
 
 // Delete deletes a SIP user (DELETE /sip/domain/{domain}/user/{uuid}) and returns it.
 func (s *SIPUsersService) Delete(ctx context.Context, domain, uuid string, opts ...CallOption) (*SIPUser, error) {
-	const op = "SIPUsers.Delete"
-	p, err := buildPath(op, "/sip/domain/{domain}/user/{uuid}", domain, uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[SIPUser](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[SIPUser](ctx, s.client, "SIPUsers.Delete", "/sip/domain/{domain}/user/{uuid}", opts, domain, uuid)
 }

@@ -58,28 +58,19 @@ func (s *SubscriptionsService) Create(ctx context.Context, r *SubscriptionCreate
 	case r.Type == "":
 		return nil, invalidArg(op, "Type is required")
 	}
-	req, err := jsonRequest(op, "POST", "/event/subscription", r)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Subscription](ctx, s.client, req, opts)
+	return sendJSON[Subscription](ctx, s.client, op, "POST", "/event/subscription", r, opts)
 }
 
 // List returns the subscriptions (GET /event/subscription); a bare array
 // and an envelope are both accepted.
 func (s *SubscriptionsService) List(ctx context.Context, opts ...CallOption) ([]*Subscription, error) {
-	return getList[Subscription](ctx, s.client, &request{op: "Subscriptions.List", method: "GET", path: "/event/subscription"}, opts)
+	return listAt[Subscription](ctx, s.client, "Subscriptions.List", "/event/subscription", opts)
 }
 
 // Delete removes a subscription (DELETE /event/subscription/{uuid}). A reply
 // without an object gives a nil Subscription and no error.
 func (s *SubscriptionsService) Delete(ctx context.Context, uuid string, opts ...CallOption) (*Subscription, error) {
-	const op = "Subscriptions.Delete"
-	p, err := buildPath(op, "/event/subscription/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getEcho[Subscription](ctx, s.client, &request{op: op, method: "DELETE", path: p}, opts)
+	return deleteAt[Subscription](ctx, s.client, "Subscriptions.Delete", "/event/subscription/{uuid}", opts, uuid)
 }
 
 // Ensure lists, then creates a wss subscription for each requested type that

@@ -42,15 +42,10 @@ func (p *TNProfile) UnmarshalJSON(b []byte) error {
 
 // List returns the TN profiles (GET /profile/tn).
 func (s *TNProfilesService) List(ctx context.Context, opts ...CallOption) ([]*TNProfile, error) {
-	return getList[TNProfile](ctx, s.client, &request{op: "TNProfiles.List", method: "GET", path: "/profile/tn"}, opts)
+	return listAt[TNProfile](ctx, s.client, "TNProfiles.List", "/profile/tn", opts)
 }
 
 // Get returns one TN profile (GET /profile/tn/{uuid}).
 func (s *TNProfilesService) Get(ctx context.Context, uuid string, opts ...CallOption) (*TNProfile, error) {
-	const op = "TNProfiles.Get"
-	p, err := buildPath(op, "/profile/tn/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[TNProfile](ctx, s.client, &request{op: op, method: "GET", path: p}, opts)
+	return getAt[TNProfile](ctx, s.client, "TNProfiles.Get", "/profile/tn/{uuid}", opts, uuid)
 }

@@ -66,33 +66,17 @@ func (s *TokensService) Create(ctx context.Context, req *TokenCreateRequest, opt
 	if req.Name == "" {
 		return nil, invalidArg(op, "Name is required")
 	}
-	r, err := jsonRequest(op, "POST", "/token", req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Token](ctx, s.client, r, opts)
+	return sendJSON[Token](ctx, s.client, op, "POST", "/token", req, opts)
 }
 
 // List returns the user's API tokens (GET /token/list).
 func (s *TokensService) List(ctx context.Context, opts ...CallOption) ([]*Token, error) {
-	return getList[Token](ctx, s.client, &request{op: "Tokens.List", method: "GET", path: "/token/list"}, opts)
+	return listAt[Token](ctx, s.client, "Tokens.List", "/token/list", opts)
 }
 
 // Update renames a token or changes its lifetime (PATCH /token/{uuid}).
 func (s *TokensService) Update(ctx context.Context, uuid string, req *TokenUpdateRequest, opts ...CallOption) (*Token, error) {
-	const op = "Tokens.Update"
-	p, err := buildPath(op, "/token/{uuid}", uuid)
-	if err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, invalidArg(op, "nil request")
-	}
-	r, err := jsonRequest(op, "PATCH", p, req)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Token](ctx, s.client, r, opts)
+	return patchAt[Token](ctx, s.client, "Tokens.Update", "/token/{uuid}", req, opts, uuid)
 }
 
 // Delete deletes one API token (DELETE /token/{token}). The argument is the
