@@ -72,71 +72,23 @@ func (s *Server) readMProfile(w http.ResponseWriter, body []byte, p *msgProfile,
 	return true
 }
 
-// handleMProfileList serves GET /profile/messaging.
-func (s *Server) handleMProfileList(w http.ResponseWriter, _ *http.Request, _ []byte) {
-	writeList(w, ordered(s.st.mprofiles), mprofileJSON)
-}
-
-// handleMProfileCreate serves POST /profile/messaging.
-func (s *Server) handleMProfileCreate(w http.ResponseWriter, _ *http.Request, body []byte) {
-	p := &msgProfile{}
-	if !s.readMProfile(w, body, p, true) {
-		return
+// mprofileCollection serves the messaging profile routes
+// (/profile/messaging). Deleting a profile detaches the numbers using it.
+func (s *Server) mprofileCollection() *collection[msgProfile, *msgProfile] {
+	return &collection[msgProfile, *msgProfile]{
+		s:      s,
+		name:   "Messaging profile",
+		items:  func() map[string]*msgProfile { return s.st.mprofiles },
+		fresh:  func() *msgProfile { return &msgProfile{} },
+		read:   s.readMProfile,
+		render: mprofileJSON,
+		detach: func(p *msgProfile) {
+			for _, l := range s.st.leases {
+				if l.mprofile == p.UUID {
+					l.mprofile = ""
+				}
+			}
+		},
+		owner: func(l *lease) *string { return &l.mprofile },
 	}
-	p.meta = s.newMeta()
-	s.st.mprofiles[p.UUID] = p
-	writeOK(w, http.StatusCreated, mprofileJSON(p))
-}
-
-// handleMProfileGet serves GET /profile/messaging/{uuid}.
-func (s *Server) handleMProfileGet(w http.ResponseWriter, r *http.Request, _ []byte) {
-	p, ok := s.st.mprofiles[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "Messaging profile")
-		return
-	}
-	writeOK(w, http.StatusOK, mprofileJSON(p))
-}
-
-// handleMProfileUpdate serves PATCH /profile/messaging/{uuid}.
-func (s *Server) handleMProfileUpdate(w http.ResponseWriter, r *http.Request, body []byte) {
-	p, ok := s.st.mprofiles[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "Messaging profile")
-		return
-	}
-	next := *p
-	if !s.readMProfile(w, body, &next, false) {
-		return
-	}
-	next.Modified = s.now()
-	*p = next
-	writeOK(w, http.StatusOK, mprofileJSON(p))
-}
-
-// handleMProfileDelete serves DELETE /profile/messaging/{uuid}; numbers
-// using the profile are detached from it.
-func (s *Server) handleMProfileDelete(w http.ResponseWriter, r *http.Request, _ []byte) {
-	p, ok := s.st.mprofiles[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "Messaging profile")
-		return
-	}
-	for _, l := range s.st.leases {
-		if l.mprofile == p.UUID {
-			l.mprofile = ""
-		}
-	}
-	delete(s.st.mprofiles, p.UUID)
-	writeOK(w, http.StatusOK, mprofileJSON(p))
-}
-
-// handleMProfileNumbers serves GET /profile/messaging/{uuid}/tnleases.
-func (s *Server) handleMProfileNumbers(w http.ResponseWriter, r *http.Request, _ []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.mprofiles[id]; !ok {
-		notFound(w, "Messaging profile")
-		return
-	}
-	writeList(w, s.leasesOf(func(l *lease) bool { return l.mprofile == id }), s.leaseDeep)
 }

@@ -141,89 +141,32 @@ func (s *Server) linkDomain(a *sipApp) {
 	a.domain = ""
 }
 
-// handleAppList serves GET /sip/app.
-func (s *Server) handleAppList(w http.ResponseWriter, _ *http.Request, _ []byte) {
-	writeList(w, ordered(s.st.apps), s.appDeep)
-}
-
-// handleAppCreate serves POST /sip/app.
-func (s *Server) handleAppCreate(w http.ResponseWriter, _ *http.Request, body []byte) {
-	a := &sipApp{active: true, ingress: emptyObject, egress: emptyObject}
-	if !s.readApp(w, body, a, true) {
-		return
+// appCollection serves the SIP control app routes (/sip/app). A create or
+// update that names a SIP domain points the domain at the app; 409 on
+// delete while numbers are assigned to the app or a SIP domain points to it.
+func (s *Server) appCollection() *collection[sipApp, *sipApp] {
+	return &collection[sipApp, *sipApp]{
+		s:      s,
+		name:   "SIP control app",
+		items:  func() map[string]*sipApp { return s.st.apps },
+		fresh:  func() *sipApp { return &sipApp{active: true, ingress: emptyObject, egress: emptyObject} },
+		read:   s.readApp,
+		render: s.appDeep,
+		created: func(a *sipApp) {
+			a.techPrefix = techPrefix(a.UUID)
+			s.linkDomain(a)
+		},
+		updated: s.linkDomain,
+		conflict: func(a *sipApp) string {
+			if len(s.leasesOf(func(l *lease) bool { return l.app == a.UUID })) > 0 ||
+				len(s.domainNames(func(d *sipDomain) bool { return d.app == a.UUID })) > 0 {
+				return "SIP control app is in use"
+			}
+			return ""
+		},
+		detach: func(a *sipApp) { delete(s.st.hosted, a.UUID) },
+		owner:  func(l *lease) *string { return &l.app },
 	}
-	a.meta = s.newMeta()
-	a.techPrefix = techPrefix(a.UUID)
-	s.st.apps[a.UUID] = a
-	s.linkDomain(a)
-	writeOK(w, http.StatusCreated, s.appDeep(a))
-}
-
-// handleAppGet serves GET /sip/app/{uuid}.
-func (s *Server) handleAppGet(w http.ResponseWriter, r *http.Request, _ []byte) {
-	a, ok := s.st.apps[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "SIP control app")
-		return
-	}
-	writeOK(w, http.StatusOK, s.appDeep(a))
-}
-
-// handleAppUpdate serves PATCH /sip/app/{uuid}.
-func (s *Server) handleAppUpdate(w http.ResponseWriter, r *http.Request, body []byte) {
-	a, ok := s.st.apps[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "SIP control app")
-		return
-	}
-	next := *a
-	if !s.readApp(w, body, &next, false) {
-		return
-	}
-	next.Modified = s.now()
-	*a = next
-	s.linkDomain(a)
-	writeOK(w, http.StatusOK, s.appDeep(a))
-}
-
-// handleAppDelete serves DELETE /sip/app/{uuid}; 409 while numbers are
-// assigned to the app or a SIP domain points to it.
-func (s *Server) handleAppDelete(w http.ResponseWriter, r *http.Request, _ []byte) {
-	a, ok := s.st.apps[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "SIP control app")
-		return
-	}
-	inUse := len(s.leasesOf(func(l *lease) bool { return l.app == a.UUID })) > 0 ||
-		len(s.domainNames(func(d *sipDomain) bool { return d.app == a.UUID })) > 0
-	if inUse {
-		writeError(w, http.StatusConflict, "SIP control app is in use")
-		return
-	}
-	out := s.appDeep(a)
-	delete(s.st.apps, a.UUID)
-	delete(s.st.hosted, a.UUID)
-	writeOK(w, http.StatusOK, out)
-}
-
-// handleAppNumbers serves GET /sip/app/{uuid}/tnlease.
-func (s *Server) handleAppNumbers(w http.ResponseWriter, r *http.Request, _ []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.apps[id]; !ok {
-		notFound(w, "SIP control app")
-		return
-	}
-	writeList(w, s.leasesOf(func(l *lease) bool { return l.app == id }), s.leaseDeep)
-}
-
-// handleAppAssign serves POST /sip/app/{uuid}/tnlease.
-func (s *Server) handleAppAssign(w http.ResponseWriter, r *http.Request, body []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.apps[id]; !ok {
-		notFound(w, "SIP control app")
-		return
-	}
-	s.assign(w, body, id, func(l *lease) *string { return &l.app })
 }
 
 // seededProductID is the id of the only SIP product.

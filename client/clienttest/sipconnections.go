@@ -101,90 +101,31 @@ func (s *Server) readConn(w http.ResponseWriter, body []byte, c *sipConn, create
 	return true
 }
 
-// handleConnList serves GET /sip/connection.
-func (s *Server) handleConnList(w http.ResponseWriter, _ *http.Request, _ []byte) {
-	writeList(w, ordered(s.st.conns), s.connDeep)
-}
-
-// handleConnCreate serves POST /sip/connection.
-func (s *Server) handleConnCreate(w http.ResponseWriter, _ *http.Request, body []byte) {
-	c := &sipConn{active: true, ingress: emptyObject, egress: emptyObject}
-	if !s.readConn(w, body, c, true) {
-		return
+// connCollection serves the SIP connection routes (/sip/connection).
+// Deleting a connection detaches its numbers and SIP domains from it.
+func (s *Server) connCollection() *collection[sipConn, *sipConn] {
+	return &collection[sipConn, *sipConn]{
+		s:       s,
+		name:    "SIP connection",
+		items:   func() map[string]*sipConn { return s.st.conns },
+		fresh:   func() *sipConn { return &sipConn{active: true, ingress: emptyObject, egress: emptyObject} },
+		read:    s.readConn,
+		render:  s.connDeep,
+		created: func(c *sipConn) { c.techPrefix = techPrefix(c.UUID) },
+		detach: func(c *sipConn) {
+			for _, l := range s.st.leases {
+				if l.conn == c.UUID {
+					l.conn = ""
+				}
+			}
+			for _, d := range s.st.domains {
+				if d.conn == c.UUID {
+					d.conn = ""
+				}
+			}
+		},
+		owner: func(l *lease) *string { return &l.conn },
 	}
-	c.meta = s.newMeta()
-	c.techPrefix = techPrefix(c.UUID)
-	s.st.conns[c.UUID] = c
-	writeOK(w, http.StatusCreated, s.connDeep(c))
-}
-
-// handleConnGet serves GET /sip/connection/{uuid}.
-func (s *Server) handleConnGet(w http.ResponseWriter, r *http.Request, _ []byte) {
-	c, ok := s.st.conns[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "SIP connection")
-		return
-	}
-	writeOK(w, http.StatusOK, s.connDeep(c))
-}
-
-// handleConnUpdate serves PATCH /sip/connection/{uuid}.
-func (s *Server) handleConnUpdate(w http.ResponseWriter, r *http.Request, body []byte) {
-	c, ok := s.st.conns[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "SIP connection")
-		return
-	}
-	next := *c
-	if !s.readConn(w, body, &next, false) {
-		return
-	}
-	next.Modified = s.now()
-	*c = next
-	writeOK(w, http.StatusOK, s.connDeep(c))
-}
-
-// handleConnDelete serves DELETE /sip/connection/{uuid}; the connection's
-// numbers and SIP domains are detached from it.
-func (s *Server) handleConnDelete(w http.ResponseWriter, r *http.Request, _ []byte) {
-	c, ok := s.st.conns[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "SIP connection")
-		return
-	}
-	out := s.connDeep(c)
-	for _, l := range s.st.leases {
-		if l.conn == c.UUID {
-			l.conn = ""
-		}
-	}
-	for _, d := range s.st.domains {
-		if d.conn == c.UUID {
-			d.conn = ""
-		}
-	}
-	delete(s.st.conns, c.UUID)
-	writeOK(w, http.StatusOK, out)
-}
-
-// handleConnNumbers serves GET /sip/connection/{uuid}/tnlease.
-func (s *Server) handleConnNumbers(w http.ResponseWriter, r *http.Request, _ []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.conns[id]; !ok {
-		notFound(w, "SIP connection")
-		return
-	}
-	writeList(w, s.leasesOf(func(l *lease) bool { return l.conn == id }), s.leaseDeep)
-}
-
-// handleConnAssign serves POST /sip/connection/{uuid}/tnlease.
-func (s *Server) handleConnAssign(w http.ResponseWriter, r *http.Request, body []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.conns[id]; !ok {
-		notFound(w, "SIP connection")
-		return
-	}
-	s.assign(w, body, id, func(l *lease) *string { return &l.conn })
 }
 
 // assign applies an {"add": […], "remove": […]} body to the leases' owner

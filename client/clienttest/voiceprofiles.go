@@ -113,67 +113,28 @@ func (s *Server) readOVP(w http.ResponseWriter, body []byte, p *voiceProfile, cr
 	return true
 }
 
-// handleOVPList serves GET /profile/outbound_voice.
-func (s *Server) handleOVPList(w http.ResponseWriter, _ *http.Request, _ []byte) {
-	writeList(w, ordered(s.st.ovps), s.ovpDeep)
-}
-
-// handleOVPCreate serves POST /profile/outbound_voice.
-func (s *Server) handleOVPCreate(w http.ResponseWriter, _ *http.Request, body []byte) {
-	p := &voiceProfile{active: true, ingress: emptyObject}
-	if !s.readOVP(w, body, p, true) {
-		return
+// ovpCollection serves the outbound voice profile routes
+// (/profile/outbound_voice). Deleting a profile detaches the SIP domains and
+// apps using it.
+func (s *Server) ovpCollection() *collection[voiceProfile, *voiceProfile] {
+	return &collection[voiceProfile, *voiceProfile]{
+		s:      s,
+		name:   "Outbound voice profile",
+		items:  func() map[string]*voiceProfile { return s.st.ovps },
+		fresh:  func() *voiceProfile { return &voiceProfile{active: true, ingress: emptyObject} },
+		read:   s.readOVP,
+		render: s.ovpDeep,
+		detach: func(p *voiceProfile) {
+			for _, d := range s.st.domains {
+				if d.ovp == p.UUID {
+					d.ovp = ""
+				}
+			}
+			for _, a := range s.st.apps {
+				if a.ovp == p.UUID {
+					a.ovp = ""
+				}
+			}
+		},
 	}
-	p.meta = s.newMeta()
-	s.st.ovps[p.UUID] = p
-	writeOK(w, http.StatusCreated, s.ovpDeep(p))
-}
-
-// handleOVPGet serves GET /profile/outbound_voice/{uuid}.
-func (s *Server) handleOVPGet(w http.ResponseWriter, r *http.Request, _ []byte) {
-	p, ok := s.st.ovps[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "Outbound voice profile")
-		return
-	}
-	writeOK(w, http.StatusOK, s.ovpDeep(p))
-}
-
-// handleOVPUpdate serves PATCH /profile/outbound_voice/{uuid}.
-func (s *Server) handleOVPUpdate(w http.ResponseWriter, r *http.Request, body []byte) {
-	p, ok := s.st.ovps[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "Outbound voice profile")
-		return
-	}
-	next := *p
-	if !s.readOVP(w, body, &next, false) {
-		return
-	}
-	next.Modified = s.now()
-	*p = next
-	writeOK(w, http.StatusOK, s.ovpDeep(p))
-}
-
-// handleOVPDelete serves DELETE /profile/outbound_voice/{uuid}; SIP domains
-// and apps using the profile are detached from it.
-func (s *Server) handleOVPDelete(w http.ResponseWriter, r *http.Request, _ []byte) {
-	p, ok := s.st.ovps[r.PathValue("uuid")]
-	if !ok {
-		notFound(w, "Outbound voice profile")
-		return
-	}
-	out := s.ovpDeep(p)
-	for _, d := range s.st.domains {
-		if d.ovp == p.UUID {
-			d.ovp = ""
-		}
-	}
-	for _, a := range s.st.apps {
-		if a.ovp == p.UUID {
-			a.ovp = ""
-		}
-	}
-	delete(s.st.ovps, p.UUID)
-	writeOK(w, http.StatusOK, out)
 }
