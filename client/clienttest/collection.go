@@ -11,12 +11,14 @@ type collection[T any, P interface {
 	*T
 	entity
 }] struct {
-	s      *Server
-	name   string                                                          // in 404 answers, e.g. "SIP connection"
-	items  func() map[string]P                                             // the stored objects by uuid
-	fresh  func() P                                                        // a new object with the create defaults
-	read   func(w http.ResponseWriter, body []byte, x P, create bool) bool // false after answering an error
-	render func(P) obj                                                     // the reply object
+	s     *Server
+	name  string              // in 404 answers, e.g. "SIP connection"
+	items func() map[string]P // the stored objects by uuid
+	fresh func() P            // a new object with the create defaults
+	// read reads a create (create set) or update body into x; it reports
+	// false after answering an error.
+	read   func(w http.ResponseWriter, body []byte, x P, create bool) bool
+	render func(P) obj // the reply object
 
 	// Optional hooks.
 	created  func(P)              // runs on a create before it is stored

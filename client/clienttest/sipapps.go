@@ -22,15 +22,11 @@ type sipApp struct {
 
 // appJSON renders a SIP control app. The caller holds s.mu.
 func (s *Server) appJSON(a *sipApp, deep bool) obj {
-	var product any = a.product
-	if deep {
-		product = productJSON()
-	}
 	return obj{
 		"uuid":                               a.UUID,
 		"name":                               a.name,
 		"is_active":                          a.active,
-		"product":                            product,
+		"product":                            productField(a.product, deep),
 		"tech_prefix":                        a.techPrefix,
 		"webhook_url":                        nullable(a.webhookURL),
 		"webhook_method":                     nullable(a.webhookMethod),
@@ -109,12 +105,8 @@ func (s *Server) readApp(w http.ResponseWriter, body []byte, a *sipApp, create b
 		s.invalid(w, in.errs)
 		return false
 	}
-	if hasProduct {
-		if product != seededProductID {
-			notFound(w, "SIP product")
-			return false
-		}
-		a.product = product
+	if !setProduct(w, &a.product, product, hasProduct) {
+		return false
 	}
 	if domain != "" {
 		if _, ok := s.st.domains[domain]; !ok {
@@ -174,4 +166,27 @@ const seededProductID = 1
 
 func productJSON() obj {
 	return obj{"id": seededProductID, "name": "Default", "type": "public"}
+}
+
+// productField renders a product member: the product's id, or its object
+// when deep.
+func productField(id int, deep bool) any {
+	if deep {
+		return productJSON()
+	}
+	return id
+}
+
+// setProduct stores a product read from a body (has set) in dst, answering
+// 404 and reporting false when it names no product.
+func setProduct(w http.ResponseWriter, dst *int, product int, has bool) bool {
+	if !has {
+		return true
+	}
+	if product != seededProductID {
+		notFound(w, "SIP product")
+		return false
+	}
+	*dst = product
+	return true
 }

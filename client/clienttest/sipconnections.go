@@ -22,10 +22,6 @@ var emptyObject = json.RawMessage(`{}`)
 
 // connJSON renders a SIP connection. The caller holds s.mu.
 func (s *Server) connJSON(c *sipConn, deep bool) obj {
-	var product any = c.product
-	if deep {
-		product = productJSON()
-	}
 	return obj{
 		"uuid":                               c.UUID,
 		"name":                               c.name,
@@ -34,7 +30,7 @@ func (s *Server) connJSON(c *sipConn, deep bool) obj {
 		"hostname":                           nullable(c.hostname),
 		"port":                               c.port,
 		"tech_prefix":                        c.techPrefix,
-		"product":                            product,
+		"product":                            productField(c.product, deep),
 		"shaken_verify_policy":               c.shakenPolicy,
 		"shaken_minimum_accepted_attest_lvl": nullable(c.shakenLevel),
 		"class4_ingress_trunk_settings":      c.ingress,
@@ -91,14 +87,7 @@ func (s *Server) readConn(w http.ResponseWriter, body []byte, c *sipConn, create
 		s.invalid(w, in.errs)
 		return false
 	}
-	if hasProduct {
-		if product != seededProductID {
-			notFound(w, "SIP product")
-			return false
-		}
-		c.product = product
-	}
-	return true
+	return setProduct(w, &c.product, product, hasProduct)
 }
 
 // connCollection serves the SIP connection routes (/sip/connection).

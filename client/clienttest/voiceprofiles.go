@@ -24,15 +24,11 @@ type voiceProfile struct {
 
 // ovpJSON renders an outbound voice profile. The caller holds s.mu.
 func (s *Server) ovpJSON(p *voiceProfile, deep bool) obj {
-	var product any = p.product
-	if deep {
-		product = productJSON()
-	}
 	return obj{
 		"uuid":                          p.UUID,
 		"name":                          p.name,
 		"is_active":                     p.active,
-		"product":                       product,
+		"product":                       productField(p.product, deep),
 		"tech_prefix":                   p.techPrefix,
 		"tn_lease":                      s.refJSON(p.lease, deep, s.leaseRef),
 		"shaken_sign_policy":            nil,
@@ -99,12 +95,8 @@ func (s *Server) readOVP(w http.ResponseWriter, body []byte, p *voiceProfile, cr
 		s.invalid(w, in.errs)
 		return false
 	}
-	if hasProduct {
-		if product != seededProductID {
-			notFound(w, "SIP product")
-			return false
-		}
-		p.product = product
+	if !setProduct(w, &p.product, product, hasProduct) {
+		return false
 	}
 	if !s.refExists(w, lease, "Lease", s.leaseRef) {
 		return false
