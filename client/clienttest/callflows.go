@@ -70,9 +70,8 @@ func (s *Server) writeHostedFlow(w http.ResponseWriter, appUUID string, doc []by
 
 // handleFlowGet serves GET /sip/app/call/flow/{uuid}.
 func (s *Server) handleFlowGet(w http.ResponseWriter, r *http.Request, _ []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.apps[id]; !ok {
-		notFound(w, "SIP control app")
+	id, ok := s.appOf(w, r)
+	if !ok {
 		return
 	}
 	doc, ok := s.st.hosted[id]
@@ -85,9 +84,8 @@ func (s *Server) handleFlowGet(w http.ResponseWriter, r *http.Request, _ []byte)
 
 // handleFlowPut serves POST /sip/app/call/flow/{uuid}.
 func (s *Server) handleFlowPut(w http.ResponseWriter, r *http.Request, body []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.apps[id]; !ok {
-		notFound(w, "SIP control app")
+	id, ok := s.appOf(w, r)
+	if !ok {
 		return
 	}
 	doc, ok := s.uploadedXML(w, r, body)
@@ -100,9 +98,8 @@ func (s *Server) handleFlowPut(w http.ResponseWriter, r *http.Request, body []by
 
 // handleFlowDelete serves DELETE /sip/app/call/flow/{uuid}.
 func (s *Server) handleFlowDelete(w http.ResponseWriter, r *http.Request, _ []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.apps[id]; !ok {
-		notFound(w, "SIP control app")
+	id, ok := s.appOf(w, r)
+	if !ok {
 		return
 	}
 	delete(s.st.hosted, id)

@@ -46,9 +46,8 @@ func callLogJSON(l *callLog) obj {
 
 // handleLogs serves POST /sip/app/{uuid}/logs.
 func (s *Server) handleLogs(w http.ResponseWriter, r *http.Request, body []byte) {
-	id := r.PathValue("uuid")
-	if _, ok := s.st.apps[id]; !ok {
-		notFound(w, "SIP control app")
+	id, ok := s.appOf(w, r)
+	if !ok {
 		return
 	}
 	sr := s.newSearch(r, body, false)

@@ -57,6 +57,17 @@ func (s *Server) appRef(id string) obj {
 
 func (s *Server) appDeep(a *sipApp) obj { return s.appJSON(a, true) }
 
+// appOf returns the uuid of the SIP control app named in the path, or
+// answers 404.
+func (s *Server) appOf(w http.ResponseWriter, r *http.Request) (string, bool) {
+	id := r.PathValue("uuid")
+	if _, ok := s.st.apps[id]; !ok {
+		notFound(w, "SIP control app")
+		return "", false
+	}
+	return id, true
+}
+
 // readTimeout reads a millisecond timeout that null clears.
 func readTimeout(in *input, k string, dst **int) {
 	if in.isNull(k) {
