@@ -24,14 +24,7 @@ func fakeClient(t *testing.T, srv *clienttest.Server, creds Credentials, opts ..
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &waits{}
-	c.wait = func(ctx context.Context, d time.Duration) error {
-		w.mu.Lock()
-		w.d = append(w.d, d)
-		w.mu.Unlock()
-		return ctx.Err()
-	}
-	return c, w
+	return c, recordWaits(c)
 }
 
 func newFake(t *testing.T, opts ...clienttest.Option) *clienttest.Server {

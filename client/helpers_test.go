@@ -111,6 +111,18 @@ type waits struct {
 	d  []time.Duration
 }
 
+// recordWaits makes c's waits return at once and records them.
+func recordWaits(c *Client) *waits {
+	w := &waits{}
+	c.wait = func(ctx context.Context, d time.Duration) error {
+		w.mu.Lock()
+		w.d = append(w.d, d)
+		w.mu.Unlock()
+		return ctx.Err()
+	}
+	return w
+}
+
 func (w *waits) all() []time.Duration {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -128,14 +140,7 @@ func newTestClient(t *testing.T, s *stub, creds Credentials, opts ...Option) (*C
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	w := &waits{}
-	c.wait = func(ctx context.Context, d time.Duration) error {
-		w.mu.Lock()
-		w.d = append(w.d, d)
-		w.mu.Unlock()
-		return ctx.Err()
-	}
-	return c, w
+	return c, recordWaits(c)
 }
 
 // makeJWT returns an unsigned token with the given exp claim.
