@@ -48,6 +48,18 @@ func Paths(r *verbs.Response) map[verbs.Node]string {
 // a nil or typed-nil item gets "".
 func siblingPaths(parent string, kids []verbs.Node) []string {
 	out := make([]string, len(kids))
+	for i, n := range siblingIndexes(kids) {
+		if n > 0 {
+			out[i] = parent + "/" + stepName(kids[i]) + "[" + strconv.Itoa(n) + "]"
+		}
+	}
+	return out
+}
+
+// siblingIndexes returns the 1-based position of each item of a child list
+// among its same-named siblings; a nil or typed-nil item gets 0.
+func siblingIndexes(kids []verbs.Node) []int {
+	out := make([]int, len(kids))
 	count := make(map[string]int, len(kids))
 	for i, k := range kids {
 		if nodeIsNil(k) {
@@ -55,9 +67,70 @@ func siblingPaths(parent string, kids []verbs.Node) []string {
 		}
 		step := stepName(k)
 		count[step]++
-		out[i] = parent + "/" + step + "[" + strconv.Itoa(count[step]) + "]"
+		out[i] = count[step]
 	}
 	return out
+}
+
+// loc names the node a finding is about, relative to the node being
+// checked, the top of the checker's stack: that node itself (here), or its
+// child at index pos of its child list, nil entries included. Check keeps
+// no path while it walks; it turns a loc into one only when it reports a
+// finding, so a clean document costs no path at all.
+type loc struct {
+	child verbs.Node
+	pos   int
+}
+
+// here is the loc of the node being checked.
+var here = loc{}
+
+// nodeAt returns the node at l.
+func (c *checker) nodeAt(l loc) verbs.Node {
+	if l.child != nil {
+		return l.child
+	}
+	if len(c.stack) == 0 {
+		return nil
+	}
+	return c.stack[len(c.stack)-1].node
+}
+
+// path returns the path of the node at l (see Paths).
+func (c *checker) path(l loc) string {
+	b := append(make([]byte, 0, 64), "/Response"...)
+	for d := 1; d < len(c.stack); d++ {
+		b = c.appendStep(b, c.stack[d-1].node, c.stack[d].node, c.stack[d].pos)
+	}
+	if l.child != nil && len(c.stack) > 0 {
+		b = c.appendStep(b, c.stack[len(c.stack)-1].node, l.child, l.pos)
+	}
+	return string(b)
+}
+
+// appendStep appends the step of n, child pos of parent, to a path.
+func (c *checker) appendStep(b []byte, parent, n verbs.Node, pos int) []byte {
+	b = append(b, '/')
+	b = append(b, stepName(n)...)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(c.siblingIndex(parent, pos)), 10)
+	return append(b, ']')
+}
+
+// siblingIndex returns the 1-based position of child pos of parent among
+// its same-named siblings. The positions of a child list are counted once
+// per Check: they depend on the parent node alone, which Check never
+// changes.
+func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
+	idx, ok := c.indexes[parent]
+	if !ok {
+		idx = siblingIndexes(childrenOf(parent))
+		if c.indexes == nil {
+			c.indexes = make(map[verbs.Node][]int)
+		}
+		c.indexes[parent] = idx
+	}
+	return idx[pos]
 }
 
 // stepName is the name a node is counted by among its siblings.

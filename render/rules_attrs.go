@@ -10,28 +10,31 @@ import (
 // extra checks the unmodelled attributes of a modelled element: each a
 // valid XML name, none repeating a modelled attribute, an alias of one or
 // another extra attribute. <Response> takes no attributes at all.
-func (c *checker) extra(n verbs.Node, path string, spec verbs.ElementSpec) {
-	attrs := extraAttrs(n)
+func (c *checker) extra(n verbs.Node, l loc, ti *typeInfo) {
+	attrs := ti.extraAttrs(n)
+	spec := ti.spec
+	if len(attrs) == 0 {
+		return
+	}
 	if _, root := n.(*verbs.Response); root {
 		for _, a := range attrs {
-			c.errorf(n, attrPath(path, a.Name), "root-attr", "<Response> takes no attributes, got %s", quoteName(a.Name))
+			c.attrErrorf(l, a.Name, "root-attr", "<Response> takes no attributes, got %s", quoteName(a.Name))
 		}
 	}
 	seen := make(map[string]bool, len(attrs))
 	for _, a := range attrs {
-		p := attrPath(path, a.Name)
 		canon, alias := spec.AttrAliases[a.Name]
 		switch {
 		case !validXMLName(a.Name):
-			c.errorf(n, p, "attr-name", "attribute name %q is not a valid XML name", a.Name)
+			c.attrErrorf(l, a.Name, "attr-name", "attribute name %q is not a valid XML name", a.Name)
 		case spec.HasAttr(a.Name):
-			c.errorf(n, p, "extra-attr", "extra attribute %s repeats an attribute <%s> models; set it through its field", a.Name, spec.Name)
+			c.attrErrorf(l, a.Name, "extra-attr", "extra attribute %s repeats an attribute <%s> models; set it through its field", a.Name, spec.Name)
 		case alias && canon == "":
-			c.errorf(n, p, "extra-attr", "extra attribute %s is an alias of the text content of <%s>; set the text instead", a.Name, spec.Name)
+			c.attrErrorf(l, a.Name, "extra-attr", "extra attribute %s is an alias of the text content of <%s>; set the text instead", a.Name, spec.Name)
 		case alias:
-			c.errorf(n, p, "extra-attr", "extra attribute %s is an alias of %s, which <%s> models; set it through its field", a.Name, canon, spec.Name)
+			c.attrErrorf(l, a.Name, "extra-attr", "extra attribute %s is an alias of %s, which <%s> models; set it through its field", a.Name, canon, spec.Name)
 		case seen[a.Name]:
-			c.errorf(n, p, "duplicate", "attribute %s is repeated", a.Name)
+			c.attrErrorf(l, a.Name, "duplicate", "attribute %s is repeated", a.Name)
 		}
 		seen[a.Name] = true
 	}
@@ -40,20 +43,19 @@ func (c *checker) extra(n verbs.Node, path string, spec verbs.ElementSpec) {
 // rawElement checks an element kept as a raw node: its name must be a
 // valid XML name that the language does not model, and its attributes
 // valid, distinct names.
-func (c *checker) rawElement(e *verbs.RawElement, path string) {
+func (c *checker) rawElement(e *verbs.RawElement, l loc) {
 	if !validXMLName(e.Name) {
-		c.errorf(e, path, "element-name", "element name %q is not a valid XML name", e.Name)
+		c.errorf(l, "element-name", "element name %q is not a valid XML name", e.Name)
 	} else if spec, ok := verbs.LookupElement(e.Name); ok {
-		c.errorf(e, path, "element-name", "raw element <%s> is <%s> of the language; use its verbs type", e.Name, spec.Name)
+		c.errorf(l, "element-name", "raw element <%s> is <%s> of the language; use its verbs type", e.Name, spec.Name)
 	}
 	seen := make(map[string]bool, len(e.Attrs))
 	for _, a := range e.Attrs {
-		p := attrPath(path, a.Name)
 		switch {
 		case !validXMLName(a.Name):
-			c.errorf(e, p, "attr-name", "attribute name %q is not a valid XML name", a.Name)
+			c.attrErrorf(l, a.Name, "attr-name", "attribute name %q is not a valid XML name", a.Name)
 		case seen[a.Name]:
-			c.errorf(e, p, "duplicate", "attribute %s is repeated", a.Name)
+			c.attrErrorf(l, a.Name, "duplicate", "attribute %s is repeated", a.Name)
 		}
 		seen[a.Name] = true
 	}
@@ -76,25 +78,36 @@ var currentGatherAttrs = []string{"dtmf_length", "dtmf_stop", "url"}
 
 // legacy reports every legacy element and every legacy attribute that is
 // set, and a <Gather> mixing legacy and current attributes.
-func (c *checker) legacy(n verbs.Node, path string, spec verbs.ElementSpec) {
+func (c *checker) legacy(n verbs.Node, l loc, ti *typeInfo) {
+	spec := ti.spec
 	if spec.Legacy {
-		c.warnf(n, path, "legacy", "<%s> is legacy%s", spec.Name, legacyAdvice[spec.Name])
+		c.warnf(l, "legacy", "<%s> is legacy%s", spec.Name, legacyAdvice[spec.Name])
 	}
 	if len(spec.LegacyAttrs) == 0 {
 		return
 	}
+	hasOld, hasCurrent := false, false
+	for a := range ti.presentAttrs(n) {
+		switch {
+		case spec.IsLegacyAttr(a):
+			hasOld = true
+			c.attrWarnf(l, a, "legacy", "%s is a legacy attribute%s", a, legacyAdvice[a])
+		case spec.Name == "Gather" && slices.Contains(currentGatherAttrs, a):
+			hasCurrent = true
+		}
+	}
+	if !hasOld || !hasCurrent {
+		return
+	}
 	var old, current []string
-	for _, a := range setAttrs(n) {
+	for a := range ti.presentAttrs(n) {
 		switch {
 		case spec.IsLegacyAttr(a):
 			old = append(old, a)
-			c.warnf(n, attrPath(path, a), "legacy", "%s is a legacy attribute%s", a, legacyAdvice[a])
-		case spec.Name == "Gather" && slices.Contains(currentGatherAttrs, a):
+		case slices.Contains(currentGatherAttrs, a):
 			current = append(current, a)
 		}
 	}
-	if len(old) > 0 && len(current) > 0 {
-		c.warnf(n, path, "legacy-mix", "<%s> mixes legacy attributes (%s) with current ones (%s)",
-			spec.Name, strings.Join(old, ", "), strings.Join(current, ", "))
-	}
+	c.warnf(l, "legacy-mix", "<%s> mixes legacy attributes (%s) with current ones (%s)",
+		spec.Name, strings.Join(old, ", "), strings.Join(current, ", "))
 }

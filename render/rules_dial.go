@@ -5,28 +5,31 @@ import "github.com/opentact-go/opentact/verbs"
 // dialChildren applies the rules of <Dial>'s content: one or more
 // destinations, then at most one <Error>, then <Meta> elements; a
 // destination dialled twice is a lint.
-func (c *checker) dialChildren(d *verbs.Dial, p string, kids []listItem) {
+func dialChildren(c *checker, l loc, kids []verbs.DialChild) {
 	dests := 0
 	seenError, seenMeta := false, false
 	dialled := make(map[string]bool)
-	for _, k := range kids {
-		switch v := k.node.(type) {
+	for i, k := range kids {
+		if nodeIsNil(k) {
+			continue
+		}
+		switch v := k.(type) {
 		case *verbs.To, *verbs.Sip, *verbs.Number:
 			dests++
 			if seenError || seenMeta {
-				c.errorf(k.node, k.path, "order", "destination <%s> must come before <Error> and <Meta>", k.node.ElementName())
+				c.errorf(loc{k, i}, "order", "destination <%s> must come before <Error> and <Meta>", k.ElementName())
 			}
 			dest := destinationOf(v)
-			c.legacyForm(v, k.path, dest)
+			c.legacyForm(v, i, dest)
 			if dest != "" && dialled[dest] {
-				c.warnf(k.node, k.path, "duplicate-destination", "destination %q is already dialled by this <Dial>", dest)
+				c.warnf(loc{k, i}, "duplicate-destination", "destination %q is already dialled by this <Dial>", dest)
 			}
 			dialled[dest] = true
 		case *verbs.Error:
 			if seenError {
-				c.errorf(k.node, k.path, "duplicate", "<Dial> takes at most one <Error>")
+				c.errorf(loc{k, i}, "duplicate", "<Dial> takes at most one <Error>")
 			} else if seenMeta {
-				c.errorf(k.node, k.path, "order", "<Error> must come before <Meta>")
+				c.errorf(loc{k, i}, "order", "<Error> must come before <Meta>")
 			}
 			seenError = true
 		case *verbs.Meta:
@@ -34,7 +37,7 @@ func (c *checker) dialChildren(d *verbs.Dial, p string, kids []listItem) {
 		}
 	}
 	if dests == 0 {
-		c.errorf(d, p, "required", "<Dial> needs at least one destination (<To>)")
+		c.errorf(l, "required", "<Dial> needs at least one destination (<To>)")
 	}
 }
 
@@ -52,19 +55,17 @@ func destinationOf(n verbs.Node) string {
 }
 
 // legacyForm: the legacy <Sip> holds a SIP address and <Number> a phone
-// number; the other destination forms there are a lint.
-func (c *checker) legacyForm(n verbs.Node, p, dest string) {
-	if !isDestination(dest) {
-		return // the destination rule already reports it
-	}
+// number; the other destination forms there are a lint. n is child i of
+// the <Dial> being checked.
+func (c *checker) legacyForm(n verbs.DialChild, i int, dest string) {
 	switch n.(type) {
 	case *verbs.Sip:
-		if isPhoneNumber(dest) {
-			c.warnf(n, p, "destination-form", "<Sip> should hold a SIP address (user@host), got %q", dest)
+		if isDestination(dest) && isPhoneNumber(dest) {
+			c.warnf(loc{n, i}, "destination-form", "<Sip> should hold a SIP address (user@host), got %q", dest)
 		}
 	case *verbs.Number:
-		if !isPhoneNumber(dest) {
-			c.warnf(n, p, "destination-form", "<Number> should hold a phone number, got %q", dest)
+		if isDestination(dest) && !isPhoneNumber(dest) {
+			c.warnf(loc{n, i}, "destination-form", "<Number> should hold a phone number, got %q", dest)
 		}
 	}
 }

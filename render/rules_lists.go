@@ -6,26 +6,29 @@ import "github.com/opentact-go/opentact/verbs"
 // list has no command before it to handle, and commands after a <Hangup>
 // never run. Comments do not count, nor do the <Error> and <Meta> items
 // right after a <Hangup>, which belong to it.
-func (c *checker) commandList(kids []listItem) {
+func commandList(c *checker, l loc, kids []verbs.Command) {
 	first, hungUp := true, false
-	for _, k := range kids {
-		switch k.node.(type) {
+	for i, k := range kids {
+		if nodeIsNil(k) {
+			continue
+		}
+		switch k.(type) {
 		case *verbs.Comment:
 			continue
 		case *verbs.Error:
 			if first {
-				c.warnf(k.node, k.path, "error-first", "<Error> is first in its list, so there is no command before it whose failure it could handle")
+				c.warnf(loc{k, i}, "error-first", "<Error> is first in its list, so there is no command before it whose failure it could handle")
 			}
 		case *verbs.Meta:
 		case *verbs.Hangup:
 			if hungUp {
-				c.warnf(k.node, k.path, "unreachable", "commands after <Hangup> never run")
+				c.warnf(loc{k, i}, "unreachable", "commands after <Hangup> never run")
 				return
 			}
 			hungUp = true
 		default:
 			if hungUp {
-				c.warnf(k.node, k.path, "unreachable", "commands after <Hangup> never run")
+				c.warnf(loc{k, i}, "unreachable", "commands after <Hangup> never run")
 				return
 			}
 		}
@@ -35,12 +38,15 @@ func (c *checker) commandList(kids []listItem) {
 
 // atMostOneError applies the rule of <Callback> and <Curl>: at most one
 // <Error> child.
-func (c *checker) atMostOneError(parent verbs.Node, kids []listItem) {
+func atMostOneError[T verbs.Node](c *checker, l loc, kids []T) {
 	seen := false
-	for _, k := range kids {
-		if _, ok := k.node.(*verbs.Error); ok {
+	for i, k := range kids {
+		if nodeIsNil(k) {
+			continue
+		}
+		if _, ok := verbs.Node(k).(*verbs.Error); ok {
 			if seen {
-				c.errorf(k.node, k.path, "duplicate", "<%s> takes at most one <Error>", parent.ElementName())
+				c.errorf(loc{k, i}, "duplicate", "<%s> takes at most one <Error>", c.nodeAt(l).ElementName())
 			}
 			seen = true
 		}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -9,47 +10,94 @@ import (
 )
 
 // values checks that every text, attribute and comment value of n can be
-// written as XML: no invalid UTF-8 and no character XML 1.0 forbids.
-func (c *checker) values(n verbs.Node, path string) {
+// written as XML: no invalid UTF-8 and no character XML 1.0 forbids. ti is
+// the typeInfo of n.
+func (c *checker) values(n verbs.Node, l loc, ti *typeInfo) {
 	switch v := n.(type) {
 	case *verbs.Comment:
-		c.chars(n, path, "comment", v.Text)
+		c.chars(l, valueComment, "", v.Text, 0)
 		if strings.Contains(v.Text, "--") {
-			c.errorf(n, path, "comment", `comment must not contain "--"`)
+			c.errorf(l, "comment", `comment must not contain "--"`)
 		}
 		if strings.HasSuffix(v.Text, "-") {
-			c.errorf(n, path, "comment", `comment must not end in "-"`)
+			c.errorf(l, "comment", `comment must not end in "-"`)
 		}
 	case *verbs.RawText:
-		c.chars(n, path, "text", v.Text)
+		c.chars(l, valueRawText, "", v.Text, 0)
 	case *verbs.RawElement:
-		c.attrChars(n, path, v.Attrs)
+		c.attrChars(l, v.Attrs)
 	default:
-		for _, av := range setValues(n) {
-			if av.attr == "" {
-				c.chars(n, path, "<"+n.ElementName()+"> text", av.value)
-			} else {
-				c.chars(n, attrPath(path, av.attr), av.attr, av.value)
+		if ti == nil {
+			return
+		}
+		for attr, v := range ti.stringValues(n) {
+			kind := valueAttr
+			if attr == "" {
+				kind = valueText
+			}
+			if v.Kind() != reflect.Slice {
+				c.chars(l, kind, attr, v.String(), 0)
+				continue
+			}
+			// A list is written joined with commas: report the offset
+			// in the joined value.
+			off := 0
+			for i := range v.Len() {
+				s := v.Index(i).String()
+				if c.chars(l, kind, attr, s, off) {
+					break
+				}
+				off += len(s) + 1
 			}
 		}
-		c.attrChars(n, path, extraAttrs(n))
+		c.attrChars(l, ti.extraAttrs(n))
 	}
 }
 
+// valueKind tells what a value checked by chars is, for the path and
+// message of a finding.
+type valueKind int
+
+const (
+	valueText    valueKind = iota // the text of a modelled element
+	valueAttr                     // a modelled attribute
+	valueExtra                    // an unmodelled attribute
+	valueComment                  // a comment
+	valueRawText                  // raw text
+)
+
 // attrChars checks the values of unmodelled attributes.
-func (c *checker) attrChars(n verbs.Node, path string, attrs []verbs.Attr) {
+func (c *checker) attrChars(l loc, attrs []verbs.Attr) {
 	for _, a := range attrs {
-		c.chars(n, attrPath(path, a.Name), "attribute "+quoteName(a.Name), a.Value)
+		c.chars(l, valueExtra, a.Name, a.Value, 0)
 	}
 }
 
 // chars reports the first invalid UTF-8 sequence or forbidden character of
-// s, with its byte offset.
-func (c *checker) chars(n verbs.Node, path, label, s string) {
+// s, a value of the node at l written at byte offset base of the whole
+// value, and whether it found one. attr names the attribute of an
+// attribute value.
+func (c *checker) chars(l loc, kind valueKind, attr, s string, base int) bool {
 	off, what, bad := badChar(s)
-	if bad {
-		c.errorf(n, path, "xml-char", "%s contains %s at byte offset %d", label, what, off)
+	if !bad {
+		return false
 	}
+	var label string
+	switch kind {
+	case valueText:
+		label = "<" + c.nodeAt(l).ElementName() + "> text"
+	case valueAttr:
+		label = attr
+	case valueExtra:
+		label = "attribute " + quoteName(attr)
+	case valueComment:
+		label = "comment"
+	case valueRawText:
+		label = "text"
+	}
+	isAttr := kind == valueAttr || kind == valueExtra
+	c.add(l, isAttr, attr, SeverityError, "xml-char", "%s contains %s at byte offset %d", []any{label, what, base + off})
+	return true
 }
 
 // badChar finds the first invalid UTF-8 sequence or character outside the

@@ -36,15 +36,16 @@ func onlyChars(s, set string) bool {
 // letters (or the x and i prefixes), then subtags of 1 to 8 letters and
 // digits, separated by hyphens: en, en-US, zh-Hant-TW, x-klingon.
 func isLangTag(s string) bool {
-	subs := strings.Split(s, "-")
-	first := subs[0]
+	first, rest, more := strings.Cut(s, "-")
 	if first == "" || len(first) > 3 || !asciiLetters(first) {
 		return false
 	}
-	if len(first) == 1 && (len(subs) == 1 || !strings.ContainsAny(first, "xXiI")) {
+	if len(first) == 1 && (!more || !strings.ContainsAny(first, "xXiI")) {
 		return false
 	}
-	for _, sub := range subs[1:] {
+	for more {
+		var sub string
+		sub, rest, more = strings.Cut(rest, "-")
 		if sub == "" || len(sub) > 8 || !asciiAlnum(sub) {
 			return false
 		}
@@ -175,7 +176,9 @@ func isHostName(s string) bool {
 	if s == "" || len(s) > 253 {
 		return false
 	}
-	for _, label := range strings.Split(strings.TrimSuffix(s, "."), ".") {
+	for rest, more := strings.TrimSuffix(s, "."), true; more; {
+		var label string
+		label, rest, more = strings.Cut(rest, ".")
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false
 		}

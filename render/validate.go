@@ -37,26 +37,31 @@ func At(p Positions) CheckOption {
 // duplicate-destination, destination-form, audio-ext, record-ref,
 // call-field, state-case, county and overnight.
 func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
-	var s checkSettings
-	for _, o := range opts {
-		if o != nil {
-			o(&s)
-		}
-	}
-	c := &checker{
-		positions: s.positions,
-		recorded:  make(map[string]bool),
-		started:   make(map[string]bool),
-		onStack:   make(map[verbs.Node]bool),
+	c := checker{root: r}
+	if len(opts) > 0 {
+		c.positions = settingsOf(opts).positions
 	}
 	if r == nil {
-		c.errorf(nil, "/Response", "nil", "the document is nil")
+		c.errorf(here, "nil", "the document is nil")
 		return c.ds
 	}
-	c.collectStarts(r, 0)
-	c.node(r, "/Response", 0)
+	var stack [16]checkFrame
+	c.stack = stack[:0]
+	c.node(r, 0, 0)
 	c.ds.Sort()
 	return c.ds
+}
+
+// settingsOf applies opts. It is apart from Check so that a call without
+// options allocates no settings.
+func settingsOf(opts []CheckOption) *checkSettings {
+	s := new(checkSettings)
+	for _, o := range opts {
+		if o != nil {
+			o(s)
+		}
+	}
+	return s
 }
 
 // Validate returns nil when Check finds no error, and otherwise all of
@@ -71,30 +76,44 @@ func Validate(r *verbs.Response, opts ...CheckOption) error {
 // content is reported, not checked.
 const maxCheckDepth = 1000
 
+// shallowDepth is the number of ancestors a node is compared with one by
+// one to find a node that contains itself; deeper ancestors are looked up
+// in a map.
+const shallowDepth = 64
+
 // checker collects the findings of one Check.
 type checker struct {
 	ds        Diagnostics
 	positions Positions
+	root      *verbs.Response
 	// recorded holds the tags of the <Record> and <RecordStart> elements
-	// met so far in document order.
+	// met so far in document order; nil until the first one.
 	recorded map[string]bool
-	// started holds the tags of every <RecordStart> of the document.
-	started map[string]bool
-	// onStack holds the nodes being checked, to stop at a node that
-	// contains itself.
-	onStack map[verbs.Node]bool
+	// started holds the tags of every <RecordStart> of the document, once
+	// startsKnown: they are collected when a rule first needs them.
+	started     map[string]bool
+	startsKnown bool
+	// stack holds the nodes being checked, the root first: the path of
+	// a finding is made from it. A node found on the stack contains
+	// itself; deep holds those past shallowDepth, to find them without a
+	// scan.
+	stack []checkFrame
+	deep  map[verbs.Node]bool
+	// indexes caches the sibling positions of the child lists that paths
+	// of findings went through.
+	indexes map[verbs.Node][]int
 }
 
-// listItem is a non-nil item of a child list with its path.
-type listItem struct {
-	node verbs.Node
-	path string
-}
-
-func (c *checker) add(n verbs.Node, path string, sev Severity, rule, format string, args []any) {
+// add reports a finding about the node at l or, when isAttr, about its
+// attribute attr.
+func (c *checker) add(l loc, isAttr bool, attr string, sev Severity, rule, format string, args []any) {
 	msg := strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD")
+	path := c.path(l)
+	if isAttr {
+		path = attrPath(path, attr)
+	}
 	d := Diagnostic{Path: path, Severity: sev, Rule: rule, Message: msg}
-	if n != nil && c.positions != nil {
+	if n := c.nodeAt(l); n != nil && c.positions != nil {
 		if p, ok := c.positions[n]; ok {
 			d.Line, d.Col = p.Line, p.Col
 		}
@@ -102,87 +121,196 @@ func (c *checker) add(n verbs.Node, path string, sev Severity, rule, format stri
 	c.ds = append(c.ds, d)
 }
 
-// errorf reports an error about node n (or one of its attributes) at path.
-func (c *checker) errorf(n verbs.Node, path, rule, format string, args ...any) {
-	c.add(n, path, SeverityError, rule, format, args)
+// errorf reports an error about the node at l.
+func (c *checker) errorf(l loc, rule, format string, args ...any) {
+	c.add(l, false, "", SeverityError, rule, format, args)
 }
 
-// warnf reports a lint warning about node n at path.
-func (c *checker) warnf(n verbs.Node, path, rule, format string, args ...any) {
-	c.add(n, path, SeverityWarning, rule, format, args)
+// attrErrorf reports an error about the attribute attr of the node at l.
+func (c *checker) attrErrorf(l loc, attr, rule, format string, args ...any) {
+	c.add(l, true, attr, SeverityError, rule, format, args)
 }
 
-// collectStarts records the tags of every <RecordStart> of the document.
-func (c *checker) collectStarts(n verbs.Node, depth int) {
-	if nodeIsNil(n) || depth > maxCheckDepth || c.onStack[n] {
+// warnf reports a lint warning about the node at l.
+func (c *checker) warnf(l loc, rule, format string, args ...any) {
+	c.add(l, false, "", SeverityWarning, rule, format, args)
+}
+
+// attrWarnf reports a lint warning about the attribute attr of the node
+// at l.
+func (c *checker) attrWarnf(l loc, attr, rule, format string, args ...any) {
+	c.add(l, true, attr, SeverityWarning, rule, format, args)
+}
+
+// startedTags returns the tags of every <RecordStart> of the document.
+func (c *checker) startedTags() map[string]bool {
+	if !c.startsKnown {
+		c.startsKnown = true
+		c.started = make(map[string]bool)
+		if c.root != nil {
+			collectStarts(c.started, c.root, make(map[verbs.Node]bool), 0)
+		}
+	}
+	return c.started
+}
+
+// collectStarts records in started the tags of every <RecordStart> at or
+// below n.
+func collectStarts(started map[string]bool, n verbs.Node, onStack map[verbs.Node]bool, depth int) {
+	if nodeIsNil(n) || depth > maxCheckDepth || onStack[n] {
 		return
 	}
 	if s, ok := n.(*verbs.RecordStart); ok && s.Tag != "" {
-		c.started[s.Tag] = true
+		started[s.Tag] = true
 	}
-	c.onStack[n] = true
+	onStack[n] = true
 	for _, k := range childrenOf(n) {
-		c.collectStarts(k, depth+1)
+		collectStarts(started, k, onStack, depth+1)
 	}
-	delete(c.onStack, n)
+	delete(onStack, n)
 }
 
-// node checks a non-nil node and everything below it.
-func (c *checker) node(n verbs.Node, path string, depth int) {
-	if c.onStack[n] {
-		c.errorf(n, path, "cycle", "<%s> contains itself", n.ElementName())
+// checkFrame is a node being checked and its index in its parent's child list.
+type checkFrame struct {
+	node verbs.Node
+	pos  int
+}
+
+// onStack reports whether n is one of the nodes being checked.
+func (c *checker) onStack(n verbs.Node) bool {
+	shallow := c.stack
+	if len(shallow) > shallowDepth {
+		if c.deep[n] {
+			return true
+		}
+		shallow = shallow[:shallowDepth]
+	}
+	for _, f := range shallow {
+		if f.node == n {
+			return true
+		}
+	}
+	return false
+}
+
+// push makes n, child pos of the node being checked, the node being
+// checked.
+func (c *checker) push(n verbs.Node, pos int) {
+	if len(c.stack) >= shallowDepth {
+		if c.deep == nil {
+			c.deep = make(map[verbs.Node]bool)
+		}
+		c.deep[n] = true
+	}
+	c.stack = append(c.stack, checkFrame{n, pos})
+}
+
+func (c *checker) pop() {
+	last := len(c.stack) - 1
+	if last >= shallowDepth {
+		delete(c.deep, c.stack[last].node)
+	}
+	c.stack[last] = checkFrame{}
+	c.stack = c.stack[:last]
+}
+
+// node checks n, a non-nil child at index pos of the node being checked
+// (the root when none is), and everything below it.
+func (c *checker) node(n verbs.Node, pos, depth int) {
+	if c.onStack(n) {
+		c.errorf(loc{n, pos}, "cycle", "<%s> contains itself", n.ElementName())
 		return
 	}
 	if depth > maxCheckDepth {
-		c.errorf(n, path, "depth", "the document is nested more than %d levels deep", maxCheckDepth)
+		c.errorf(loc{n, pos}, "depth", "the document is nested more than %d levels deep", maxCheckDepth)
 		return
 	}
-	c.onStack[n] = true
-	defer delete(c.onStack, n)
+	c.push(n, pos)
+	defer c.pop()
 
-	c.fields(n, path)
-	c.values(n, path)
-	c.element(n, path)
-	kids := c.children(n, path)
-	c.structure(n, path, kids)
-	for _, k := range kids {
-		c.node(k.node, k.path, depth+1)
+	ti := infoOf(n)
+	if ti != nil && ti.hasFields && !ti.quiet(n) {
+		c.fields(n, here)
+	}
+	c.values(n, here, ti)
+	c.element(n, here, ti)
+	// For each child list: every nil entry is an error here, then the
+	// rules of the list, then each child in turn.
+	switch v := n.(type) {
+	case *verbs.Response:
+		commands(c, v.Commands, depth)
+	case *verbs.Record:
+		commands(c, v.Commands, depth)
+	case *verbs.DTMF:
+		commands(c, v.Commands, depth)
+	case *verbs.Default:
+		commands(c, v.Commands, depth)
+	case *verbs.Error:
+		commands(c, v.Commands, depth)
+	case *verbs.Call:
+		commands(c, v.Commands, depth)
+	case *verbs.Geo:
+		commands(c, v.Commands, depth)
+	case *verbs.Schedule:
+		commands(c, v.Commands, depth)
+	case *verbs.Case:
+		commands(c, v.Commands, depth)
+	case *verbs.Dial:
+		nilChildren(c, v.Children)
+		dialChildren(c, here, v.Children)
+		walk(c, v.Children, depth)
+	case *verbs.Gather:
+		nilChildren(c, v.Children)
+		gatherChildren(c, here, v.Children)
+		walk(c, v.Children, depth)
+	case *verbs.Switch:
+		nilChildren(c, v.Children)
+		switchChildren(c, here, v.Children)
+		walk(c, v.Children, depth)
+	case *verbs.Callback:
+		nilChildren(c, v.Children)
+		atMostOneError(c, here, v.Children)
+		walk(c, v.Children, depth)
+	case *verbs.Curl:
+		nilChildren(c, v.Children)
+		atMostOneError(c, here, v.Children)
+		walk(c, v.Children, depth)
+	case *verbs.Tone:
+		nilChildren(c, v.Children)
+		walk(c, v.Children, depth)
+	case *verbs.RawElement:
+		nilChildren(c, v.Children)
+		walk(c, v.Children, depth)
 	}
 }
 
-// children returns the non-nil children of n with their paths, reporting
-// every nil entry.
-func (c *checker) children(n verbs.Node, path string) []listItem {
-	kids := childrenOf(n)
-	paths := siblingPaths(path, kids)
-	out := make([]listItem, 0, len(kids))
-	for i, k := range kids {
-		if paths[i] == "" {
+// commands checks a command list of the node being checked.
+func commands(c *checker, list []verbs.Command, depth int) {
+	nilChildren(c, list)
+	commandList(c, here, list)
+	walk(c, list, depth)
+}
+
+// nilChildren reports every nil entry of a child list of the node being
+// checked.
+func nilChildren[T verbs.Node](c *checker, list []T) {
+	for i, k := range list {
+		if nodeIsNil(k) {
 			what := "nil"
-			if k != nil {
+			if verbs.Node(k) != nil {
 				what = fmt.Sprintf("a nil %T", k)
 			}
-			c.errorf(n, path, "nil", "child %d of <%s> is %s", i+1, n.ElementName(), what)
-			continue
+			c.errorf(here, "nil", "child %d of <%s> is %s", i+1, c.nodeAt(here).ElementName(), what)
 		}
-		out = append(out, listItem{node: k, path: paths[i]})
 	}
-	return out
 }
 
-// structure applies the rules about a node's children.
-func (c *checker) structure(n verbs.Node, path string, kids []listItem) {
-	switch v := n.(type) {
-	case *verbs.Response, *verbs.Record, *verbs.DTMF, *verbs.Default, *verbs.Error,
-		*verbs.Call, *verbs.Geo, *verbs.Schedule, *verbs.Case:
-		c.commandList(kids)
-	case *verbs.Dial:
-		c.dialChildren(v, path, kids)
-	case *verbs.Gather:
-		c.gatherChildren(v, path, kids)
-	case *verbs.Switch:
-		c.switchChildren(kids)
-	case *verbs.Callback, *verbs.Curl:
-		c.atMostOneError(n, kids)
+// walk checks each non-nil entry of a child list of the node being
+// checked, at depth+1.
+func walk[T verbs.Node](c *checker, list []T, depth int) {
+	for i, k := range list {
+		if !nodeIsNil(k) {
+			c.node(k, i, depth+1)
+		}
 	}
 }

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"iter"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -67,12 +70,38 @@ type typeSlots struct {
 	extra  int
 }
 
-var slotsByType = func() map[reflect.Type]typeSlots {
-	m := make(map[reflect.Type]typeSlots)
+// typeInfo is what Check needs to know about an element type, resolved
+// once: its spec, its fields and when its field rules can report.
+type typeInfo struct {
+	spec  verbs.ElementSpec
+	slots typeSlots
+	// hasFields: the type is in elementFields, so its field rules run.
+	hasFields bool
+	// loud: a field rule may report whatever the values, so the
+	// validator always runs. Otherwise it runs only when one of the
+	// fields of guards is present.
+	loud   bool
+	guards []ruleGuard
+}
+
+// ruleGuard is a field whose rules can report only when it is present: a
+// non-empty string or list (tags starting with omitempty or dive) or a set
+// Opt (tags starting with omitnil).
+type ruleGuard struct {
+	index int
+	// optSet is the index of the Set field of an Opt, -1 for a string or
+	// list.
+	optSet int
+}
+
+// infoByType is keyed by the pointer type of each element (*verbs.Say).
+var infoByType = func() map[reflect.Type]*typeInfo {
+	m := make(map[reflect.Type]*typeInfo)
 	for _, name := range verbs.ElementNames() {
 		spec, _ := verbs.LookupElement(name)
-		typ := reflect.TypeOf(spec.New()).Elem()
-		ts := typeSlots{extra: fieldIndex(typ, "Extra")}
+		ptr := reflect.TypeOf(spec.New())
+		typ := ptr.Elem()
+		ti := &typeInfo{spec: spec, slots: typeSlots{extra: fieldIndex(typ, "Extra")}}
 		for _, f := range elementFields[typ] {
 			slot := fieldSlot{attr: f.attr, index: fieldIndex(typ, f.field), optSet: -1, optVal: -1}
 			if slot.index < 0 {
@@ -81,12 +110,79 @@ var slotsByType = func() map[reflect.Type]typeSlots {
 			if ft := typ.Field(slot.index).Type; ft.Kind() == reflect.Struct {
 				slot.optSet, slot.optVal = fieldIndex(ft, "Set"), fieldIndex(ft, "Val")
 			}
-			ts.fields = append(ts.fields, slot)
+			ti.slots.fields = append(ti.slots.fields, slot)
 		}
-		m[typ] = ts
+		_, ti.hasFields = elementFields[typ]
+		ti.loud, ti.guards = ruleGuards(typ)
+		m[ptr] = ti
 	}
 	return m
 }()
+
+// infoOf returns the typeInfo of an element, nil for a comment, raw
+// content or a type of another package.
+func infoOf(n verbs.Node) *typeInfo {
+	return infoByType[reflect.TypeOf(n)]
+}
+
+// ruleGuards reads the validate tags of an element type and tells when its
+// field rules can report, following how the validator treats the first
+// rule of a tag: omitempty skips an empty string or list, omitnil an unset
+// Opt (which the validator sees as a nil pointer, see registerOpt), and
+// dive over an empty list checks nothing. A field without a tag is never
+// reported unless it is a struct the validator would descend into. Any
+// other tag makes the type loud. The child lists and Extra are left out,
+// as skipChildLists leaves them out of the validation.
+func ruleGuards(typ reflect.Type) (loud bool, guards []ruleGuard) {
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		switch f.Name {
+		case "Commands", "Children", "Extra":
+			continue
+		}
+		tag := f.Tag.Get("validate")
+		first, _, _ := strings.Cut(tag, ",")
+		kind := f.Type.Kind()
+		_, opt := optTypes[f.Type]
+		switch {
+		case tag == "" || tag == "-":
+			if kind == reflect.Struct && !opt {
+				loud = true
+			}
+		case first == "omitempty" && (kind == reflect.String || kind == reflect.Slice),
+			first == "dive" && kind == reflect.Slice:
+			guards = append(guards, ruleGuard{index: i, optSet: -1})
+		case first == "omitnil" && opt:
+			guards = append(guards, ruleGuard{index: i, optSet: fieldIndex(f.Type, "Set")})
+		default:
+			loud = true
+		}
+	}
+	return loud, guards
+}
+
+// quiet reports that the field rules of n cannot report anything: its
+// type is not loud and none of its guarded fields is present.
+func (ti *typeInfo) quiet(n verbs.Node) bool {
+	if ti.loud {
+		return false
+	}
+	if len(ti.guards) == 0 {
+		return true
+	}
+	v := reflect.ValueOf(n).Elem()
+	for _, g := range ti.guards {
+		fv := v.Field(g.index)
+		if g.optSet >= 0 {
+			if fv.Field(g.optSet).Bool() {
+				return false
+			}
+		} else if fv.Len() > 0 {
+			return false
+		}
+	}
+	return true
+}
 
 func fieldIndex(typ reflect.Type, name string) int {
 	if f, ok := typ.FieldByName(name); ok && len(f.Index) == 1 {
@@ -116,26 +212,46 @@ type attrValue struct {
 // joined with commas), in render order. Numbers and booleans are left out:
 // their text cannot hold a character XML forbids.
 func setValues(n verbs.Node) []attrValue {
-	v := reflect.ValueOf(n).Elem()
+	ti := infoOf(n)
+	if ti == nil {
+		return nil
+	}
 	var out []attrValue
-	for _, f := range slotsByType[v.Type()].fields {
-		fv := v.Field(f.index)
-		switch fv.Kind() {
-		case reflect.String:
-			if fv.Len() > 0 {
-				out = append(out, attrValue{f.attr, fv.String()})
-			}
-		case reflect.Slice:
-			if fv.Len() > 0 && fv.Type().Elem().Kind() == reflect.String {
-				out = append(out, attrValue{f.attr, joinStrings(fv)})
-			}
-		case reflect.Struct:
-			if f.optSet >= 0 && f.optVal >= 0 && fv.Field(f.optSet).Bool() && fv.Field(f.optVal).Kind() == reflect.String {
-				out = append(out, attrValue{f.attr, fv.Field(f.optVal).String()})
+	for attr, v := range ti.stringValues(n) {
+		s := v.String()
+		if v.Kind() == reflect.Slice {
+			s = joinStrings(v)
+		}
+		out = append(out, attrValue{attr, s})
+	}
+	return out
+}
+
+// stringValues yields the values setValues returns, each as a string or
+// as a non-empty list of strings, without copying anything. n is of ti's
+// type.
+func (ti *typeInfo) stringValues(n verbs.Node) iter.Seq2[string, reflect.Value] {
+	return func(yield func(string, reflect.Value) bool) {
+		v := reflect.ValueOf(n).Elem()
+		for _, f := range ti.slots.fields {
+			fv := v.Field(f.index)
+			switch fv.Kind() {
+			case reflect.String:
+				if fv.Len() > 0 && !yield(f.attr, fv) {
+					return
+				}
+			case reflect.Slice:
+				if fv.Len() > 0 && fv.Type().Elem().Kind() == reflect.String && !yield(f.attr, fv) {
+					return
+				}
+			case reflect.Struct:
+				if f.optSet >= 0 && f.optVal >= 0 && fv.Field(f.optSet).Bool() && fv.Field(f.optVal).Kind() == reflect.String &&
+					!yield(f.attr, fv.Field(f.optVal)) {
+					return
+				}
 			}
 		}
 	}
-	return out
 }
 
 func joinStrings(list reflect.Value) string {
@@ -152,34 +268,54 @@ func joinStrings(list reflect.Value) string {
 // setAttrs returns the names of the attributes of n that are present, in
 // render order.
 func setAttrs(n verbs.Node) []string {
-	v := reflect.ValueOf(n).Elem()
-	var out []string
-	for _, f := range slotsByType[v.Type()].fields {
-		if f.attr == "" {
-			continue
-		}
-		fv := v.Field(f.index)
-		switch fv.Kind() {
-		case reflect.String, reflect.Slice:
-			if fv.Len() > 0 {
-				out = append(out, f.attr)
+	ti := infoOf(n)
+	if ti == nil {
+		return nil
+	}
+	return slices.Collect(ti.presentAttrs(n))
+}
+
+// presentAttrs yields the names setAttrs returns. n is of ti's type.
+func (ti *typeInfo) presentAttrs(n verbs.Node) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		v := reflect.ValueOf(n).Elem()
+		for _, f := range ti.slots.fields {
+			if f.attr == "" {
+				continue
 			}
-		case reflect.Struct:
-			if f.optSet >= 0 && fv.Field(f.optSet).Bool() {
-				out = append(out, f.attr)
+			fv := v.Field(f.index)
+			switch fv.Kind() {
+			case reflect.String, reflect.Slice:
+				if fv.Len() > 0 && !yield(f.attr) {
+					return
+				}
+			case reflect.Struct:
+				if f.optSet >= 0 && fv.Field(f.optSet).Bool() && !yield(f.attr) {
+					return
+				}
 			}
 		}
 	}
-	return out
 }
 
 // extraAttrs returns the unmodelled attributes of an element.
 func extraAttrs(n verbs.Node) []verbs.Attr {
-	v := reflect.ValueOf(n).Elem()
-	ts, ok := slotsByType[v.Type()]
-	if !ok || ts.extra < 0 {
+	ti := infoOf(n)
+	if ti == nil {
 		return nil
 	}
-	attrs, _ := v.Field(ts.extra).Interface().([]verbs.Attr)
+	return ti.extraAttrs(n)
+}
+
+// extraAttrs returns the unmodelled attributes of n, of ti's type.
+func (ti *typeInfo) extraAttrs(n verbs.Node) []verbs.Attr {
+	if ti.slots.extra < 0 {
+		return nil
+	}
+	fv := reflect.ValueOf(n).Elem().Field(ti.slots.extra)
+	if fv.Len() == 0 {
+		return nil
+	}
+	attrs, _ := fv.Interface().([]verbs.Attr)
 	return attrs
 }

@@ -51,7 +51,7 @@ func TestFieldRulesRun(t *testing.T) {
 		spec, _ := verbs.LookupElement(name)
 		n := spec.New()
 		c := &checker{}
-		c.fields(n, "/x")
+		c.fields(n, here)
 		for _, d := range c.ds {
 			if d.Rule == "internal" || strings.Contains(d.Message, "fails the") {
 				t.Errorf("%s: %v", name, d)
@@ -73,7 +73,7 @@ func TestFieldRulesPanicIsReported(t *testing.T) {
 				t.Fatalf("panic escaped: %v", r)
 			}
 		}()
-		c.fieldsOf(&verbs.Hangup{}, "/Response/Hangup[1]", func() error { return fieldValidator.Struct(&broken{}) })
+		c.fieldsOf(&verbs.Hangup{}, here, func() error { return fieldValidator.Struct(&broken{}) })
 	}()
 	if len(c.ds) != 1 || c.ds[0].Rule != "internal" {
 		t.Errorf("findings = %v, want one internal finding", c.ds)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -54,13 +55,28 @@ func newFieldValidator() *validator.Validate {
 	return v
 }
 
+// optTypes are the Opt types registerOpt registers with the validator.
+var optTypes = map[reflect.Type]struct{}{
+	reflect.TypeFor[verbs.Opt[int]]():          {},
+	reflect.TypeFor[verbs.Opt[verbs.Millis]](): {},
+	reflect.TypeFor[verbs.Opt[bool]]():         {},
+	reflect.TypeFor[verbs.Opt[string]]():       {},
+}
+
 // registerOpt makes the validator see a set Opt[T] as a pointer to its
 // value and an unset one as a nil pointer, so that a tag starting with
-// omitnil applies its rules only to a present attribute.
+// omitnil applies its rules only to a present attribute. The field of a
+// node the validator walks is addressable, so the pointer is one into the
+// node and nothing is copied.
 func registerOpt[T any](v *validator.Validate) {
 	v.RegisterCustomTypeFunc(func(f reflect.Value) any {
-		o, _ := f.Interface().(verbs.Opt[T])
-		if !o.Set {
+		var o *verbs.Opt[T]
+		if f.CanAddr() {
+			o, _ = f.Addr().Interface().(*verbs.Opt[T])
+		} else if c, ok := f.Interface().(verbs.Opt[T]); ok {
+			o = &c
+		}
+		if o == nil || !o.Set {
 			return (*T)(nil)
 		}
 		return &o.Val
@@ -70,41 +86,46 @@ func registerOpt[T any](v *validator.Validate) {
 // skipChildLists keeps the validator to a node's own fields: children are
 // checked one by one by the walk, with their own paths.
 func skipChildLists(ns []byte) bool {
-	s := string(ns)
-	return strings.HasSuffix(s, ".Commands") || strings.HasSuffix(s, ".Children") || strings.HasSuffix(s, ".Extra")
+	return bytes.HasSuffix(ns, []byte(".Commands")) || bytes.HasSuffix(ns, []byte(".Children")) || bytes.HasSuffix(ns, []byte(".Extra"))
 }
 
-// fields applies the struct-tag rules of n and reports each failure under
-// the attribute's name.
-func (c *checker) fields(n verbs.Node, path string) {
-	if _, ok := elementFields[reflect.TypeOf(n).Elem()]; !ok {
+// fields applies the struct-tag rules of n, at l, and reports each failure
+// under the attribute's name. Check skips it for a node whose rules are
+// quiet (see typeInfo.quiet).
+func (c *checker) fields(n verbs.Node, l loc) {
+	if ti := infoOf(n); ti == nil || !ti.hasFields {
 		return
 	}
-	c.fieldsOf(n, path, func() error { return fieldValidator.StructFiltered(n, skipChildLists) })
+	c.fieldsOf(n, l, func() error { return fieldValidator.StructFiltered(n, skipChildLists) })
 }
 
 // fieldsOf reports the failures of run, a validation of n's fields.
-func (c *checker) fieldsOf(n verbs.Node, path string, run func() error) {
+func (c *checker) fieldsOf(n verbs.Node, l loc, run func() error) {
 	defer func() {
 		// The validator panics on a tag it does not know; report it
 		// instead of passing the panic on.
 		if r := recover(); r != nil {
-			c.errorf(n, path, "internal", "the field rules of <%s> cannot run: %v", n.ElementName(), r)
+			c.errorf(l, "internal", "the field rules of <%s> cannot run: %v", n.ElementName(), r)
 		}
 	}()
+	err := run()
+	if err == nil {
+		return
+	}
 	var errs validator.ValidationErrors
-	if !errors.As(run(), &errs) {
+	if !errors.As(err, &errs) {
 		return
 	}
 	for _, fe := range errs {
 		field, _, _ := strings.Cut(fe.StructField(), "[")
 		attr, _ := attrOf(n, field)
-		p, label := path, "<"+n.ElementName()+"> text"
 		if attr != "" {
-			p, label = attrPath(path, attr), attr
+			rule, msg := describeFieldError(attr, fe)
+			c.attrErrorf(l, attr, rule, "%s", msg)
+			continue
 		}
-		rule, msg := describeFieldError(label, fe)
-		c.errorf(n, p, rule, "%s", msg)
+		rule, msg := describeFieldError("<"+n.ElementName()+"> text", fe)
+		c.errorf(l, rule, "%s", msg)
 	}
 }
 
