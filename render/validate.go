@@ -229,7 +229,7 @@ func (c *checker) node(n verbs.Node, pos, depth int) {
 	defer c.pop()
 
 	ti := infoOf(n)
-	if ti != nil && ti.hasFields && !ti.quiet(n) {
+	if ti != nil && ti.hasFields && !ti.passes(n) {
 		c.fields(n, here)
 	}
 	c.values(n, here, ti)

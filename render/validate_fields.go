@@ -4,7 +4,6 @@ import (
 	"iter"
 	"reflect"
 	"slices"
-	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -71,27 +70,17 @@ type typeSlots struct {
 }
 
 // typeInfo is what Check needs to know about an element type, resolved
-// once: its spec, its fields and when its field rules can report.
+// once: its spec, its fields and the rules of their tags.
 type typeInfo struct {
 	spec  verbs.ElementSpec
 	slots typeSlots
 	// hasFields: the type is in elementFields, so its field rules run.
 	hasFields bool
-	// loud: a field rule may report whatever the values, so the
-	// validator always runs. Otherwise it runs only when one of the
-	// fields of guards is present.
+	// checks are the tagged fields, each with the rules of its tag; loud
+	// means a field the checks cannot follow (a nested struct), so the
+	// validator always runs.
+	checks []fieldCheck
 	loud   bool
-	guards []ruleGuard
-}
-
-// ruleGuard is a field whose rules can report only when it is present: a
-// non-empty string or list (tags starting with omitempty or dive) or a set
-// Opt (tags starting with omitnil).
-type ruleGuard struct {
-	index int
-	// optSet is the index of the Set field of an Opt, -1 for a string or
-	// list.
-	optSet int
 }
 
 // infoByType is keyed by the pointer type of each element (*verbs.Say).
@@ -113,7 +102,7 @@ var infoByType = func() map[reflect.Type]*typeInfo {
 			ti.slots.fields = append(ti.slots.fields, slot)
 		}
 		_, ti.hasFields = elementFields[typ]
-		ti.loud, ti.guards = ruleGuards(typ)
+		ti.checks, ti.loud = fieldChecks(typ)
 		m[ptr] = ti
 	}
 	return m
@@ -125,59 +114,18 @@ func infoOf(n verbs.Node) *typeInfo {
 	return infoByType[reflect.TypeOf(n)]
 }
 
-// ruleGuards reads the validate tags of an element type and tells when its
-// field rules can report, following how the validator treats the first
-// rule of a tag: omitempty skips an empty string or list, omitnil an unset
-// Opt (which the validator sees as a nil pointer, see registerOpt), and
-// dive over an empty list checks nothing. A field without a tag is never
-// reported unless it is a struct the validator would descend into. Any
-// other tag makes the type loud. The child lists and Extra are left out,
-// as skipChildLists leaves them out of the validation.
-func ruleGuards(typ reflect.Type) (loud bool, guards []ruleGuard) {
-	for i := range typ.NumField() {
-		f := typ.Field(i)
-		switch f.Name {
-		case "Commands", "Children", "Extra":
-			continue
-		}
-		tag := f.Tag.Get("validate")
-		first, _, _ := strings.Cut(tag, ",")
-		kind := f.Type.Kind()
-		_, opt := optTypes[f.Type]
-		switch {
-		case tag == "" || tag == "-":
-			if kind == reflect.Struct && !opt {
-				loud = true
-			}
-		case first == "omitempty" && (kind == reflect.String || kind == reflect.Slice),
-			first == "dive" && kind == reflect.Slice:
-			guards = append(guards, ruleGuard{index: i, optSet: -1})
-		case first == "omitnil" && opt:
-			guards = append(guards, ruleGuard{index: i, optSet: fieldIndex(f.Type, "Set")})
-		default:
-			loud = true
-		}
-	}
-	return loud, guards
-}
-
-// quiet reports that the field rules of n cannot report anything: its
-// type is not loud and none of its guarded fields is present.
-func (ti *typeInfo) quiet(n verbs.Node) bool {
+// passes reports that the field rules of n, of ti's type, certainly pass,
+// so the validator need not run; false means the validator decides.
+func (ti *typeInfo) passes(n verbs.Node) bool {
 	if ti.loud {
 		return false
 	}
-	if len(ti.guards) == 0 {
+	if len(ti.checks) == 0 {
 		return true
 	}
 	v := reflect.ValueOf(n).Elem()
-	for _, g := range ti.guards {
-		fv := v.Field(g.index)
-		if g.optSet >= 0 {
-			if fv.Field(g.optSet).Bool() {
-				return false
-			}
-		} else if fv.Len() > 0 {
+	for i := range ti.checks {
+		if !ti.checks[i].passes(v.Field(ti.checks[i].index)) {
 			return false
 		}
 	}
