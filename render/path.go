@@ -118,10 +118,13 @@ func (c *checker) appendStep(b []byte, parent, n verbs.Node, pos int) []byte {
 }
 
 // siblingIndex returns the 1-based position of child pos of parent among
-// its same-named siblings. The positions of a child list are counted once
-// per Check: they depend on the parent node alone, which Check never
-// changes.
+// its same-named siblings. In a short list they are counted on the spot;
+// the positions of a longer list are counted once per Check: they depend
+// on the parent node alone, which Check never changes.
 func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
+	if n, ok := shortListIndex(parent, pos); ok {
+		return n
+	}
 	idx, ok := c.indexes[parent]
 	if !ok {
 		idx = siblingIndexes(childrenOf(parent))
@@ -131,6 +134,63 @@ func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
 		c.indexes[parent] = idx
 	}
 	return idx[pos]
+}
+
+// shortList is the length up to which siblingIndex counts on the spot.
+const shortList = 32
+
+// shortListIndex returns the 1-based position of child pos of parent
+// among its same-named siblings, if its child list is short.
+func shortListIndex(parent verbs.Node, pos int) (int, bool) {
+	switch v := parent.(type) {
+	case *verbs.Response:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Record:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Dial:
+		return sameNameIndex(v.Children, pos)
+	case *verbs.Gather:
+		return sameNameIndex(v.Children, pos)
+	case *verbs.DTMF:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Default:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Error:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Callback:
+		return sameNameIndex(v.Children, pos)
+	case *verbs.Curl:
+		return sameNameIndex(v.Children, pos)
+	case *verbs.Call:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Geo:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Schedule:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.Tone:
+		return sameNameIndex(v.Children, pos)
+	case *verbs.Switch:
+		return sameNameIndex(v.Children, pos)
+	case *verbs.Case:
+		return sameNameIndex(v.Commands, pos)
+	case *verbs.RawElement:
+		return sameNameIndex(v.Children, pos)
+	}
+	return 0, false
+}
+
+func sameNameIndex[T verbs.Node](list []T, pos int) (int, bool) {
+	if len(list) > shortList || pos >= len(list) {
+		return 0, false
+	}
+	step := stepName(list[pos])
+	n := 1
+	for _, k := range list[:pos] {
+		if !nodeIsNil(k) && stepName(k) == step {
+			n++
+		}
+	}
+	return n, true
 }
 
 // stepName is the name a node is counted by among its siblings.

@@ -45,3 +45,30 @@ func TestPaths(t *testing.T) {
 		t.Errorf("Paths(nil) (-want +got):\n%s", diff)
 	}
 }
+
+// TestCheckPathsInLongLists: sibling positions are counted on the spot in
+// a short list and cached for a long one; both give the paths of Paths.
+func TestCheckPathsInLongLists(t *testing.T) {
+	t.Parallel()
+	for _, size := range []int{3, shortList, shortList + 1, 3 * shortList} {
+		var cmds []verbs.Command
+		for i := range size {
+			if i%3 == 0 {
+				cmds = append(cmds, &verbs.Pause{})
+			}
+			cmds = append(cmds, &verbs.Say{Text: "x"})
+		}
+		bad := &verbs.Say{}
+		cmds = append(cmds[:len(cmds)-1], &verbs.Comment{Text: "c"}, bad, &verbs.Say{Text: "last"})
+		r := vDoc(&verbs.Gather{URL: "http://x.com", Children: []verbs.GatherChild{&verbs.Default{Commands: cmds}}})
+		var got []string
+		for _, d := range Check(r) {
+			if d.Rule == "required" {
+				got = append(got, d.Path)
+			}
+		}
+		if want := Paths(r)[bad]; len(got) != 1 || got[0] != want {
+			t.Errorf("%d commands: required findings at %q, want one at %q", size, got, want)
+		}
+	}
+}
