@@ -112,3 +112,29 @@ func TestFieldChecksSkipTheValidator(t *testing.T) {
 		}
 	}
 }
+
+// TestElementKinds keeps elementKind in step with package verbs: every
+// element type has a kind of its own, and infoOf finds its typeInfo.
+func TestElementKinds(t *testing.T) {
+	t.Parallel()
+	seen := make(map[int]string)
+	for _, name := range verbs.ElementNames() {
+		spec, _ := verbs.LookupElement(name)
+		n := spec.New()
+		k := elementKind(n)
+		if k <= 0 || k >= numElementKinds {
+			t.Errorf("%s: kind %d, want 1 to %d", name, k, numElementKinds-1)
+		} else if other, dup := seen[k]; dup {
+			t.Errorf("%s: kind %d, already %s's", name, k, other)
+		}
+		seen[k] = name
+		if ti := infoOf(n); ti == nil || ti != infoByType[reflect.TypeOf(n)] || ti.spec.Name != name {
+			t.Errorf("%s: infoOf finds %v", name, ti)
+		}
+	}
+	for _, n := range []verbs.Node{&verbs.Comment{}, &verbs.RawText{}, &verbs.RawElement{}, nil} {
+		if ti := infoOf(n); ti != nil {
+			t.Errorf("infoOf(%T) = %v, want nil", n, ti)
+		}
+	}
+}

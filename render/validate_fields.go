@@ -67,6 +67,9 @@ type fieldSlot struct {
 type typeSlots struct {
 	fields []fieldSlot
 	extra  int
+	// strs are the fields whose values are strings: strings, lists of
+	// strings and Opt[string] values.
+	strs []fieldSlot
 }
 
 // typeInfo is what Check needs to know about an element type, resolved
@@ -96,10 +99,16 @@ var infoByType = func() map[reflect.Type]*typeInfo {
 			if slot.index < 0 {
 				continue
 			}
-			if ft := typ.Field(slot.index).Type; ft.Kind() == reflect.Struct {
+			ft := typ.Field(slot.index).Type
+			str := ft.Kind() == reflect.String || ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String
+			if ft.Kind() == reflect.Struct {
 				slot.optSet, slot.optVal = fieldIndex(ft, "Set"), fieldIndex(ft, "Val")
+				str = slot.optSet >= 0 && slot.optVal >= 0 && ft.Field(slot.optVal).Type.Kind() == reflect.String
 			}
 			ti.slots.fields = append(ti.slots.fields, slot)
+			if str {
+				ti.slots.strs = append(ti.slots.strs, slot)
+			}
 		}
 		_, ti.hasFields = elementFields[typ]
 		ti.checks, ti.loud = fieldChecks(typ)
@@ -108,10 +117,89 @@ var infoByType = func() map[reflect.Type]*typeInfo {
 	return m
 }()
 
+// infoByKind holds the typeInfo of each element by its elementKind.
+var infoByKind = func() (infos [numElementKinds]*typeInfo) {
+	for ptr, ti := range infoByType {
+		infos[elementKind(reflect.Zero(ptr).Interface().(verbs.Node))] = ti
+	}
+	infos[0] = nil
+	return infos
+}()
+
 // infoOf returns the typeInfo of an element, nil for a comment, raw
 // content or a type of another package.
 func infoOf(n verbs.Node) *typeInfo {
-	return infoByType[reflect.TypeOf(n)]
+	return infoByKind[elementKind(n)]
+}
+
+// numElementKinds bounds the results of elementKind.
+const numElementKinds = 30
+
+// elementKind numbers the element types from 1, 0 for any other node: a
+// type switch finds the typeInfo of a node faster than a map of types.
+// TestElementKinds keeps it in step with package verbs.
+func elementKind(n verbs.Node) int {
+	switch n.(type) {
+	case *verbs.Response:
+		return 1
+	case *verbs.Answer:
+		return 2
+	case *verbs.Hangup:
+		return 3
+	case *verbs.Pause:
+		return 4
+	case *verbs.Say:
+		return 5
+	case *verbs.Play:
+		return 6
+	case *verbs.Record:
+		return 7
+	case *verbs.RecordStart:
+		return 8
+	case *verbs.RecordStop:
+		return 9
+	case *verbs.RecordWait:
+		return 10
+	case *verbs.Dial:
+		return 11
+	case *verbs.To:
+		return 12
+	case *verbs.Gather:
+		return 13
+	case *verbs.DTMF:
+		return 14
+	case *verbs.Default:
+		return 15
+	case *verbs.Error:
+		return 16
+	case *verbs.Callback:
+		return 17
+	case *verbs.Curl:
+		return 18
+	case *verbs.Call:
+		return 19
+	case *verbs.Geo:
+		return 20
+	case *verbs.Schedule:
+		return 21
+	case *verbs.Hold:
+		return 22
+	case *verbs.Unhold:
+		return 23
+	case *verbs.Tone:
+		return 24
+	case *verbs.Meta:
+		return 25
+	case *verbs.Switch:
+		return 26
+	case *verbs.Case:
+		return 27
+	case *verbs.Sip:
+		return 28
+	case *verbs.Number:
+		return 29
+	}
+	return 0
 }
 
 // passes reports that the field rules of n, of ti's type, certainly pass,
@@ -181,7 +269,7 @@ func setValues(n verbs.Node) []attrValue {
 func (ti *typeInfo) stringValues(n verbs.Node) iter.Seq2[string, reflect.Value] {
 	return func(yield func(string, reflect.Value) bool) {
 		v := reflect.ValueOf(n).Elem()
-		for _, f := range ti.slots.fields {
+		for _, f := range ti.slots.strs {
 			fv := v.Field(f.index)
 			switch fv.Kind() {
 			case reflect.String:
