@@ -78,6 +78,27 @@ func newParseSettings(opts []ParseOption) parseSettings {
 // volume, <callback>, <Scheduler>, lowercase methods) are read into the
 // canonical form.
 func ParseDocument(data []byte, opts ...ParseOption) (*Document, error) {
+	p, err := parse(data, opts, true)
+	if err != nil {
+		return nil, err
+	}
+	return &Document{Response: p.root, Positions: p.positions, Warnings: p.diags}, nil
+}
+
+// Parse parses data into a document. It is ParseDocument without the
+// positions and warnings.
+func Parse(data []byte, opts ...ParseOption) (*verbs.Response, error) {
+	p, err := parse(data, opts, false)
+	if err != nil {
+		return nil, err
+	}
+	return p.root, nil
+}
+
+// parse runs a parser over data and returns it, or the findings when the
+// document is refused. The positions of the nodes are recorded only when
+// withPositions is set; the findings carry their own.
+func parse(data []byte, opts []ParseOption, withPositions bool) (*parser, error) {
 	s := newParseSettings(opts)
 	if int64(len(data)) > s.maxBytes {
 		return nil, Diagnostics{{
@@ -85,24 +106,13 @@ func ParseDocument(data []byte, opts ...ParseOption) (*Document, error) {
 			Message: fmt.Sprintf("the document is %d bytes, more than the MaxBytes limit of %d", len(data), s.maxBytes),
 		}}
 	}
-	p := newParser(data, s)
+	p := newParser(data, s, withPositions)
 	p.run()
+	p.diags.Sort()
 	if p.diags.HasErrors() || p.root == nil {
-		p.diags.Sort()
 		return nil, p.diags
 	}
-	p.diags.Sort()
-	return &Document{Response: p.root, Positions: p.positions, Warnings: p.diags}, nil
-}
-
-// Parse parses data into a document. It is ParseDocument without the
-// positions and warnings.
-func Parse(data []byte, opts ...ParseOption) (*verbs.Response, error) {
-	d, err := ParseDocument(data, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return d.Response, nil
+	return p, nil
 }
 
 // Decode reads a whole document from r, at most the MaxBytes limit, and

@@ -26,16 +26,18 @@ func (a parsedAttr) path() string { return a.owner.path() + "/@" + a.name }
 // become the canonical attribute, unknown attributes are errors (lenient:
 // Extra attributes), and every value is checked for its type.
 func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
-	seen := make(map[string]bool, len(list))
-	canonical := make(map[string]string, len(list)) // canonical name → as written
+	if len(list) == 0 {
+		return
+	}
+	var seen attrSet
+	var canonical attrMap // canonical name → as written
 	var extra []verbs.Attr
-	for _, xa := range list {
+	for i, xa := range list {
 		a := parsedAttr{name: qualified(xa.Name), value: xa.Value, owner: f, pos: f.pos}
-		if seen[a.name] {
+		if seen.repeated(list, i, a.name) {
 			p.addError(a.path(), a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
 			continue
 		}
-		seen[a.name] = true
 		if msg := illegalText(a.value); msg != "" {
 			p.addError(a.path(), a.pos, "character", msg)
 			continue
@@ -59,12 +61,12 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 		if key == "" {
 			key = "#text"
 		}
-		if other, dup := canonical[key]; dup {
+		if other, dup := canonical.get(key); dup {
 			p.addError(a.path(), a.pos, "alias-conflict",
 				fmt.Sprintf("both %s and %s are set on <%s>; they are the same attribute", other, a.name, spec.Name))
 			continue
 		}
-		canonical[key] = a.name
+		canonical.set(key, a.name)
 		if _, play := f.node.(*verbs.Play); play && canon == "" {
 			a.value = trimXMLSpace(a.value) // a URL, trimmed like the text it stands for
 		}
@@ -78,6 +80,77 @@ func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
 			*dst = extra
 		}
 	}
+}
+
+// maxAttrScan is the number of attributes of an element checked for
+// repeats by comparing names; more are checked with a map.
+const maxAttrScan = 8
+
+// attrSet finds the repeated attributes of an element.
+type attrSet struct {
+	m map[string]bool // used only when there are many attributes
+}
+
+// repeated reports whether list[i], whose name as written is name, has the
+// name of an earlier attribute of list.
+func (s *attrSet) repeated(list []xml.Attr, i int, name string) bool {
+	if len(list) <= maxAttrScan {
+		for _, b := range list[:i] {
+			if sameName(b.Name, list[i].Name) {
+				return true
+			}
+		}
+		return false
+	}
+	if s.m == nil {
+		s.m = make(map[string]bool, len(list))
+	}
+	if s.m[name] {
+		return true
+	}
+	s.m[name] = true
+	return false
+}
+
+// sameName reports whether two names are written the same, prefix
+// included.
+func sameName(a, b xml.Name) bool {
+	if a.Space == "" && b.Space == "" {
+		return a.Local == b.Local
+	}
+	return qualified(a) == qualified(b)
+}
+
+// attrMap maps the canonical names of the attributes read so far to their
+// names as written: a few pairs in an array, the rest in a map.
+type attrMap struct {
+	keys, vals [maxAttrScan]string
+	n          int
+	m          map[string]string
+}
+
+// get returns the value of key.
+func (m *attrMap) get(key string) (string, bool) {
+	for i := range m.n {
+		if m.keys[i] == key {
+			return m.vals[i], true
+		}
+	}
+	v, ok := m.m[key]
+	return v, ok
+}
+
+// set sets the value of a key not yet in m.
+func (m *attrMap) set(key, val string) {
+	if m.n < len(m.keys) {
+		m.keys[m.n], m.vals[m.n] = key, val
+		m.n++
+		return
+	}
+	if m.m == nil {
+		m.m = make(map[string]string)
+	}
+	m.m[key] = val
 }
 
 // unknownAttr describes an attribute the element does not have, suggesting
@@ -104,14 +177,13 @@ func unknownAttr(name string, spec verbs.ElementSpec) string {
 // rawAttrs reads the attributes of a raw element as written.
 func (p *parser) rawAttrs(f *frame, list []xml.Attr) []verbs.Attr {
 	var out []verbs.Attr
-	seen := make(map[string]bool, len(list))
-	for _, xa := range list {
+	var seen attrSet
+	for i, xa := range list {
 		a := parsedAttr{name: qualified(xa.Name), value: xa.Value, owner: f, pos: f.pos}
-		if seen[a.name] {
+		if seen.repeated(list, i, a.name) {
 			p.addError(a.path(), a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
 			continue
 		}
-		seen[a.name] = true
 		if msg := illegalText(a.value); msg != "" {
 			p.addError(a.path(), a.pos, "character", msg)
 			continue

@@ -16,11 +16,14 @@ import (
 type parser struct {
 	data      []byte
 	settings  parseSettings
+	rd        bytes.Reader // the decoder's input
 	dec       *xml.Decoder
 	stack     []*frame
+	free      []*frame     // closed frames, for reuse
+	kids      []verbs.Node // the children of the open elements, innermost last
 	root      *verbs.Response
 	sawRoot   bool
-	positions Positions
+	positions Positions // nil when the positions are not wanted
 	diags     Diagnostics
 	elements  int
 	tokens    int // tokens read so far
@@ -30,19 +33,42 @@ type parser struct {
 	curOff       int
 	curLine      int
 	curLineStart int
+
+	// The first frames, allocated with the parser.
+	stackBuf [8]*frame
+	freeBuf  [8]*frame
+	kidsBuf  [16]verbs.Node
 }
 
 // newParser returns a parser of data reading encoding/xml's strict token
 // stream: no entity map beyond the predefined entities, no charset reader.
-func newParser(data []byte, s parseSettings) *parser {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	return &parser{
-		data:      data,
-		settings:  s,
-		dec:       dec,
-		positions: make(Positions),
-		curLine:   1,
+// It records the position of every node when withPositions is set.
+func newParser(data []byte, s parseSettings, withPositions bool) *parser {
+	p := &parser{data: data, settings: s, curLine: 1}
+	p.stack = p.stackBuf[:0]
+	p.free = p.freeBuf[:0]
+	p.kids = p.kidsBuf[:0]
+	p.rd.Reset(data)
+	p.dec = xml.NewDecoder(&p.rd)
+	p.dec.Strict = true
+	if withPositions {
+		p.positions = make(Positions, positionsHint(data, s.maxElements))
+	}
+	return p
+}
+
+// positionsHint estimates the number of nodes of data from its start tags
+// and comments, for sizing the positions map; the estimate is capped, so a
+// large document grows its map as it goes.
+func positionsHint(data []byte, maxElements int) int {
+	n := bytes.Count(data, []byte("<")) - bytes.Count(data, []byte("</"))
+	return max(min(n, maxElements+1, 1024), 0)
+}
+
+// setPosition records the position of a node.
+func (p *parser) setPosition(n verbs.Node, pos Position) {
+	if p.positions != nil {
+		p.positions[n] = pos
 	}
 }
 
@@ -68,7 +94,7 @@ func (p *parser) run() {
 		case xml.EndElement:
 			p.endElement(t, pos)
 		case xml.CharData:
-			p.charData(string(t), pos)
+			p.charData(t, pos)
 		case xml.Comment:
 			p.comment(string(t), pos)
 		case xml.ProcInst:
@@ -122,11 +148,14 @@ func (p *parser) position(off64 int64) Position {
 	if off < p.curOff {
 		p.curOff, p.curLine, p.curLineStart = 0, 1, 0
 	}
-	for i := p.curOff; i < off; i++ {
-		if p.data[i] == '\n' {
-			p.curLine++
-			p.curLineStart = i + 1
+	for i := p.curOff; i < off; {
+		j := bytes.IndexByte(p.data[i:off], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		p.curLine++
+		p.curLineStart = i
 	}
 	p.curOff = off
 	return Position{Line: p.curLine, Col: off - p.curLineStart + 1}

@@ -7,53 +7,72 @@ import (
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// appendChild adds child to the children of parent and reports whether the
-// language allows it there.
-func appendChild(parent, child verbs.Node) bool {
+// accepts reports whether the language allows child among the children of
+// parent.
+func accepts(parent, child verbs.Node) bool { return childList(parent, child, nil) }
+
+// setChildren sets the children of parent, each of which it accepts. The
+// list is left nil when there are none.
+func setChildren(parent verbs.Node, kids []verbs.Node) {
+	if len(kids) > 0 {
+		childList(parent, nil, kids)
+	}
+}
+
+// childList checks child against the type of the child list of parent
+// when kids is nil, and otherwise sets that list to kids. It reports
+// whether parent has a list of that type.
+func childList(parent, child verbs.Node, kids []verbs.Node) bool {
 	switch p := parent.(type) {
 	case *verbs.Response:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.DTMF:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Default:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Error:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Call:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Geo:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Schedule:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Record:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Case:
-		return appendNode(&p.Commands, child)
+		return listOp(&p.Commands, child, kids)
 	case *verbs.Dial:
-		return appendNode(&p.Children, child)
+		return listOp(&p.Children, child, kids)
 	case *verbs.Gather:
-		return appendNode(&p.Children, child)
+		return listOp(&p.Children, child, kids)
 	case *verbs.Tone:
-		return appendNode(&p.Children, child)
+		return listOp(&p.Children, child, kids)
 	case *verbs.Curl:
-		return appendNode(&p.Children, child)
+		return listOp(&p.Children, child, kids)
 	case *verbs.Callback:
-		return appendNode(&p.Children, child)
+		return listOp(&p.Children, child, kids)
 	case *verbs.Switch:
-		return appendNode(&p.Children, child)
+		return listOp(&p.Children, child, kids)
 	case *verbs.RawElement:
-		return appendNode(&p.Children, child)
+		return listOp(&p.Children, child, kids)
 	}
 	return false
 }
 
-// appendNode appends child to list when it is of the list's element type.
-func appendNode[T verbs.Node](list *[]T, child verbs.Node) bool {
-	c, ok := child.(T)
-	if ok {
-		*list = append(*list, c)
+// listOp checks child against the element type of list when kids is nil,
+// and otherwise sets list to kids, which have that type.
+func listOp[T verbs.Node](list *[]T, child verbs.Node, kids []verbs.Node) bool {
+	if kids == nil {
+		_, ok := child.(T)
+		return ok
 	}
-	return ok
+	l := make([]T, len(kids))
+	for i, k := range kids {
+		l[i] = k.(T)
+	}
+	*list = l
+	return true
 }
 
 // misplaced describes an element found where the language does not allow

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,12 +11,13 @@ import (
 )
 
 // charData handles text: kept by text elements and raw elements, layout
-// (white space) elsewhere, and an error anywhere else.
-func (p *parser) charData(s string, pos Position) {
+// (white space) elsewhere, and an error anywhere else. The bytes are the
+// decoder's, valid until the next token.
+func (p *parser) charData(s []byte, pos Position) {
 	if len(p.stack) == 0 {
-		s = strings.TrimPrefix(s, "\uFEFF")
+		s = bytes.TrimPrefix(s, []byte("\uFEFF"))
 		if !onlyXMLSpace(s) {
-			p.addError("/", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quoteShort(s)))
+			p.addError("/", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quoteShort(string(s))))
 		}
 		return
 	}
@@ -23,27 +25,30 @@ func (p *parser) charData(s string, pos Position) {
 	if f.skip {
 		return
 	}
-	if msg := illegalText(s); msg != "" {
-		p.addError(f.path(), pos, "character", msg)
-		return
+	space := onlyXMLSpace(s)
+	if !space { // white space alone has no illegal character
+		if msg := illegalText(s); msg != "" {
+			p.addError(f.path(), pos, "character", msg)
+			return
+		}
 	}
-	if raw, ok := f.node.(*verbs.RawElement); ok {
+	if _, ok := f.node.(*verbs.RawElement); ok {
 		if f.rawText == nil { // adjacent text and CDATA make one node
 			f.rawText = new(verbs.RawText)
-			raw.Children = append(raw.Children, f.rawText)
-			p.positions[f.rawText] = pos
+			p.kids = append(p.kids, f.rawText)
+			p.setPosition(f.rawText, pos)
 		}
-		f.text.WriteString(s)
+		f.addText(s)
 		return
 	}
 	if textElement(f.node) {
-		f.text.WriteString(s)
+		f.addText(s)
 		f.sawText = true
 		return
 	}
-	if !onlyXMLSpace(s) && !f.textErr {
+	if !space && !f.textErr {
 		f.textErr = true
-		p.addError(f.path(), pos, "text", fmt.Sprintf("unexpected text %s in <%s>; text belongs only in <Say>, <Play>, <To> and <Meta>", quoteShort(s), f.name))
+		p.addError(f.path(), pos, "text", fmt.Sprintf("unexpected text %s in <%s>; text belongs only in <Say>, <Play>, <To> and <Meta>", quoteShort(string(s)), f.name))
 	}
 }
 
@@ -69,17 +74,17 @@ func (p *parser) comment(s string, pos Position) {
 	}
 	f.flushText()
 	c := &verbs.Comment{Text: s}
-	if !appendChild(f.node, c) {
+	if !p.addChild(f, c) {
 		p.addWarning(f.path(), pos, "comment-dropped",
 			fmt.Sprintf("a comment inside <%s> is dropped: <%s> has no place for comments", f.name, f.name))
 		return
 	}
-	p.positions[c] = pos
+	p.setPosition(c, pos)
 }
 
 // finish stores the text content of a closed element.
 func (p *parser) finish(f *frame) {
-	text := f.text.String()
+	text := f.textContent()
 	switch n := f.node.(type) {
 	case *verbs.Say:
 		if f.textAttr == "" {
@@ -159,16 +164,36 @@ func textElement(n verbs.Node) bool {
 
 // illegalText describes the first invalid UTF-8 or character XML 1.0 forbids
 // in s, or returns "" when there is none.
-func illegalText(s string) string {
-	for i, r := range s {
+func illegalText[T string | []byte](s T) string {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return fmt.Sprintf("character %U at byte offset %d is not allowed in XML", rune(c), i)
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(s[i:])
 		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+		case r == utf8.RuneError && size == 1:
 			return fmt.Sprintf("invalid UTF-8 at byte offset %d", i)
 		case !isXMLChar(r):
 			return fmt.Sprintf("character %U at byte offset %d is not allowed in XML", r, i)
 		}
+		i += size
 	}
 	return ""
+}
+
+// decodeRune decodes the first rune of s, like utf8.DecodeRuneInString.
+func decodeRune[T string | []byte](s T) (rune, int) {
+	switch s := any(s).(type) {
+	case string:
+		return utf8.DecodeRuneInString(s)
+	case []byte:
+		return utf8.DecodeRune(s)
+	}
+	panic("unreachable")
 }
 
 // isXMLChar reports whether XML 1.0 allows the character.
@@ -198,7 +223,7 @@ func quoteShort(s string) string {
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // onlyXMLSpace reports whether s holds nothing but XML white space.
-func onlyXMLSpace(s string) bool {
+func onlyXMLSpace[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if !isXMLSpace(s[i]) {
 			return false

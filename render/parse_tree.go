@@ -9,18 +9,28 @@ import (
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// frame is an open element of the document being parsed.
+// frame is an open element of the document being parsed. Closed frames
+// are reused for the next elements.
 type frame struct {
 	node    verbs.Node // nil while skipping a subtree
 	written string     // the name as written, matched against the end tag
 	name    string     // the canonical name (as written for raw elements)
 	parent  *frame
-	seg     string // the last step of the path: Name[n], or Response
+	seg     step // the last step of the path: Name[n], or Response
 	pos     Position
-	counts  map[string]int // same-named children seen so far
-	skip    bool           // the subtree is skipped after an error
+	skip    bool // the subtree is skipped after an error
+	kids    int  // where the children of node start in parser.kids
 
-	text     strings.Builder // the text content of a text element
+	// counts counts the same-named children seen so far, in countBuf
+	// while they fit; countMap takes over when there are many names.
+	counts   []childCount
+	countBuf [4]childCount
+	countMap map[string]int
+
+	// The text content of a text element: text holds the first piece,
+	// more the whole text once a second piece comes.
+	text     string
+	more     strings.Builder
 	sawText  bool
 	textErr  bool   // unexpected text already reported
 	textAttr string // the attribute that gave the text (Say text, Play url)
@@ -29,42 +39,167 @@ type frame struct {
 	rawText *verbs.RawText
 }
 
+// step is the last step of the path of an element: its name and its
+// 1-based position among its same-named siblings, or only its name when n
+// is 0 (a root element).
+type step struct {
+	name string
+	n    int
+}
+
+// String returns the step as written in a path: name[n], or name.
+func (s step) String() string { return string(s.append(nil)) }
+
+// append appends the step as written in a path to b.
+func (s step) append(b []byte) []byte {
+	b = append(b, s.name...)
+	if s.n == 0 {
+		return b
+	}
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(s.n), 10)
+	return append(b, ']')
+}
+
+// childCount is the number of children of one name seen so far.
+type childCount struct {
+	name string
+	n    int
+}
+
+// maxCountList is the number of child names counted in a list; more
+// move the counts to a map.
+const maxCountList = 16
+
+// newFrame returns an empty frame, reusing a closed one when it can. Its
+// children start at the end of parser.kids.
+func (p *parser) newFrame() *frame {
+	var f *frame
+	if n := len(p.free); n > 0 {
+		f = p.free[n-1]
+		p.free[n-1] = nil
+		p.free = p.free[:n-1]
+	} else {
+		f = new(frame)
+		f.counts = f.countBuf[:0]
+	}
+	f.kids = len(p.kids)
+	return f
+}
+
+// release keeps a closed frame for reuse.
+func (p *parser) release(f *frame) {
+	clear(f.counts)
+	counts := f.counts[:0]
+	*f = frame{}
+	f.counts = counts
+	p.free = append(p.free, f)
+}
+
+// addChild adds child to the children of the innermost open element f and
+// reports whether the language allows it there. The children are set on
+// f.node when it closes, in one list of the right size.
+func (p *parser) addChild(f *frame, child verbs.Node) bool {
+	if !accepts(f.node, child) {
+		return false
+	}
+	p.kids = append(p.kids, child)
+	return true
+}
+
+// closeChildren sets the children gathered for f, the innermost open
+// element, on its node.
+func (p *parser) closeChildren(f *frame) {
+	kids := p.kids[f.kids:]
+	if f.node != nil {
+		setChildren(f.node, kids)
+	}
+	clear(kids)
+	p.kids = p.kids[:f.kids]
+}
+
+// addText adds a piece of the text content.
+func (f *frame) addText(b []byte) {
+	switch {
+	case f.more.Len() > 0:
+		f.more.Write(b)
+	case f.text == "":
+		f.text = string(b)
+	default:
+		f.more.Grow(len(f.text) + len(b))
+		f.more.WriteString(f.text)
+		f.more.Write(b)
+		f.text = ""
+	}
+}
+
+// textContent returns the text content gathered so far.
+func (f *frame) textContent() string {
+	if f.more.Len() > 0 {
+		return f.more.String()
+	}
+	return f.text
+}
+
+// resetText empties the text content.
+func (f *frame) resetText() {
+	f.text = ""
+	f.more = strings.Builder{}
+}
+
 // flushText stores the text gathered for the open text node of a raw
 // element.
 func (f *frame) flushText() {
 	if f.rawText != nil {
-		f.rawText.Text = f.text.String()
-		f.text.Reset()
+		f.rawText.Text = f.textContent()
+		f.resetText()
 		f.rawText = nil
 	}
 }
 
 // child counts the next child named name and returns the last step of its
 // path, name[n].
-func (f *frame) child(name string) string {
-	if f.counts == nil {
-		f.counts = make(map[string]int)
+func (f *frame) child(name string) step {
+	if f.countMap != nil {
+		f.countMap[name]++
+		return step{name, f.countMap[name]}
 	}
-	f.counts[name]++
-	return name + "[" + strconv.Itoa(f.counts[name]) + "]"
+	for i := range f.counts {
+		if c := &f.counts[i]; c.name == name {
+			c.n++
+			return step{name, c.n}
+		}
+	}
+	if len(f.counts) < maxCountList {
+		f.counts = append(f.counts, childCount{name, 1})
+		return step{name, 1}
+	}
+	f.countMap = make(map[string]int, 2*maxCountList)
+	for _, c := range f.counts {
+		f.countMap[c.name] = c.n
+	}
+	f.countMap[name] = 1
+	return step{name, 1}
 }
 
 // path returns the XPath-style path of the element. It is built only for a
 // finding: the paths of deeply nested elements are long.
 func (f *frame) path() string {
-	n := 0
+	var buf [16]*frame
+	chain := buf[:0]
 	for g := f; g != nil; g = g.parent {
-		n += 1 + len(g.seg)
+		chain = append(chain, g)
 	}
-	b := make([]byte, n)
-	for g := f; g != nil; g = g.parent {
-		n -= len(g.seg)
-		copy(b[n:], g.seg)
-		n--
-		b[n] = '/'
+	var b []byte
+	for i := len(chain) - 1; i >= 0; i-- {
+		b = append(b, '/')
+		b = chain[i].seg.append(b)
 	}
 	return string(b)
 }
+
+// childPath returns the path of the child of f at step s.
+func (f *frame) childPath(s step) string { return f.path() + "/" + s.String() }
 
 // unknownElement describes an element the language does not have,
 // suggesting a close one.
@@ -95,8 +230,10 @@ func qualified(n xml.Name) string {
 func (p *parser) push(f *frame) { p.stack = append(p.stack, f) }
 
 // skipElement opens an element whose subtree is ignored after an error.
-func (p *parser) skipElement(written string, parent *frame, seg string) {
-	p.push(&frame{written: written, parent: parent, seg: seg, skip: true})
+func (p *parser) skipElement(written string, parent *frame, seg step) {
+	f := p.newFrame()
+	f.written, f.parent, f.seg, f.skip = written, parent, seg, true
+	p.push(f)
 }
 
 // startElement opens an element: checks the limits, the name and its
@@ -124,8 +261,8 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 		p.skipElement(written, parent, parent.child(written))
 		return
 	}
-	if raw, ok := parent.node.(*verbs.RawElement); ok {
-		p.startRaw(parent, raw, t, written, pos)
+	if _, ok := parent.node.(*verbs.RawElement); ok {
+		p.startRaw(parent, t, written, pos)
 		return
 	}
 	var spec verbs.ElementSpec
@@ -136,22 +273,23 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 	if !known {
 		if !p.settings.lenient {
 			seg := parent.child(written)
-			p.addError(parent.path()+"/"+seg, pos, "unknown-element", unknownElement(t.Name))
+			p.addError(parent.childPath(seg), pos, "unknown-element", unknownElement(t.Name))
 			p.skipElement(written, parent, seg)
 			return
 		}
-		p.startRaw(parent, parent.node, t, written, pos)
+		p.startRaw(parent, t, written, pos)
 		return
 	}
 	node := spec.New()
-	if !appendChild(parent.node, node) {
+	if !p.addChild(parent, node) {
 		seg := parent.child(spec.Name)
-		p.addError(parent.path()+"/"+seg, pos, "placement", misplaced(spec.Name, parent, node))
+		p.addError(parent.childPath(seg), pos, "placement", misplaced(spec.Name, parent, node))
 		p.skipElement(written, parent, seg)
 		return
 	}
-	f := &frame{node: node, written: written, name: spec.Name, parent: parent, seg: parent.child(spec.Name), pos: pos}
-	p.positions[node] = pos
+	f := p.newFrame()
+	f.node, f.written, f.name, f.parent, f.seg, f.pos = node, written, spec.Name, parent, parent.child(spec.Name), pos
+	p.setPosition(node, pos)
 	p.attrs(f, spec, t.Attr)
 	p.push(f)
 }
@@ -161,36 +299,38 @@ func (p *parser) startRoot(t xml.StartElement, written string, pos Position) {
 	if p.sawRoot {
 		p.addError("/"+written, pos, "root",
 			fmt.Sprintf("a second root element <%s>: a document has exactly one root <Response>", written))
-		p.skipElement(written, nil, written)
+		p.skipElement(written, nil, step{name: written})
 		return
 	}
 	p.sawRoot = true
 	if written != "Response" {
 		p.addError("/"+written, pos, "root", fmt.Sprintf("the root element is <%s>; it must be <Response>", written))
-		p.skipElement(written, nil, written)
+		p.skipElement(written, nil, step{name: written})
 		return
 	}
 	r := new(verbs.Response)
 	spec, _ := verbs.LookupElement("Response")
-	f := &frame{node: r, written: written, name: "Response", seg: "Response", pos: pos}
+	f := p.newFrame()
+	f.node, f.written, f.name, f.seg, f.pos = r, written, "Response", step{name: "Response"}, pos
 	p.root = r
-	p.positions[r] = pos
+	p.setPosition(r, pos)
 	p.attrs(f, spec, t.Attr)
 	p.push(f)
 }
 
 // startRaw opens an element kept as a RawElement: an unknown element in
 // lenient mode, or any element inside one.
-func (p *parser) startRaw(parent *frame, into verbs.Node, t xml.StartElement, written string, pos Position) {
+func (p *parser) startRaw(parent *frame, t xml.StartElement, written string, pos Position) {
 	seg := parent.child(written)
 	raw := &verbs.RawElement{Name: written}
-	if !appendChild(into, raw) {
-		p.addError(parent.path()+"/"+seg, pos, "placement", misplaced(written, parent, raw))
+	if !p.addChild(parent, raw) {
+		p.addError(parent.childPath(seg), pos, "placement", misplaced(written, parent, raw))
 		p.skipElement(written, parent, seg)
 		return
 	}
-	f := &frame{node: raw, written: written, name: written, parent: parent, seg: seg, pos: pos}
-	p.positions[raw] = pos
+	f := p.newFrame()
+	f.node, f.written, f.name, f.parent, f.seg, f.pos = raw, written, written, parent, seg, pos
+	p.setPosition(raw, pos)
 	raw.Attrs = p.rawAttrs(f, t.Attr)
 	p.push(f)
 }
@@ -212,7 +352,9 @@ func (p *parser) endElement(t xml.EndElement, pos Position) {
 	p.stack[len(p.stack)-1] = nil
 	p.stack = p.stack[:len(p.stack)-1]
 	f.flushText()
+	p.closeChildren(f)
 	if !f.skip {
 		p.finish(f)
 	}
+	p.release(f)
 }
