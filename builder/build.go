@@ -1,10 +1,12 @@
 package flow
 
 import (
+	"bytes"
 	"io"
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/opentact-go/opentact/render"
 	"github.com/opentact-go/opentact/verbs"
@@ -23,8 +25,9 @@ func (f *Flow) Check() render.Diagnostics {
 func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
 	r := &verbs.Response{}
 	var is issues
-	if f != nil {
-		r.Commands, is = f.snapshot()
+	if f != nil && len(f.cmds) > 0 {
+		// Neither locate nor render changes the list or the problems.
+		r.Commands, is = f.cmds[:len(f.cmds):len(f.cmds)], f.issues
 	}
 	own := locate(r, is)
 	ds := append(own, dedupe(render.Check(r), own)...)
@@ -59,12 +62,12 @@ func (f *Flow) MustBuild() *verbs.Response {
 // XML builds and validates f and returns its canonical XML, indented by
 // two spaces (see render.Marshal). Errors are returned as by Build.
 func (f *Flow) XML() ([]byte, error) {
-	return f.render(nil)
+	return f.marshal()
 }
 
 // CompactXML is like XML but writes no white space between elements.
 func (f *Flow) CompactXML() ([]byte, error) {
-	return f.render(nil, render.Compact())
+	return f.marshal(render.Compact())
 }
 
 // MustXML is like XML but panics if the flow has an error. It is meant for
@@ -80,14 +83,43 @@ func (f *Flow) MustXML() []byte {
 // WriteTo builds and validates f and writes its canonical XML to w. It
 // implements io.WriterTo. When f has an error nothing is written.
 func (f *Flow) WriteTo(w io.Writer) (int64, error) {
-	b, err := f.XML()
+	bp := bufPool.Get().(*[]byte)
+	defer putBuf(bp)
+	b, err := f.render((*bp)[:0])
 	if err != nil {
 		return 0, err
 	}
+	*bp = b
 	n, err := w.Write(b)
 	return int64(n), err
 }
 
+// marshal renders f into a pooled buffer and returns a copy of exactly
+// its length, so that a document takes one allocation however it grew.
+func (f *Flow) marshal(opts ...render.Option) ([]byte, error) {
+	bp := bufPool.Get().(*[]byte)
+	defer putBuf(bp)
+	b, err := f.render((*bp)[:0], opts...)
+	if err != nil {
+		return nil, err
+	}
+	*bp = b
+	return bytes.Clone(b), nil
+}
+
+// maxPooled is the capacity above which a buffer is not kept for reuse, so
+// that one huge document does not pin its memory.
+const maxPooled = 1 << 20
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+func putBuf(bp *[]byte) {
+	if cap(*bp) <= maxPooled {
+		bufPool.Put(bp)
+	}
+}
+
+// render appends the XML of f to dst.
 func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, error) {
 	r, ds := f.build()
 	if err := ds.Err(); err != nil {

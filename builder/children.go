@@ -86,8 +86,9 @@ func (o Branch) apply(s *settings) {
 		s.fail("", "dtmf", "zero Branch; use Digit")
 		return
 	}
-	c := *o.node // each use is a node of its own
-	s.child(&c, nil, o.nested)
+	// A branch given twice in one Gather gets a node of its own from
+	// checkUnique; elsewhere every use shares the node.
+	s.child(o.node, nil, o.nested)
 }
 func (Branch) gatherOption() {}
 
@@ -109,7 +110,8 @@ type DefaultBlock struct {
 // The documentation disagrees on whether it runs when no digits arrive or
 // when the digits match no branch. A nil then is an empty block.
 func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	n := &verbs.Default{Tag: s.tag, Commands: cmds, Extra: s.extra}
 	return DefaultBlock{node: n, own: s.own, nested: nested}
@@ -120,8 +122,7 @@ func (o DefaultBlock) apply(s *settings) {
 		s.fail("", "default", "zero DefaultBlock; use Default")
 		return
 	}
-	c := *o.node
-	s.child(&c, o.own, o.nested)
+	s.child(o.node, o.own, o.nested)
 }
 func (DefaultBlock) gatherOption() {}
 func (DefaultBlock) switchOption() {}
@@ -149,7 +150,8 @@ type ErrorBlock struct {
 // A nil then is an empty block. For an Error block as an item of a command
 // list, see Flow.OnError.
 func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	n := &verbs.Error{Play: s.playReason, Tag: s.tag, Commands: cmds, Extra: s.extra}
 	return ErrorBlock{node: n, own: s.own, nested: nested}
@@ -160,8 +162,7 @@ func (o ErrorBlock) apply(s *settings) {
 		s.fail("", "error", "zero ErrorBlock; use OnError")
 		return
 	}
-	c := *o.node
-	s.child(&c, o.own, o.nested)
+	s.child(o.node, o.own, o.nested)
 }
 func (ErrorBlock) dialOption()     {}
 func (ErrorBlock) gatherOption()   {}
@@ -205,8 +206,7 @@ func (o MetaItem) apply(s *settings) {
 		s.fail("", "meta", "zero MetaItem; use Meta")
 		return
 	}
-	c := *o.node
-	s.child(&c, o.own, nil)
+	s.child(o.node, o.own, nil)
 }
 func (MetaItem) dialOption() {}
 func (MetaItem) toneOption() {}
@@ -214,7 +214,13 @@ func (MetaItem) curlOption() {}
 
 // CommentItem is an XML comment among the children of an element; see
 // Comment.
-type CommentItem struct{ node *verbs.Comment }
+type CommentItem struct {
+	node *verbs.Comment
+	// A second field keeps a CommentItem from being stored in an
+	// interface as a bare pointer, which would make every option value
+	// given to an element escape (see applyOption).
+	_ struct{}
+}
 
 // Comment adds an XML comment among the children of a Dial, Gather, Tone,
 // Curl, Callback or legacy Switch: Gather(flow.Comment(" SUPPORT TEAM "),
@@ -222,15 +228,14 @@ type CommentItem struct{ node *verbs.Comment }
 // branch. The text is written as given, so it usually starts and ends with
 // a space; it may not contain "--" or end in "-" (render.Check reports it).
 // For a comment in a command list, see Flow.Comment.
-func Comment(text string) CommentItem { return CommentItem{&verbs.Comment{Text: text}} }
+func Comment(text string) CommentItem { return CommentItem{node: &verbs.Comment{Text: text}} }
 
 func (o CommentItem) apply(s *settings) {
 	if o.node == nil {
 		s.fail("", "comment", "zero CommentItem; use Comment")
 		return
 	}
-	c := *o.node
-	s.child(&c, nil, nil)
+	s.child(o.node, nil, nil)
 }
 func (CommentItem) dialOption()     {}
 func (CommentItem) gatherOption()   {}
@@ -278,8 +283,7 @@ func (o RawItem) apply(s *settings) {
 		s.fail("", "raw", "zero RawItem; use Raw")
 		return
 	}
-	c := *o.node
-	s.child(&c, o.own, nil)
+	s.child(o.node, o.own, nil)
 }
 func (RawItem) dialOption()     {}
 func (RawItem) gatherOption()   {}
@@ -289,17 +293,39 @@ func (RawItem) callbackOption() {}
 func (RawItem) switchOption()   {}
 
 // checkUnique reports, on the node itself, every branch whose key repeats
-// an earlier one.
-func checkUnique[C verbs.Node](children []C, key func(C) (string, bool), what string, s *settings) {
-	seen := make(map[string]bool, len(children))
-	for _, c := range children {
+// an earlier one. A branch value given more than once stands for the same
+// node at each place, so the repeat is first replaced by a copy of its own
+// (made by cp) which carries the problem.
+func checkUnique[C verbs.Node](children []C, key func(C) (string, bool), cp func(C) C, what string, s *settings) {
+	var seen map[string]bool // for long lists only
+	if len(children) > 16 {
+		seen = make(map[string]bool, len(children))
+	}
+	for i, c := range children {
 		k, ok := key(c)
 		if !ok {
 			continue
 		}
-		if seen[k] {
-			s.nested.add(c, issue{rule: "unique", msg: fmt.Sprintf("duplicate %s %q", what, k)})
+		if seen != nil {
+			if !seen[k] {
+				seen[k] = true
+				continue
+			}
+		} else if !seenBefore(children[:i], k, key) {
+			continue
 		}
-		seen[k] = true
+		c = cp(c)
+		children[i] = c
+		s.nested.add(c, issue{rule: "unique", msg: fmt.Sprintf("duplicate %s %q", what, k)})
 	}
+}
+
+// seenBefore reports whether a branch in children has the key k.
+func seenBefore[C verbs.Node](children []C, k string, key func(C) (string, bool)) bool {
+	for _, c := range children {
+		if k2, ok := key(c); ok && k2 == k {
+			return true
+		}
+	}
+	return false
 }

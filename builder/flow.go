@@ -2,7 +2,6 @@ package flow
 
 import (
 	"maps"
-	"slices"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -15,6 +14,10 @@ import (
 type Flow struct {
 	cmds   []verbs.Command
 	issues issues
+	// buf holds the first commands, so that a short flow takes a single
+	// allocation. Commands are only ever appended: an element of cmds below
+	// len(cmds) never changes, which lets snapshot share the array.
+	buf [4]verbs.Command
 }
 
 // New returns an empty Flow.
@@ -28,27 +31,42 @@ func (f *Flow) Len() int {
 	return len(f.cmds)
 }
 
-// snapshot returns a copy of the command list, nil when it is empty, and
-// the problems of its nodes. The nodes themselves are shared: the builder
-// never changes a node once made, and Build copies the whole document.
+// snapshot returns the command list as it is now, nil when it is empty,
+// and the problems of its nodes. The list shares its array with f, but
+// its capacity ends at its length and f only ever appends past it, so
+// later calls on f never show in it. The nodes themselves are shared too:
+// the builder never changes a node once made, and Build copies the whole
+// document.
 func (f *Flow) snapshot() ([]verbs.Command, issues) {
 	if f == nil || len(f.cmds) == 0 {
 		return nil, nil
 	}
-	return slices.Clone(f.cmds), maps.Clone(f.issues)
+	return f.cmds[:len(f.cmds):len(f.cmds)], maps.Clone(f.issues)
 }
 
-// add appends the command n with the problems the options found.
-func (f *Flow) add(n verbs.Command, s *settings) *Flow {
+// push appends the commands cmds.
+func (f *Flow) push(cmds ...verbs.Command) {
+	if f.cmds == nil {
+		f.cmds = f.buf[:0]
+	}
+	f.cmds = append(f.cmds, cmds...)
+}
+
+// add appends the command n with the problems found in it (own) and in
+// the children and sub-flows it holds (nested).
+func (f *Flow) add(n verbs.Command, own []issue, nested issues) *Flow {
 	if f == nil {
 		f = New()
 	}
-	f.cmds = append(f.cmds, n)
-	if s != nil {
-		f.issues.add(n, s.own...)
-		f.issues.merge(s.nested)
-	}
+	f.push(n)
+	f.issues.add(n, own...)
+	f.issues.merge(nested)
 	return f
+}
+
+// addWith appends the command n made with the settings s.
+func (f *Flow) addWith(n verbs.Command, s *settings) *Flow {
+	return f.add(n, s.own, s.nested)
 }
 
 // Append appends the commands of each flow in order, as they are now:
@@ -60,9 +78,11 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 		f = New()
 	}
 	for _, g := range flows {
-		cmds, is := g.snapshot()
-		f.cmds = append(f.cmds, cmds...)
-		f.issues.merge(is)
+		if g.Len() == 0 {
+			continue
+		}
+		f.push(g.cmds...)
+		f.issues.merge(g.issues)
 	}
 	return f
 }
@@ -71,46 +91,52 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 // <Answer delay="1000"/>. It is not needed when the SIP control app
 // answers automatically.
 func (f *Flow) Answer(opts ...AnswerOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Answer{Delay: s.delay, Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Answer{Delay: s.delay, Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Hangup ends the call: Hangup(flow.Tag("CallEndedByUser")) writes
 // <Hangup tag="CallEndedByUser"/>. Commands after it never run.
 func (f *Flow) Hangup(opts ...HangupOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Hangup{Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Hangup{Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Pause waits: Pause(flow.Length(5*time.Second), flow.StopKeys("#"))
 // writes <Pause length="5000" dtmf_stop="#"/>. The platform's default
 // length is one second.
 func (f *Flow) Pause(opts ...PauseOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Pause{Length: s.length, DTMFStop: s.stop, Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Pause{Length: s.length, DTMFStop: s.stop, Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Say speaks text: Say("Bienvenido", flow.Lang("es")) writes
 // <Say lang="es">Bienvenido</Say>.
 func (f *Flow) Say(text string, opts ...SayOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Say{Text: text, Type: s.engine, Gender: s.gender, Code: s.voice,
-		Lang: s.lang, Loop: s.loop, Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Say{Text: text, Type: s.engine, Gender: s.gender, Code: s.voice,
+		Lang: s.lang, Loop: s.loop, Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Play plays the audio file at url (http or https, .mp3 or .wav):
 // Play("https://example.com/hello.mp3") writes
 // <Play>https://example.com/hello.mp3</Play>.
 func (f *Flow) Play(url string, opts ...PlayOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Play{URL: url, Leg: s.leg, Loop: s.loop, Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Play{URL: url, Leg: s.leg, Loop: s.loop, Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // PlayRecording plays the recording made by an earlier Record with the
 // tag name: PlayRecording("name1") writes <Play record="name1"/>.
 func (f *Flow) PlayRecording(name string, opts ...PlayOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Play{Record: name, Leg: s.leg, Loop: s.loop, Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Play{Record: name, Leg: s.leg, Loop: s.loop, Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Record records the call, then the flow goes on:
@@ -130,31 +156,35 @@ func (f *Flow) Record(opts ...RecordOption) *Flow {
 //
 // A nil or empty during is the same as Record.
 func (f *Flow) RecordWhile(during *Flow, opts ...RecordOption) *Flow {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	cmds, nested := during.snapshot()
 	s.nested.merge(nested)
-	return f.add(&verbs.Record{Tag: s.tag, ASR: s.asr, Timeout: s.timeout, Commands: cmds, Extra: s.extra}, s)
+	return f.addWith(&verbs.Record{Tag: s.tag, ASR: s.asr, Timeout: s.timeout, Commands: cmds, Extra: s.extra}, &s)
 }
 
 // RecordStart starts a recording: RecordStart(flow.Tag("call")) writes
 // <RecordStart tag="call"/>.
 func (f *Flow) RecordStart(opts ...RecordControlOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.RecordStart{Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.RecordStart{Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // RecordStop stops a recording: RecordStop(flow.Tag("call")) writes
 // <RecordStop tag="call"/>.
 func (f *Flow) RecordStop(opts ...RecordControlOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.RecordStop{Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.RecordStop{Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // RecordWait waits for a recording to finish: RecordWait(flow.Tag("call"))
 // writes <RecordWait tag="call"/>.
 func (f *Flow) RecordWait(opts ...RecordControlOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.RecordWait{Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.RecordWait{Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Dial connects the caller to another party. Every destination rings and
@@ -171,9 +201,10 @@ func (f *Flow) RecordWait(opts ...RecordControlOption) *Flow {
 //
 // A Dial without a destination is reported by Build.
 func (f *Flow) Dial(opts ...DialOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Dial{Tag: s.tag, Timeout: s.dialTimeout, Record: s.dialRecord,
-		Children: childrenOf[verbs.DialChild](s), Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Dial{Tag: s.tag, Timeout: s.dialTimeout, Record: s.dialRecord,
+		Children: childrenOf[verbs.DialChild](&s), Extra: s.extra}, &s)
 }
 
 // Gather collects DTMF digits and branches on them:
@@ -188,19 +219,28 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 // Prompts go before the Gather: New().Say("Press 1 for sales").Gather(…).
 // Two branches with the same value are reported by Build.
 func (f *Flow) Gather(opts ...GatherOption) *Flow {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	n := &verbs.Gather{DTMFLength: s.digits, DTMFStop: s.stop, URL: s.url, Tag: s.tag,
 		NumDigits: s.numDigits, Attempts: s.attempts, Timeout: s.gatherTimeout,
 		FinishOnKey: s.finishOnKey, Callback: s.gatherCallback, Method: s.gatherMethod,
-		Children: childrenOf[verbs.GatherChild](s), Extra: s.extra}
-	checkUnique(n.Children, func(c verbs.GatherChild) (string, bool) {
-		d, ok := c.(*verbs.DTMF)
-		if !ok {
-			return "", false
-		}
+		Children: childrenOf[verbs.GatherChild](&s), Extra: s.extra}
+	checkUnique(n.Children, dtmfKey, copyDTMF, "digit branch", &s)
+	return f.addWith(n, &s)
+}
+
+// dtmfKey returns the value of a digit branch.
+func dtmfKey(c verbs.GatherChild) (string, bool) {
+	if d, ok := c.(*verbs.DTMF); ok && d != nil {
 		return d.Value, true
-	}, "digit branch", s)
-	return f.add(n, s)
+	}
+	return "", false
+}
+
+// copyDTMF returns a copy of the digit branch c, a node of its own.
+func copyDTMF(c verbs.GatherChild) verbs.GatherChild {
+	d := *c.(*verbs.DTMF)
+	return &d
 }
 
 // OnError adds an Error block as a command: it runs when the command before
@@ -215,10 +255,11 @@ func (f *Flow) Gather(opts ...GatherOption) *Flow {
 // which writes <Error play="true"/>. For the Error child of a Dial, Gather,
 // Callback or Curl, see the function OnError.
 func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.add(&verbs.Error{Play: s.playReason, Tag: s.tag, Commands: cmds, Extra: s.extra}, s)
+	return f.addWith(&verbs.Error{Play: s.playReason, Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
 }
 
 // Callback runs the call-flow document returned by url; its OnError block
@@ -226,18 +267,20 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 // Callback("https://example.com/next", flow.Method(verbs.MethodPost))
 // writes <Callback url="https://example.com/next" method="POST"/>.
 func (f *Flow) Callback(url string, opts ...CallbackOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Callback{URL: url, Method: s.method, Body: s.body, Timeout: s.timeout,
-		Tag: s.tag, Children: childrenOf[verbs.CallbackChild](s), Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Callback{URL: url, Method: s.method, Body: s.body, Timeout: s.timeout,
+		Tag: s.tag, Children: childrenOf[verbs.CallbackChild](&s), Extra: s.extra}, &s)
 }
 
 // Curl calls an HTTP endpoint during the call:
 // Curl("https://example.com/hook", flow.Method(verbs.MethodPut)) writes
 // <Curl url="https://example.com/hook" method="PUT"/>.
 func (f *Flow) Curl(url string, opts ...CurlOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Curl{URL: url, Method: s.method, Timeout: s.timeout, Tag: s.tag,
-		Children: childrenOf[verbs.CurlChild](s), Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Curl{URL: url, Method: s.method, Timeout: s.timeout, Tag: s.tag,
+		Children: childrenOf[verbs.CurlChild](&s), Extra: s.extra}, &s)
 }
 
 // Call runs the commands of then only when the call property field (such
@@ -248,10 +291,11 @@ func (f *Flow) Curl(url string, opts ...CurlOption) *Flow {
 //	  … the commands of vip …
 //	</Call>
 func (f *Flow) Call(field, value string, then *Flow, opts ...CallOption) *Flow {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.add(&verbs.Call{Field: field, Value: verbs.Some(value), Tag: s.tag, Commands: cmds, Extra: s.extra}, s)
+	return f.addWith(&verbs.Call{Field: field, Value: verbs.Some(value), Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
 }
 
 // Geo runs the commands of then only for callers from the given US states
@@ -262,10 +306,11 @@ func (f *Flow) Call(field, value string, then *Flow, opts ...CallOption) *Flow {
 //	  … the commands of hello …
 //	</Geo>
 func (f *Flow) Geo(then *Flow, opts ...GeoOption) *Flow {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.add(&verbs.Geo{States: s.states, County: s.county, Tag: s.tag, Commands: cmds, Extra: s.extra}, s)
+	return f.addWith(&verbs.Geo{States: s.states, County: s.county, Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
 }
 
 // Schedule runs the commands of then only on the given days and hours:
@@ -276,32 +321,36 @@ func (f *Flow) Geo(then *Flow, opts ...GeoOption) *Flow {
 //	  … the commands of open …
 //	</Schedule>
 func (f *Flow) Schedule(then *Flow, opts ...ScheduleOption) *Flow {
-	s := collect(opts)
+	var s settings
+	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.add(&verbs.Schedule{Days: s.days, Time: s.hours, Tag: s.tag, Commands: cmds, Extra: s.extra}, s)
+	return f.addWith(&verbs.Schedule{Days: s.days, Time: s.hours, Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
 }
 
 // Hold puts the call on hold: Hold(flow.Timeout(time.Minute)) writes
 // <Hold timeout="60000"/>. The platform's default timeout is five minutes.
 func (f *Flow) Hold(opts ...HoldOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Hold{Timeout: s.timeout, Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Hold{Timeout: s.timeout, Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Unhold takes the call off hold: Unhold() writes <Unhold/>.
 func (f *Flow) Unhold(opts ...UnholdOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Unhold{Tag: s.tag, Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Unhold{Tag: s.tag, Extra: s.extra}, &s)
 }
 
 // Tone plays a tone or tone sequence:
 // Tone(flow.Hz(350, 440), flow.On(time.Second)) writes
 // <Tone hz="350,440" don="1000"/>.
 func (f *Flow) Tone(opts ...ToneOption) *Flow {
-	s := collect(opts)
-	return f.add(&verbs.Tone{Hz: s.hz, On: s.on, Off: s.off, Volume: s.volume, Loop: s.loop,
-		Timeout: s.timeout, Leg: s.leg, Tag: s.tag, Children: childrenOf[verbs.ToneChild](s), Extra: s.extra}, s)
+	var s settings
+	collect(&s, opts)
+	return f.addWith(&verbs.Tone{Hz: s.hz, On: s.on, Off: s.off, Volume: s.volume, Loop: s.loop,
+		Timeout: s.timeout, Leg: s.leg, Tag: s.tag, Children: childrenOf[verbs.ToneChild](&s), Extra: s.extra}, &s)
 }
 
 // Meta adds a name/value pair as a command, sent along to callback URLs
@@ -309,21 +358,21 @@ func (f *Flow) Tone(opts ...ToneOption) *Flow {
 // <Meta name="customer" value="42"/>.
 func (f *Flow) Meta(name, value string, attrs ...RawAttr) *Flow {
 	m := Meta(name, value, attrs...)
-	return f.add(m.node, &settings{own: m.own})
+	return f.add(m.node, m.own, nil)
 }
 
 // MetaText is Meta with the value written as text content, for multi-line
 // values: <Meta name="…">text</Meta>.
 func (f *Flow) MetaText(name, text string, attrs ...RawAttr) *Flow {
 	m := MetaText(name, text, attrs...)
-	return f.add(m.node, &settings{own: m.own})
+	return f.add(m.node, m.own, nil)
 }
 
 // Comment adds an XML comment: Comment(" main menu ") writes
 // <!-- main menu -->. The text is written as given; it may not contain
 // "--" or end in "-" (render.Check reports it).
 func (f *Flow) Comment(text string) *Flow {
-	return f.add(&verbs.Comment{Text: text}, nil)
+	return f.add(&verbs.Comment{Text: text}, nil, nil)
 }
 
 // Raw adds an element the SDK does not model, written back as given:
@@ -332,5 +381,5 @@ func (f *Flow) Comment(text string) *Flow {
 // reported by Build.
 func (f *Flow) Raw(e *verbs.RawElement) *Flow {
 	n, own := rawNode(e)
-	return f.add(n, &settings{own: own})
+	return f.add(n, own, nil)
 }

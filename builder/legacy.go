@@ -165,7 +165,7 @@ func (o PromptList) apply(s *settings) {
 	s.own = append(s.own, o.own...)
 	s.nested.merge(o.nested)
 	for _, n := range o.nodes {
-		s.children = append(s.children, n)
+		s.addChild(n)
 	}
 }
 func (PromptList) gatherOption() {}
@@ -193,15 +193,10 @@ type SwitchBlock struct {
 //
 // Deprecated: legacy dialect; give Digit branches to the Gather.
 func Switch(opts ...SwitchOption) SwitchBlock {
-	s := collect(opts)
-	n := &verbs.Switch{Children: childrenOf[verbs.SwitchChild](s), Extra: s.extra}
-	checkUnique(n.Children, func(c verbs.SwitchChild) (string, bool) {
-		cs, ok := c.(*verbs.Case)
-		if !ok {
-			return "", false
-		}
-		return cs.DTMF, true
-	}, "case", s)
+	var s settings
+	collect(&s, opts)
+	n := &verbs.Switch{Children: childrenOf[verbs.SwitchChild](&s), Extra: s.extra}
+	checkUnique(n.Children, caseKey, copyCase, "case", &s)
 	s.nested.add(n, s.own...)
 	return SwitchBlock{node: n, nested: s.nested}
 }
@@ -214,6 +209,20 @@ func (o SwitchBlock) apply(s *settings) {
 	s.child(o.node, nil, o.nested)
 }
 func (SwitchBlock) gatherOption() {}
+
+// caseKey returns the dtmf of a legacy branch.
+func caseKey(c verbs.SwitchChild) (string, bool) {
+	if cs, ok := c.(*verbs.Case); ok && cs != nil {
+		return cs.DTMF, true
+	}
+	return "", false
+}
+
+// copyCase returns a copy of the legacy branch c, a node of its own.
+func copyCase(c verbs.SwitchChild) verbs.SwitchChild {
+	cs := *c.(*verbs.Case)
+	return &cs
+}
 
 // CaseBranch is a legacy branch of a Switch; see Case.
 //
@@ -237,7 +246,8 @@ func (o CaseBranch) apply(s *settings) {
 		s.fail("", "case", "zero CaseBranch; use Case")
 		return
 	}
-	c := *o.node
-	s.child(&c, nil, o.nested)
+	// A branch given twice in one Switch gets a node of its own from
+	// checkUnique; elsewhere every use shares the node.
+	s.child(o.node, nil, o.nested)
 }
 func (CaseBranch) switchOption() {}

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/opentact-go/opentact/verbs"
@@ -49,7 +50,9 @@ func (m *issues) add(n verbs.Node, is ...issue) {
 
 // settings collects what the options given to one element set. Each
 // element method copies the fields it models; an option can only reach the
-// elements whose option interface it implements.
+// elements whose option interface it implements. An element method keeps
+// its settings on the stack: collect calls every apply method statically,
+// so neither the settings nor the option values escape.
 type settings struct {
 	tag   string
 	extra []verbs.Attr
@@ -57,8 +60,11 @@ type settings struct {
 	// those of the children and sub-flows the options brought along.
 	own    []issue
 	nested issues
-	// children are the child nodes given as options, in order.
-	children []verbs.Node
+	// The child nodes given as options, in order: the first len(kids) in
+	// kids, the rest in more.
+	kids  [8]verbs.Node
+	nkids int
+	more  []verbs.Node
 
 	delay, length, timeout, on, off verbs.Opt[verbs.Millis]
 	stop                            string
@@ -85,23 +91,120 @@ type settings struct {
 }
 
 // option is implemented by every option; the exported per-element option
-// interfaces embed it, which seals them.
+// interfaces embed it, which seals them. Every type implementing it must
+// have a case in applyOption.
 type option interface {
 	apply(*settings)
 }
 
-// collect applies opts in order. A nil option is recorded as a problem of
-// the element.
-func collect[O option](opts []O) *settings {
-	s := new(settings)
+// collect applies opts in order to s. A nil option is recorded as a
+// problem of the element.
+func collect[O option](s *settings, opts []O) {
 	for i, o := range opts {
-		if any(o) == nil {
-			s.fail("", "nil-option", fmt.Sprintf("option %d is nil", i+1))
-			continue
-		}
-		o.apply(s)
+		applyOption(s, i, any(o))
 	}
-	return s
+}
+
+// applyOption applies the i-th option o to s. It calls the apply method of
+// each option type statically: a call through the interface would make s
+// and every option value given to an element escape to the heap.
+func applyOption(s *settings, i int, o any) {
+	switch o := o.(type) {
+	case nil:
+		s.fail("", "nil-option", "option "+strconv.Itoa(i+1)+" is nil")
+	case TagAttr:
+		o.apply(s)
+	case RawAttr:
+		o.apply(s)
+	case DelayAttr:
+		o.apply(s)
+	case LengthAttr:
+		o.apply(s)
+	case StopKeysAttr:
+		o.apply(s)
+	case EngineAttr:
+		o.apply(s)
+	case GenderAttr:
+		o.apply(s)
+	case VoiceAttr:
+		o.apply(s)
+	case LangAttr:
+		o.apply(s)
+	case LoopAttr:
+		o.apply(s)
+	case LegAttr:
+		o.apply(s)
+	case ASRAttr:
+		o.apply(s)
+	case TimeoutAttr:
+		o.apply(s)
+	case MethodAttr:
+		o.apply(s)
+	case BodyAttr:
+		o.apply(s)
+	case PlayReasonAttr:
+		o.apply(s)
+	case DigitsAttr:
+		o.apply(s)
+	case URLAttr:
+		o.apply(s)
+	case HzAttr:
+		o.apply(s)
+	case OnAttr:
+		o.apply(s)
+	case OffAttr:
+		o.apply(s)
+	case VolumeAttr:
+		o.apply(s)
+	case StatesAttr:
+		o.apply(s)
+	case CountyAttr:
+		o.apply(s)
+	case DaysAttr:
+		o.apply(s)
+	case HoursAttr:
+		o.apply(s)
+	case Destination:
+		o.apply(s)
+	case Branch:
+		o.apply(s)
+	case DefaultBlock:
+		o.apply(s)
+	case ErrorBlock:
+		o.apply(s)
+	case MetaItem:
+		o.apply(s)
+	case CommentItem:
+		o.apply(s)
+	case RawItem:
+		o.apply(s)
+	case NumDigitsAttr:
+		o.apply(s)
+	case AttemptsAttr:
+		o.apply(s)
+	case GatherTimeoutAttr:
+		o.apply(s)
+	case FinishOnKeyAttr:
+		o.apply(s)
+	case GatherCallbackAttr:
+		o.apply(s)
+	case GatherMethodAttr:
+		o.apply(s)
+	case DialTimeoutAttr:
+		o.apply(s)
+	case DialRecordAttr:
+		o.apply(s)
+	case PromptList:
+		o.apply(s)
+	case SwitchBlock:
+		o.apply(s)
+	case CaseBranch:
+		o.apply(s)
+	default:
+		// Unreachable: option is sealed and every type has a case above
+		// (TestEveryOptionIsApplied).
+		s.fail("", "option", "option "+strconv.Itoa(i+1)+" is not supported")
+	}
 }
 
 // fail records a problem of the element under construction.
@@ -112,11 +215,23 @@ func (s *settings) fail(attr, rule, msg string) {
 // child appends a child node together with its own problems. A node
 // given twice (the same To value twice) keeps one list of problems.
 func (s *settings) child(n verbs.Node, own []issue, nested issues) {
-	s.children = append(s.children, n)
-	if _, known := s.nested[n]; !known {
-		s.nested.add(n, own...)
+	s.addChild(n)
+	if len(own) > 0 {
+		if _, known := s.nested[n]; !known {
+			s.nested.add(n, own...)
+		}
 	}
 	s.nested.merge(nested)
+}
+
+// addChild appends a child node.
+func (s *settings) addChild(n verbs.Node) {
+	if s.nkids < len(s.kids) {
+		s.kids[s.nkids] = n
+		s.nkids++
+		return
+	}
+	s.more = append(s.more, n)
 }
 
 // millis converts d to whole milliseconds for the attribute attr. A
@@ -129,15 +244,20 @@ func (s *settings) millis(attr string, d time.Duration) verbs.Opt[verbs.Millis] 
 	return verbs.Some(verbs.Millis(d / time.Millisecond))
 }
 
-// children converts the collected children to the child type C of one
+// childrenOf converts the collected children to the child type C of one
 // element. The options given to an element only carry children that fit
 // it, so the assertion holds.
 func childrenOf[C verbs.Node](s *settings) []C {
-	if len(s.children) == 0 {
+	if s.nkids == 0 {
 		return nil
 	}
-	out := make([]C, 0, len(s.children))
-	for _, n := range s.children {
+	out := make([]C, 0, s.nkids+len(s.more))
+	for _, n := range s.kids[:s.nkids] {
+		if c, ok := n.(C); ok {
+			out = append(out, c)
+		}
+	}
+	for _, n := range s.more {
 		if c, ok := n.(C); ok {
 			out = append(out, c)
 		}
