@@ -110,9 +110,12 @@ type DefaultBlock struct {
 // The documentation disagrees on whether it runs when no digits arrive or
 // when the digits match no branch. A nil then is an empty block.
 func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
+	cmds, nested := then.snapshot()
+	if len(opts) == 0 {
+		return DefaultBlock{node: &verbs.Default{Commands: cmds}, nested: nested}
+	}
 	var s settings
 	collect(&s, opts)
-	cmds, nested := then.snapshot()
 	n := &verbs.Default{Tag: s.tag, Commands: cmds, Extra: s.extra}
 	return DefaultBlock{node: n, own: s.own, nested: nested}
 }
@@ -150,9 +153,12 @@ type ErrorBlock struct {
 // A nil then is an empty block. For an Error block as an item of a command
 // list, see Flow.OnError.
 func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
+	cmds, nested := then.snapshot()
+	if len(opts) == 0 {
+		return ErrorBlock{node: &verbs.Error{Commands: cmds}, nested: nested}
+	}
 	var s settings
 	collect(&s, opts)
-	cmds, nested := then.snapshot()
 	n := &verbs.Error{Play: s.playReason, Tag: s.tag, Commands: cmds, Extra: s.extra}
 	return ErrorBlock{node: n, own: s.own, nested: nested}
 }

@@ -99,6 +99,9 @@ func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 // Hangup ends the call: Hangup(flow.Tag("CallEndedByUser")) writes
 // <Hangup tag="CallEndedByUser"/>. Commands after it never run.
 func (f *Flow) Hangup(opts ...HangupOption) *Flow {
+	if len(opts) == 0 {
+		return f.add(&verbs.Hangup{}, nil, nil)
+	}
 	var s settings
 	collect(&s, opts)
 	return f.addWith(&verbs.Hangup{Tag: s.tag, Extra: s.extra}, &s)
@@ -116,6 +119,9 @@ func (f *Flow) Pause(opts ...PauseOption) *Flow {
 // Say speaks text: Say("Bienvenido", flow.Lang("es")) writes
 // <Say lang="es">Bienvenido</Say>.
 func (f *Flow) Say(text string, opts ...SayOption) *Flow {
+	if len(opts) == 0 {
+		return f.add(&verbs.Say{Text: text}, nil, nil)
+	}
 	var s settings
 	collect(&s, opts)
 	return f.addWith(&verbs.Say{Text: text, Type: s.engine, Gender: s.gender, Code: s.voice,
@@ -203,8 +209,10 @@ func (f *Flow) RecordWait(opts ...RecordControlOption) *Flow {
 func (f *Flow) Dial(opts ...DialOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Dial{Tag: s.tag, Timeout: s.dialTimeout, Record: s.dialRecord,
-		Children: childrenOf[verbs.DialChild](&s), Extra: s.extra}, &s)
+	n, children := nodeWithChildren[verbs.Dial, verbs.DialChild](&s)
+	*n = verbs.Dial{Tag: s.tag, Timeout: s.dialTimeout, Record: s.dialRecord,
+		Children: children, Extra: s.extra}
+	return f.addWith(n, &s)
 }
 
 // Gather collects DTMF digits and branches on them:
@@ -221,10 +229,11 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 func (f *Flow) Gather(opts ...GatherOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	n := &verbs.Gather{DTMFLength: s.digits, DTMFStop: s.stop, URL: s.url, Tag: s.tag,
+	n, children := nodeWithChildren[verbs.Gather, verbs.GatherChild](&s)
+	*n = verbs.Gather{DTMFLength: s.digits, DTMFStop: s.stop, URL: s.url, Tag: s.tag,
 		NumDigits: s.numDigits, Attempts: s.attempts, Timeout: s.gatherTimeout,
 		FinishOnKey: s.finishOnKey, Callback: s.gatherCallback, Method: s.gatherMethod,
-		Children: childrenOf[verbs.GatherChild](&s), Extra: s.extra}
+		Children: children, Extra: s.extra}
 	checkUnique(n.Children, dtmfKey, copyDTMF, "digit branch", &s)
 	return f.addWith(n, &s)
 }
@@ -269,8 +278,10 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 func (f *Flow) Callback(url string, opts ...CallbackOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Callback{URL: url, Method: s.method, Body: s.body, Timeout: s.timeout,
-		Tag: s.tag, Children: childrenOf[verbs.CallbackChild](&s), Extra: s.extra}, &s)
+	n, children := nodeWithChildren[verbs.Callback, verbs.CallbackChild](&s)
+	*n = verbs.Callback{URL: url, Method: s.method, Body: s.body, Timeout: s.timeout,
+		Tag: s.tag, Children: children, Extra: s.extra}
+	return f.addWith(n, &s)
 }
 
 // Curl calls an HTTP endpoint during the call:
@@ -279,8 +290,10 @@ func (f *Flow) Callback(url string, opts ...CallbackOption) *Flow {
 func (f *Flow) Curl(url string, opts ...CurlOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Curl{URL: url, Method: s.method, Timeout: s.timeout, Tag: s.tag,
-		Children: childrenOf[verbs.CurlChild](&s), Extra: s.extra}, &s)
+	n, children := nodeWithChildren[verbs.Curl, verbs.CurlChild](&s)
+	*n = verbs.Curl{URL: url, Method: s.method, Timeout: s.timeout, Tag: s.tag,
+		Children: children, Extra: s.extra}
+	return f.addWith(n, &s)
 }
 
 // Call runs the commands of then only when the call property field (such
@@ -349,8 +362,10 @@ func (f *Flow) Unhold(opts ...UnholdOption) *Flow {
 func (f *Flow) Tone(opts ...ToneOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Tone{Hz: s.hz, On: s.on, Off: s.off, Volume: s.volume, Loop: s.loop,
-		Timeout: s.timeout, Leg: s.leg, Tag: s.tag, Children: childrenOf[verbs.ToneChild](&s), Extra: s.extra}, &s)
+	n, children := nodeWithChildren[verbs.Tone, verbs.ToneChild](&s)
+	*n = verbs.Tone{Hz: s.hz, On: s.on, Off: s.off, Volume: s.volume, Loop: s.loop,
+		Timeout: s.timeout, Leg: s.leg, Tag: s.tag, Children: children, Extra: s.extra}
+	return f.addWith(n, &s)
 }
 
 // Meta adds a name/value pair as a command, sent along to callback URLs

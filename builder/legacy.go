@@ -195,7 +195,8 @@ type SwitchBlock struct {
 func Switch(opts ...SwitchOption) SwitchBlock {
 	var s settings
 	collect(&s, opts)
-	n := &verbs.Switch{Children: childrenOf[verbs.SwitchChild](&s), Extra: s.extra}
+	n, children := nodeWithChildren[verbs.Switch, verbs.SwitchChild](&s)
+	*n = verbs.Switch{Children: children, Extra: s.extra}
 	checkUnique(n.Children, caseKey, copyCase, "case", &s)
 	s.nested.add(n, s.own...)
 	return SwitchBlock{node: n, nested: s.nested}

@@ -231,6 +231,9 @@ func (s *settings) addChild(n verbs.Node) {
 		s.nkids++
 		return
 	}
+	if s.more == nil {
+		s.more = make([]verbs.Node, 0, len(s.kids))
+	}
 	s.more = append(s.more, n)
 }
 
@@ -244,6 +247,57 @@ func (s *settings) millis(attr string, d time.Duration) verbs.Opt[verbs.Millis] 
 	return verbs.Some(verbs.Millis(d / time.Millisecond))
 }
 
+// nodeWithChildren returns a new node of type N and its children: the
+// collected children converted to the child type C. When there are a few
+// children, the node and the array of its children are one allocation.
+func nodeWithChildren[N any, C verbs.Node](s *settings) (*N, []C) {
+	switch k := s.nkids + len(s.more); {
+	case k == 0:
+		return new(N), nil
+	case k <= 2:
+		a := new(struct {
+			n    N
+			kids [2]C
+		})
+		return &a.n, appendChildren(a.kids[:0:k], s)
+	case k <= 4:
+		a := new(struct {
+			n    N
+			kids [4]C
+		})
+		return &a.n, appendChildren(a.kids[:0:k], s)
+	case k <= 8:
+		a := new(struct {
+			n    N
+			kids [8]C
+		})
+		return &a.n, appendChildren(a.kids[:0:k], s)
+	case k <= 16:
+		a := new(struct {
+			n    N
+			kids [16]C
+		})
+		return &a.n, appendChildren(a.kids[:0:k], s)
+	}
+	return new(N), childrenOf[C](s)
+}
+
+// appendChildren appends the collected children, converted to the child
+// type C, to dst.
+func appendChildren[C verbs.Node](dst []C, s *settings) []C {
+	for _, n := range s.kids[:s.nkids] {
+		if c, ok := n.(C); ok {
+			dst = append(dst, c)
+		}
+	}
+	for _, n := range s.more {
+		if c, ok := n.(C); ok {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
 // childrenOf converts the collected children to the child type C of one
 // element. The options given to an element only carry children that fit
 // it, so the assertion holds.
@@ -251,16 +305,5 @@ func childrenOf[C verbs.Node](s *settings) []C {
 	if s.nkids == 0 {
 		return nil
 	}
-	out := make([]C, 0, s.nkids+len(s.more))
-	for _, n := range s.kids[:s.nkids] {
-		if c, ok := n.(C); ok {
-			out = append(out, c)
-		}
-	}
-	for _, n := range s.more {
-		if c, ok := n.(C); ok {
-			out = append(out, c)
-		}
-	}
-	return out
+	return appendChildren(make([]C, 0, s.nkids+len(s.more)), s)
 }
