@@ -37,8 +37,15 @@ var byteClass = func() (t [256]uint8) {
 // returns the byte offset of the first one; otherwise the offset is -1.
 // Surrogate code points cannot occur: their UTF-8 encoding is invalid.
 func appendEscaped(dst []byte, s string, attr bool) ([]byte, int) {
-	last := 0 // start of the run of bytes not yet copied
+	last := 0    // start of the run of bytes not yet copied
+	careEnd := 0 // end of the word being read byte by byte
 	for i := 0; i < len(s); {
+		if i >= careEnd {
+			if i = skipPlainWords(s, i); i >= len(s) {
+				break
+			}
+			careEnd = i + wordBytes
+		}
 		c := s[i]
 		switch byteClass[c] {
 		case plainByte:
@@ -89,7 +96,14 @@ func escapeEntity(c byte) string {
 // invalidCharAt returns the byte offset of the first invalid UTF-8 sequence
 // or character XML 1.0 forbids in s, or -1 when s can be written.
 func invalidCharAt(s string) int {
+	careEnd := 0 // end of the word being read byte by byte
 	for i := 0; i < len(s); {
+		if i >= careEnd {
+			if i = skipPlainWords(s, i); i >= len(s) {
+				break
+			}
+			careEnd = i + wordBytes
+		}
 		switch byteClass[s[i]] {
 		case forbiddenByte:
 			return i
@@ -114,4 +128,44 @@ func invalidCharReason(s string, i int) string {
 		return "invalid UTF-8"
 	}
 	return fmt.Sprintf("character %U not allowed in XML", r)
+}
+
+// Constants of the word-at-a-time scan: a byte of ones and the high bit of
+// every byte, repeated over a 64-bit word.
+const (
+	eachByte  = 0x0101010101010101
+	highBits  = 0x8080808080808080
+	wordBytes = 8
+)
+
+// skipPlainWords returns the index of the first 8-byte word of s, from i
+// on, that may hold a byte needing attention: a C0 control, a non-ASCII
+// byte, or one of & " < >. The bytes it skips are plain in text and in
+// attribute values alike, so both scans above treat them as one run; the
+// word it stops at is then read byte by byte.
+func skipPlainWords(s string, i int) int {
+	for ; i+wordBytes <= len(s); i += wordBytes {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if wordNeedsCare(x) {
+			return i
+		}
+	}
+	return i
+}
+
+// wordNeedsCare reports whether any byte of x is below 0x20, above 0x7F, or
+// one of & " < > (exactly: the zero-byte tests below have no false
+// negatives, and their false positives only mark bytes above a true one).
+func wordNeedsCare(x uint64) bool {
+	control := (x - eachByte*0x20) &^ x            // a byte below 0x20
+	ampQuote := (x | eachByte*0x04) ^ eachByte*'&' // zero where a byte is & or "
+	angle := (x | eachByte*0x02) ^ eachByte*'>'    // zero where a byte is < or >
+	return (control|x|zeroByte(ampQuote)|zeroByte(angle))&highBits != 0
+}
+
+// zeroByte sets the high bit of the lowest zero byte of y (and maybe of
+// bytes above it); it is zero when no byte of y is zero.
+func zeroByte(y uint64) uint64 {
+	return (y - eachByte) &^ y
 }

@@ -263,3 +263,59 @@ func TestInvalidNameAt(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapeEveryByteAtEveryPlace puts each byte value at each place of
+// plain strings of 1 to 24 bytes, so that appendEscaped and invalidCharAt
+// meet it inside, at the edges of and after the 8-byte words they skip, and
+// compares both with a rune-by-rune reference.
+func TestEscapeEveryByteAtEveryPlace(t *testing.T) {
+	t.Parallel()
+	for n := 1; n <= 24; n++ {
+		for at := range n {
+			for b := range 256 {
+				s := []byte(strings.Repeat("a", n))
+				s[at] = byte(b)
+				for _, attr := range []bool{false, true} {
+					want, wantBad := referenceEscape(string(s), attr)
+					got, bad := appendEscaped(nil, string(s), attr)
+					if bad != wantBad || bad < 0 && string(got) != want {
+						t.Fatalf("appendEscaped(%q, attr=%v) = %q, %d; want %q, %d", s, attr, got, bad, want, wantBad)
+					}
+				}
+				if _, wantBad := referenceEscape(string(s), false); invalidCharAt(string(s)) != wantBad {
+					t.Fatalf("invalidCharAt(%q) = %d, want %d", s, invalidCharAt(string(s)), wantBad)
+				}
+			}
+		}
+	}
+}
+
+// referenceEscape escapes s rune by rune, the plain way appendEscaped must
+// agree with.
+func referenceEscape(s string, attr bool) (string, int) {
+	var b strings.Builder
+	for i, r := range s {
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") || forbiddenRune(r) {
+			return "", i
+		}
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case attr && r == '"':
+			b.WriteString("&quot;")
+		case attr && r == '\t':
+			b.WriteString("&#x9;")
+		case attr && r == '\n':
+			b.WriteString("&#xA;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), -1
+}

@@ -100,27 +100,17 @@ func (c *checker) chars(l loc, kind valueKind, attr, s string, base int) bool {
 	return true
 }
 
-// badChar finds the first invalid UTF-8 sequence or character outside the
-// XML 1.0 Char production (C0 controls other than tab, LF and CR, U+FFFE,
-// U+FFFF; surrogates are invalid UTF-8 in Go strings) and returns its byte
-// offset and a description.
+// badChar finds, with invalidCharAt, the first invalid UTF-8 sequence or
+// character outside the XML 1.0 Char production and returns its byte
+// offset and a description for a diagnostic.
 func badChar(s string) (off int, what string, bad bool) {
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b >= 0x20 && b < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			return i, "invalid UTF-8", true
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
-			return i, fmt.Sprintf("the character %U, which XML forbids,", r), true
-		}
-		i += size
+	if off = invalidCharAt(s); off < 0 {
+		return 0, "", false
 	}
-	return 0, "", false
+	if r, size := utf8.DecodeRuneInString(s[off:]); r != utf8.RuneError || size > 1 {
+		return off, fmt.Sprintf("the character %U, which XML forbids,", r), true
+	}
+	return off, "invalid UTF-8", true
 }
 
 // validXMLName reports whether s matches the Name production of XML 1.0.
