@@ -3,7 +3,6 @@ package render
 import (
 	"iter"
 	"reflect"
-	"slices"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -237,35 +236,11 @@ func attrOf(n verbs.Node, field string) (string, bool) {
 	return "", false
 }
 
-// attrValue is the string form of a set attribute or text value.
-type attrValue struct {
-	attr  string
-	value string
-}
-
-// setValues returns the string-valued attributes and text of n that are
-// set (non-empty strings, set Opt[string] values, non-empty string lists
-// joined with commas), in render order. Numbers and booleans are left out:
-// their text cannot hold a character XML forbids.
-func setValues(n verbs.Node) []attrValue {
-	ti := infoOf(n)
-	if ti == nil {
-		return nil
-	}
-	var out []attrValue
-	for attr, v := range ti.stringValues(n) {
-		s := v.String()
-		if v.Kind() == reflect.Slice {
-			s = joinStrings(v)
-		}
-		out = append(out, attrValue{attr, s})
-	}
-	return out
-}
-
-// stringValues yields the values setValues returns, each as a string or
-// as a non-empty list of strings, without copying anything. n is of ti's
-// type.
+// stringValues yields the string-valued attributes and text of n that
+// are set (non-empty strings, set Opt[string] values, non-empty string
+// lists), in render order, each as a string or a list of strings, without
+// copying anything. Numbers and booleans are left out: their text cannot
+// hold a character XML forbids. n is of ti's type.
 func (ti *typeInfo) stringValues(n verbs.Node) iter.Seq2[string, reflect.Value] {
 	return func(yield func(string, reflect.Value) bool) {
 		v := reflect.ValueOf(n).Elem()
@@ -290,28 +265,8 @@ func (ti *typeInfo) stringValues(n verbs.Node) iter.Seq2[string, reflect.Value] 
 	}
 }
 
-func joinStrings(list reflect.Value) string {
-	b := make([]byte, 0, list.Len()*4)
-	for i := 0; i < list.Len(); i++ {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, list.Index(i).String()...)
-	}
-	return string(b)
-}
-
-// setAttrs returns the names of the attributes of n that are present, in
-// render order.
-func setAttrs(n verbs.Node) []string {
-	ti := infoOf(n)
-	if ti == nil {
-		return nil
-	}
-	return slices.Collect(ti.presentAttrs(n))
-}
-
-// presentAttrs yields the names setAttrs returns. n is of ti's type.
+// presentAttrs yields the names of the attributes of n that are present,
+// in render order. n is of ti's type.
 func (ti *typeInfo) presentAttrs(n verbs.Node) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		v := reflect.ValueOf(n).Elem()
@@ -332,15 +287,6 @@ func (ti *typeInfo) presentAttrs(n verbs.Node) iter.Seq[string] {
 			}
 		}
 	}
-}
-
-// extraAttrs returns the unmodelled attributes of an element.
-func extraAttrs(n verbs.Node) []verbs.Attr {
-	ti := infoOf(n)
-	if ti == nil {
-		return nil
-	}
-	return ti.extraAttrs(n)
 }
 
 // extraAttrs returns the unmodelled attributes of n, of ti's type.

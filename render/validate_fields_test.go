@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,14 +82,28 @@ func TestFieldRulesPanicIsReported(t *testing.T) {
 	}
 }
 
-func TestSetAttrs(t *testing.T) {
+func TestPresentAttrsAndStringValues(t *testing.T) {
 	t.Parallel()
 	g := &verbs.Gather{DTMFLength: verbs.Some(0), URL: "u", Attempts: verbs.Some(2), Method: verbs.MethodGet}
-	if got, want := setAttrs(g), []string{"dtmf_length", "url", "attempts", "method"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("setAttrs = %q, want %q", got, want)
+	if got, want := slices.Collect(infoOf(g).presentAttrs(g)), []string{"dtmf_length", "url", "attempts", "method"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("presentAttrs = %q, want %q", got, want)
+	}
+	values := func(n verbs.Node) (out []string) {
+		for attr, v := range infoOf(n).stringValues(n) {
+			if v.Kind() == reflect.Slice {
+				out = append(out, fmt.Sprintf("%s=%v", attr, v.Interface()))
+				continue
+			}
+			out = append(out, attr+"="+v.String())
+		}
+		return out
 	}
 	m := &verbs.Meta{Name: "n", Text: verbs.Some("t"), Value: verbs.Some("")}
-	if got, want := setValues(m), []attrValue{{"name", "n"}, {"value", ""}, {"", "t"}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("setValues = %q, want %q", got, want)
+	if got, want := values(m), []string{"name=n", "value=", "=t"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("stringValues(Meta) = %q, want %q", got, want)
+	}
+	geo := &verbs.Geo{States: []string{"NY", "CA"}, Tag: "t"}
+	if got, want := values(geo), []string{"states=[NY CA]", "tag=t"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("stringValues(Geo) = %q, want %q", got, want)
 	}
 }
