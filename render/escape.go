@@ -8,7 +8,8 @@ import (
 // Byte classes of the escaping table.
 const (
 	plainByte     = iota // written as is
-	escapeAlways         // & < > and CR: escaped in text and attributes
+	escapeAlways         // & < and CR: escaped in text and attributes
+	escapeInText         // >: escaped in text only
 	escapeInAttr         // " tab LF: escaped in attributes only
 	forbiddenByte        // C0 controls XML 1.0 forbids
 	multiByte            // the first byte of a UTF-8 sequence, or a broken one
@@ -21,16 +22,19 @@ var byteClass = func() (t [256]uint8) {
 	for b := 0x80; b < 0x100; b++ {
 		t[b] = multiByte
 	}
-	t['&'], t['<'], t['>'], t['\r'] = escapeAlways, escapeAlways, escapeAlways, escapeAlways
+	t['&'], t['<'], t['\r'] = escapeAlways, escapeAlways, escapeAlways
+	t['>'] = escapeInText
 	t['"'], t['\t'], t['\n'] = escapeInAttr, escapeInAttr, escapeInAttr
 	return t
 }()
 
 // appendEscaped appends s to dst as XML character data, or as the inside of
 // a double-quoted attribute value when attr is true. It is the one escaping
-// function of the writer: text escapes & < > and CR; attribute values also
-// escape " and turn tab, LF and CR into character references, so that they
-// survive attribute-value normalisation.
+// function of the writer. Text escapes & < > (as the spec fixes) and CR (so
+// that XML's line-end normalisation cannot change it); attribute values
+// escape & < " (the spec's list: > is left as is) and turn tab, LF and CR
+// into character references, so that they survive attribute-value
+// normalisation.
 //
 // When s holds invalid UTF-8 or a character XML 1.0 forbids (a C0 control
 // other than tab, LF and CR, U+FFFE, U+FFFF), appendEscaped stops and
@@ -60,6 +64,11 @@ func appendEscaped(dst []byte, s string, attr bool) ([]byte, int) {
 			continue
 		case forbiddenByte:
 			return dst, i
+		case escapeInText:
+			if attr {
+				i++
+				continue
+			}
 		case escapeInAttr:
 			if !attr {
 				i++

@@ -31,13 +31,13 @@ func TestAppendEscaped(t *testing.T) {
 		{"CR in text", "a\rb\r\n", false, "a&#xD;b&#xD;\n", -1},
 		{"ampersand attr", "a&b", true, "a&amp;b", -1},
 		{"less attr", "a<b", true, "a&lt;b", -1},
-		{"greater attr", "a>b", true, "a&gt;b", -1},
+		{"greater attr", "a>b", true, "a>b", -1},
 		{"double quote attr", `say "hi"`, true, "say &quot;hi&quot;", -1},
 		{"single quote attr", "it's", true, "it's", -1},
 		{"tab attr", "a\tb", true, "a&#x9;b", -1},
 		{"LF attr", "a\nb", true, "a&#xA;b", -1},
 		{"CR attr", "a\rb", true, "a&#xD;b", -1},
-		{"all specials attr", "&<>\"\t\n\r'", true, "&amp;&lt;&gt;&quot;&#x9;&#xA;&#xD;'", -1},
+		{"all specials attr", "&<>\"\t\n\r'", true, "&amp;&lt;>&quot;&#x9;&#xA;&#xD;'", -1},
 		{"all specials text", "&<>\"\t\n\r'", false, "&amp;&lt;&gt;\"\t\n&#xD;'", -1},
 		{"entity-looking text", "&amp; &#x41;", false, "&amp;amp; &amp;#x41;", -1},
 		{"non-ASCII", "café ☕ 𝄞", true, "café ☕ 𝄞", -1},
@@ -303,7 +303,7 @@ func referenceEscape(s string, attr bool) (string, int) {
 			b.WriteString("&amp;")
 		case r == '<':
 			b.WriteString("&lt;")
-		case r == '>':
+		case !attr && r == '>':
 			b.WriteString("&gt;")
 		case r == '\r':
 			b.WriteString("&#xD;")
