@@ -79,6 +79,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false) // messages name elements: keep <Hangup> readable
 		if err := enc.Encode(all); err != nil {
 			fmt.Fprintf(stderr, "opentact check: %v\n", err)
 			return exitUsageErr

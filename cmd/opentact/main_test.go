@@ -177,6 +177,10 @@ func TestCheckJSON(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("got %d findings, want 1: %+v", len(got), got)
 	}
+	// Element names in messages stay readable, not \u003c-escaped.
+	if !strings.Contains(r.stdout, "<Hangup>") {
+		t.Errorf("stdout escapes the angle brackets of element names:\n%s", r.stdout)
+	}
 	f := got[0]
 	if f.File != filepath.Join(dir, "a.xml") || f.Line != 1 || f.Col != 11 || f.Severity != "error" ||
 		f.Path != "/Response/Hangupp[1]" || !strings.Contains(f.Message, "<Hangup>") || f.Rule == "" {
