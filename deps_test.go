@@ -26,9 +26,10 @@ var allowedImports = map[string][]string{
 	"client/clienttest": {},
 	"events":            {"client", "github.com/coder/websocket"},
 	"webhook":           {"verbs", "render", "builder", "events"},
+	"flowsim":           {"verbs", "render", "events"},
 	"internal/textdiff": {},
 	"internal/gen":      {"verbs", "render", "builder"},
-	"cmd/opentact":      {"verbs", "render", "builder", "internal/textdiff", "internal/gen"},
+	"cmd/opentact":      {"verbs", "render", "builder", "internal/textdiff", "internal/gen", "flowsim"},
 	"examples/ivr":      {"verbs", "render", "builder", "webhook"},
 	".":                 {},
 }
