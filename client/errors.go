@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/opentact-go/opentact/internal/autherr"
 )
 
 // Sentinel errors. Use errors.Is to test for them: an *APIError matches the
@@ -17,7 +19,8 @@ var (
 	// ErrNotFound matches a 404 reply.
 	ErrNotFound = errors.New("opentact: not found")
 	// ErrUnauthorized matches a 401 or 403 reply: credentials refused or access forbidden.
-	ErrUnauthorized = errors.New("opentact: unauthorized")
+	// It is the same value package events tests token errors against.
+	ErrUnauthorized = autherr.ErrUnauthorized
 	// ErrInsufficientBalance matches a 402 reply: the account balance is too low.
 	ErrInsufficientBalance = errors.New("opentact: insufficient balance")
 	// ErrConflict matches a 409 reply: the object already exists or is still in use.
