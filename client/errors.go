@@ -195,6 +195,7 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 type argError struct {
 	op  string // where, e.g. "Leases.Get"
 	msg string // what, e.g. "uuid is empty"
+	err error  // the cause, such as a call flow's render.Diagnostics; may be nil
 }
 
 // Error returns "opentact: op: msg".
@@ -205,8 +206,13 @@ func (e *argError) Error() string {
 	return "opentact: " + e.op + ": " + e.msg
 }
 
-// Unwrap makes the error match ErrInvalidArgument.
-func (e *argError) Unwrap() error { return ErrInvalidArgument }
+// Unwrap makes the error match ErrInvalidArgument and its cause.
+func (e *argError) Unwrap() []error {
+	if e.err == nil {
+		return []error{ErrInvalidArgument}
+	}
+	return []error{ErrInvalidArgument, e.err}
+}
 
 // invalidArg returns an error matching ErrInvalidArgument that names op.
 func invalidArg(op, format string, args ...any) error {
