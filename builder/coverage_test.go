@@ -9,6 +9,7 @@ import (
 	"time"
 
 	flow "github.com/opentact-go/opentact/builder"
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -58,7 +59,7 @@ func everything() *flow.Flow {
 }
 
 // TestEveryElementAndAttribute checks that the builder reaches every
-// element and every attribute of the language as verbs.ElementSpec lists
+// element and every attribute of the language as table.Element lists
 // them.
 func TestEveryElementAndAttribute(t *testing.T) {
 	t.Parallel()
@@ -92,7 +93,7 @@ func TestEveryElementAndAttribute(t *testing.T) {
 			t.Errorf("the builder made no <%s>", name)
 			continue
 		}
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		for _, a := range spec.Attrs {
 			if !slices.Contains(attrs, a) {
 				t.Errorf("the builder made no <%s %s=…>", name, a)
