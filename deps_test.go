@@ -19,7 +19,7 @@ const module = "github.com/opentact-go/opentact/"
 // standard library, so a new package must be added here on purpose.
 var allowedImports = map[string][]string{
 	"verbs":             {},
-	"render":            {"verbs", "github.com/go-playground/validator/v10"},
+	"render":            {"verbs", "internal/spec", "github.com/go-playground/validator/v10"},
 	"builder":           {"verbs", "render"},
 	"flowtest":          {"verbs", "render", "builder", "github.com/google/go-cmp"},
 	"client":            {"verbs", "render"},
@@ -28,6 +28,8 @@ var allowedImports = map[string][]string{
 	"webhook":           {"verbs", "render", "builder", "events"},
 	"internal/textdiff": {},
 	"internal/gen":      {"verbs", "render", "builder"},
+	"internal/spec":     {"verbs"},
+	"internal/elemgen":  {},
 	"cmd/opentact":      {"verbs", "render", "builder", "internal/textdiff", "internal/gen"},
 	"examples/ivr":      {"verbs", "render", "builder", "webhook"},
 	".":                 {},
