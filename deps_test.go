@@ -25,7 +25,7 @@ const module = "github.com/opentact-go/opentact/"
 // added here on purpose.
 var allowedImports = map[string][]string{
 	"verbs":             {},
-	"render":            {"verbs", "github.com/go-playground/validator/v10"},
+	"render":            {"verbs", "internal/spec", "github.com/go-playground/validator/v10"},
 	"builder":           {"verbs", "render"},
 	"flowtest":          {"verbs", "render", "github.com/google/go-cmp"},
 	"client":            {"verbs", "render", "internal/autherr"},
@@ -35,6 +35,8 @@ var allowedImports = map[string][]string{
 	"internal/autherr":  {},
 	"internal/textdiff": {},
 	"internal/gen":      {"verbs"},
+	"internal/spec":     {"verbs"},
+	"internal/elemgen":  {},
 	"cmd/opentact":      {"render", "internal/textdiff", "internal/gen"},
 	"examples/ivr":      {"verbs", "builder", "webhook"},
 	".":                 {},

@@ -107,7 +107,7 @@ func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	return f.addWith(&verbs.Hangup{Tag: s.tag, Extra: s.extra}, &s)
 }
 
-// Pause waits: Pause(flow.Length(5*time.Second), flow.StopKeys("#"))
+// Pause waits: Pause(flow.Length(5*time.Second), flow.DTMFStop("#"))
 // writes <Pause length="5000" dtmf_stop="#"/>. The platform's default
 // length is one second.
 func (f *Flow) Pause(opts ...PauseOption) *Flow {
@@ -153,7 +153,7 @@ func (f *Flow) Record(opts ...RecordOption) *Flow {
 }
 
 // RecordWhile records the call while the commands of during run:
-// RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.StopKeys("#")))
+// RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.DTMFStop("#")))
 // writes
 //
 //	<Record>
@@ -216,7 +216,7 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 }
 
 // Gather collects DTMF digits and branches on them:
-// Gather(flow.Digits(1), flow.Digit("1", sales), flow.Default(retry))
+// Gather(flow.DTMFLength(1), flow.Digit("1", sales), flow.Default(retry))
 // writes
 //
 //	<Gather dtmf_length="1">
@@ -260,7 +260,7 @@ func copyDTMF(c verbs.GatherChild) verbs.GatherChild {
 //	  <Hangup/>
 //	</Error>
 //
-// A nil then is an empty block, as in OnError(nil, flow.PlayReason(true)),
+// A nil then is an empty block, as in OnError(nil, flow.Play(true)),
 // which writes <Error play="true"/>. For the Error child of a Dial, Gather,
 // Callback or Curl, see the function OnError.
 func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
@@ -328,7 +328,7 @@ func (f *Flow) Geo(then *Flow, opts ...GeoOption) *Flow {
 
 // Schedule runs the commands of then only on the given days and hours:
 // Schedule(open, flow.Days(verbs.Monday, verbs.Friday),
-// flow.Hours("09:00:00-17:00:00")) writes
+// flow.Time("09:00:00-17:00:00")) writes
 //
 //	<Schedule dow="mon,fri" time="09:00:00-17:00:00">
 //	  … the commands of open …

@@ -12,13 +12,13 @@ import (
 
 // NumDigitsAttr sets the legacy numDigits of a Gather; see NumDigits.
 //
-// Deprecated: legacy dialect; use Digits.
+// Deprecated: legacy dialect; use DTMFLength.
 type NumDigitsAttr struct{ n int }
 
 // NumDigits sets the legacy numDigits attribute of a Gather:
 // <Gather numDigits="1">.
 //
-// Deprecated: legacy dialect; use Digits.
+// Deprecated: legacy dialect; use DTMFLength.
 func NumDigits(n int) NumDigitsAttr { return NumDigitsAttr{n} }
 
 func (o NumDigitsAttr) apply(s *settings) { s.numDigits = verbs.Some(o.n) }
@@ -55,13 +55,13 @@ func (GatherTimeoutAttr) gatherOption()       {}
 
 // FinishOnKeyAttr sets the legacy finishOnKey of a Gather; see FinishOnKey.
 //
-// Deprecated: legacy dialect; use StopKeys.
+// Deprecated: legacy dialect; use DTMFStop.
 type FinishOnKeyAttr struct{ key string }
 
 // FinishOnKey sets the legacy finishOnKey attribute of a Gather:
 // <Gather finishOnKey="*">.
 //
-// Deprecated: legacy dialect; use StopKeys.
+// Deprecated: legacy dialect; use DTMFStop.
 func FinishOnKey(key string) FinishOnKeyAttr { return FinishOnKeyAttr{key} }
 
 func (o FinishOnKeyAttr) apply(s *settings) { s.finishOnKey = o.key }

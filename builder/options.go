@@ -20,12 +20,12 @@ type (
 		option
 		hangupOption()
 	}
-	// PauseOption configures a <Pause>: Length, StopKeys, Tag, Attr.
+	// PauseOption configures a <Pause>: Length, DTMFStop, Tag, Attr.
 	PauseOption interface {
 		option
 		pauseOption()
 	}
-	// SayOption configures a <Say>: Engine, Gender, Voice, Lang, Loop, Tag,
+	// SayOption configures a <Say>: Type, Gender, Code, Lang, Loop, Tag,
 	// Attr.
 	SayOption interface {
 		option
@@ -54,7 +54,7 @@ type (
 		option
 		dialOption()
 	}
-	// GatherOption configures a <Gather>: Digits, StopKeys, URL, Tag, Attr,
+	// GatherOption configures a <Gather>: DTMFLength, DTMFStop, URL, Tag, Attr,
 	// its Digit branches, a Default and an OnError block, Comment, Raw, and
 	// the legacy NumDigits, Attempts, GatherTimeout, FinishOnKey,
 	// GatherCallback, GatherMethod, Prompts and Switch.
@@ -67,7 +67,7 @@ type (
 		option
 		defaultOption()
 	}
-	// ErrorOption configures an <Error> block: PlayReason, Tag, Attr.
+	// ErrorOption configures an <Error> block: Play, Tag, Attr.
 	ErrorOption interface {
 		option
 		errorOption()
@@ -94,7 +94,7 @@ type (
 		option
 		geoOption()
 	}
-	// ScheduleOption configures a <Schedule> condition: Days, Hours, Tag,
+	// ScheduleOption configures a <Schedule> condition: Days, Time, Tag,
 	// Attr.
 	ScheduleOption interface {
 		option
@@ -221,27 +221,27 @@ func Length(d time.Duration) LengthAttr { return LengthAttr{d} }
 func (o LengthAttr) apply(s *settings) { s.length = s.millis("length", o.d) }
 func (LengthAttr) pauseOption()        {}
 
-// StopKeysAttr sets the dtmf_stop attribute; see StopKeys.
-type StopKeysAttr struct{ keys string }
+// DTMFStopAttr sets the dtmf_stop attribute; see DTMFStop.
+type DTMFStopAttr struct{ keys string }
 
-// StopKeys sets the keys that end a Pause or the digit entry of a Gather
-// early: Pause(flow.StopKeys("#")) writes <Pause dtmf_stop="#"/>. A Pause
+// DTMFStop sets the keys that end a Pause or the digit entry of a Gather
+// early: Pause(flow.DTMFStop("#")) writes <Pause dtmf_stop="#"/>. A Pause
 // accepts one or more of 0-9 * # A B C D, a Gather exactly one.
-func StopKeys(keys string) StopKeysAttr { return StopKeysAttr{keys} }
+func DTMFStop(keys string) DTMFStopAttr { return DTMFStopAttr{keys} }
 
-func (o StopKeysAttr) apply(s *settings) { s.stop = o.keys }
-func (StopKeysAttr) pauseOption()        {}
-func (StopKeysAttr) gatherOption()       {}
+func (o DTMFStopAttr) apply(s *settings) { s.stop = o.keys }
+func (DTMFStopAttr) pauseOption()        {}
+func (DTMFStopAttr) gatherOption()       {}
 
-// EngineAttr sets the speech engine of a Say; see Engine.
-type EngineAttr struct{ v verbs.SayType }
+// TypeAttr sets the speech engine of a Say; see Type.
+type TypeAttr struct{ v verbs.SayType }
 
-// Engine sets the text-to-speech engine of a Say:
-// Say("Hi", flow.Engine(verbs.WaveNet)) writes <Say type="WaveNet">Hi</Say>.
-func Engine(t verbs.SayType) EngineAttr { return EngineAttr{t} }
+// Type sets the text-to-speech engine of a Say:
+// Say("Hi", flow.Type(verbs.WaveNet)) writes <Say type="WaveNet">Hi</Say>.
+func Type(t verbs.SayType) TypeAttr { return TypeAttr{t} }
 
-func (o EngineAttr) apply(s *settings) { s.engine = o.v }
-func (EngineAttr) sayOption()          {}
+func (o TypeAttr) apply(s *settings) { s.engine = o.v }
+func (TypeAttr) sayOption()          {}
 
 // GenderAttr sets the voice gender of a Say; see Gender.
 type GenderAttr struct{ v verbs.Gender }
@@ -253,16 +253,16 @@ func Gender(g verbs.Gender) GenderAttr { return GenderAttr{g} }
 func (o GenderAttr) apply(s *settings) { s.gender = o.v }
 func (GenderAttr) sayOption()          {}
 
-// VoiceAttr sets the voice code of a Say; see Voice.
-type VoiceAttr struct{ v string }
+// CodeAttr sets the voice code of a Say; see Code.
+type CodeAttr struct{ v string }
 
-// Voice sets the voice code of a Say, one from the TTS voice dictionary:
-// Say("Hi", flow.Voice("en-US-Wavenet-D")) writes
+// Code sets the voice code of a Say, one from the TTS voice dictionary:
+// Say("Hi", flow.Code("en-US-Wavenet-D")) writes
 // <Say code="en-US-Wavenet-D">Hi</Say>.
-func Voice(code string) VoiceAttr { return VoiceAttr{code} }
+func Code(code string) CodeAttr { return CodeAttr{code} }
 
-func (o VoiceAttr) apply(s *settings) { s.voice = o.v }
-func (VoiceAttr) sayOption()          {}
+func (o CodeAttr) apply(s *settings) { s.voice = o.v }
+func (CodeAttr) sayOption()          {}
 
 // LangAttr sets the language of a Say; see Lang.
 type LangAttr struct{ v string }
@@ -344,26 +344,26 @@ func Body(on bool) BodyAttr { return BodyAttr{on} }
 func (o BodyAttr) apply(s *settings) { s.body = verbs.Some(o.v) }
 func (BodyAttr) callbackOption()     {}
 
-// PlayReasonAttr sets the play attribute of an Error block; see PlayReason.
-type PlayReasonAttr struct{ v bool }
+// PlayAttr sets the play attribute of an Error block; see Play.
+type PlayAttr struct{ v bool }
 
-// PlayReason sets whether the platform speaks the reason of the failure
-// an Error block handles: OnError(flow.New(), flow.PlayReason(true))
+// Play sets whether the platform speaks the reason of the failure
+// an Error block handles: OnError(flow.New(), flow.Play(true))
 // writes <Error play="true"/>.
-func PlayReason(on bool) PlayReasonAttr { return PlayReasonAttr{on} }
+func Play(on bool) PlayAttr { return PlayAttr{on} }
 
-func (o PlayReasonAttr) apply(s *settings) { s.playReason = verbs.Some(o.v) }
-func (PlayReasonAttr) errorOption()        {}
+func (o PlayAttr) apply(s *settings) { s.playReason = verbs.Some(o.v) }
+func (PlayAttr) errorOption()        {}
 
-// DigitsAttr sets the number of digits a Gather collects; see Digits.
-type DigitsAttr struct{ n int }
+// DTMFLengthAttr sets the number of digits a Gather collects; see DTMFLength.
+type DTMFLengthAttr struct{ n int }
 
-// Digits sets the number of digits a Gather collects, at least 1:
-// Gather(flow.Digits(1)) writes <Gather dtmf_length="1"/>.
-func Digits(n int) DigitsAttr { return DigitsAttr{n} }
+// DTMFLength sets the number of digits a Gather collects, at least 1:
+// Gather(flow.DTMFLength(1)) writes <Gather dtmf_length="1"/>.
+func DTMFLength(n int) DTMFLengthAttr { return DTMFLengthAttr{n} }
 
-func (o DigitsAttr) apply(s *settings) { s.digits = verbs.Some(o.n) }
-func (DigitsAttr) gatherOption()       {}
+func (o DTMFLengthAttr) apply(s *settings) { s.digits = verbs.Some(o.n) }
+func (DTMFLengthAttr) gatherOption()       {}
 
 // URLAttr sets the url of a Gather; see URL.
 type URLAttr struct{ v string }
@@ -449,13 +449,13 @@ func Days(days ...verbs.Weekday) DaysAttr { return DaysAttr{append([]verbs.Weekd
 func (o DaysAttr) apply(s *settings) { s.days = append([]verbs.Weekday(nil), o.days...) }
 func (DaysAttr) scheduleOption()     {}
 
-// HoursAttr sets the time range of a Schedule condition; see Hours.
-type HoursAttr struct{ v string }
+// TimeAttr sets the time range of a Schedule condition; see Time.
+type TimeAttr struct{ v string }
 
-// Hours sets the time range a Schedule condition matches, HH:MM:SS-HH:MM:SS
-// on the 24-hour clock: Schedule(sub, flow.Hours("09:00:00-17:00:00"))
+// Time sets the time range a Schedule condition matches, HH:MM:SS-HH:MM:SS
+// on the 24-hour clock: Schedule(sub, flow.Time("09:00:00-17:00:00"))
 // writes <Schedule time="09:00:00-17:00:00">.
-func Hours(timeRange string) HoursAttr { return HoursAttr{timeRange} }
+func Time(timeRange string) TimeAttr { return TimeAttr{timeRange} }
 
-func (o HoursAttr) apply(s *settings) { s.hours = o.v }
-func (HoursAttr) scheduleOption()     {}
+func (o TimeAttr) apply(s *settings) { s.hours = o.v }
+func (TimeAttr) scheduleOption()     {}

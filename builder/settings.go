@@ -120,13 +120,13 @@ func applyOption(s *settings, i int, o any) {
 		o.apply(s)
 	case LengthAttr:
 		o.apply(s)
-	case StopKeysAttr:
+	case DTMFStopAttr:
 		o.apply(s)
-	case EngineAttr:
+	case TypeAttr:
 		o.apply(s)
 	case GenderAttr:
 		o.apply(s)
-	case VoiceAttr:
+	case CodeAttr:
 		o.apply(s)
 	case LangAttr:
 		o.apply(s)
@@ -142,9 +142,9 @@ func applyOption(s *settings, i int, o any) {
 		o.apply(s)
 	case BodyAttr:
 		o.apply(s)
-	case PlayReasonAttr:
+	case PlayAttr:
 		o.apply(s)
-	case DigitsAttr:
+	case DTMFLengthAttr:
 		o.apply(s)
 	case URLAttr:
 		o.apply(s)
@@ -162,7 +162,7 @@ func applyOption(s *settings, i int, o any) {
 		o.apply(s)
 	case DaysAttr:
 		o.apply(s)
-	case HoursAttr:
+	case TimeAttr:
 		o.apply(s)
 	case Destination:
 		o.apply(s)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -25,7 +26,7 @@ func (a parsedAttr) path() string { return a.owner.path() + "/@" + a.name }
 // attrs reads the attributes of a known element into its node: aliases
 // become the canonical attribute, unknown attributes are errors (lenient:
 // Extra attributes), and every value is checked for its type.
-func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
+func (p *parser) attrs(f *frame, spec table.Element, list []xml.Attr) {
 	if len(list) == 0 {
 		return
 	}
@@ -155,7 +156,7 @@ func (m *attrMap) set(key, val string) {
 
 // unknownAttr describes an attribute the element does not have, suggesting
 // a close one.
-func unknownAttr(name string, spec verbs.ElementSpec) string {
+func unknownAttr(name string, spec table.Element) string {
 	msg := fmt.Sprintf("unknown attribute %s on <%s>", name, spec.Name)
 	if len(spec.Attrs) == 0 && len(spec.AttrAliases) == 0 {
 		return msg + fmt.Sprintf("; <%s> has no attributes", spec.Name)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -46,7 +47,7 @@ func (c *checker) extra(n verbs.Node, l loc, ti *typeInfo) {
 func (c *checker) rawElement(e *verbs.RawElement, l loc) {
 	if !validXMLName(e.Name) {
 		c.errorf(l, "element-name", "element name %q is not a valid XML name", e.Name)
-	} else if spec, ok := verbs.LookupElement(e.Name); ok {
+	} else if spec, ok := table.Lookup(e.Name); ok {
 		c.errorf(l, "element-name", "raw element <%s> is <%s> of the language; use its verbs type", e.Name, spec.Name)
 	}
 	seen := make(map[string]bool, len(e.Attrs))

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -25,7 +26,7 @@ var checkSamples = map[reflect.Kind][]any{
 func TestFieldChecksAgreeWithValidator(t *testing.T) {
 	t.Parallel()
 	for _, name := range verbs.ElementNames() {
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		ti := infoOf(spec.New())
 		if ti == nil {
 			t.Fatalf("%s: no typeInfo", name)
@@ -119,7 +120,7 @@ func TestElementKinds(t *testing.T) {
 	t.Parallel()
 	seen := make(map[int]string)
 	for _, name := range verbs.ElementNames() {
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		n := spec.New()
 		k := elementKind(n)
 		if k <= 0 || k >= numElementKinds {

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"reflect"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -74,7 +75,7 @@ type typeSlots struct {
 // typeInfo is what Check needs to know about an element type, resolved
 // once: its spec, its fields and the rules of their tags.
 type typeInfo struct {
-	spec  verbs.ElementSpec
+	spec  table.Element
 	slots typeSlots
 	// hasFields: the type is in elementFields, so its field rules run.
 	hasFields bool
@@ -89,7 +90,7 @@ type typeInfo struct {
 var infoByType = func() map[reflect.Type]*typeInfo {
 	m := make(map[reflect.Type]*typeInfo)
 	for _, name := range verbs.ElementNames() {
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		ptr := reflect.TypeOf(spec.New())
 		typ := ptr.Elem()
 		ti := &typeInfo{spec: spec, slots: typeSlots{extra: fieldIndex(typ, "Extra")}}

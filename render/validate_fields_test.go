@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -16,7 +17,7 @@ import (
 func TestElementFields(t *testing.T) {
 	t.Parallel()
 	for _, name := range verbs.ElementNames() {
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		typ := reflect.TypeOf(spec.New()).Elem()
 		fields, listed := elementFields[typ]
 		var attrs []string
@@ -50,7 +51,7 @@ func TestElementFields(t *testing.T) {
 func TestFieldRulesRun(t *testing.T) {
 	t.Parallel()
 	for _, name := range verbs.ElementNames() {
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		n := spec.New()
 		c := &checker{}
 		c.fields(n, here)

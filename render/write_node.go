@@ -20,7 +20,7 @@ func (w *writer) document(r *verbs.Response) {
 }
 
 // node writes n, the i-th (0-based) child of parent. Attributes are written
-// in the order of verbs.ElementSpec.Attrs.
+// in the order of table.Element.Attrs.
 func (w *writer) node(parent verbs.Node, i int, n verbs.Node) {
 	if isNilNode(n) {
 		w.fail(fault{node: parent, child: i + 1, offset: -1, reason: "nil node"})

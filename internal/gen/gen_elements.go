@@ -42,11 +42,11 @@ func (g *gen) command(c verbs.Command) string {
 	case *verbs.Hangup:
 		return call("Hangup", g.attrs(str("Tag", v.Tag), v.Extra)...)
 	case *verbs.Pause:
-		return call("Pause", g.attrs(g.dur("Length", v.Length), str("StopKeys", v.DTMFStop), str("Tag", v.Tag), v.Extra)...)
+		return call("Pause", g.attrs(g.dur("Length", v.Length), str("DTMFStop", v.DTMFStop), str("Tag", v.Tag), v.Extra)...)
 	case *verbs.Say:
 		return call("Say", append([]string{quote(v.Text)}, g.attrs(
-			g.enum("Engine", string(v.Type), sayTypes), g.enum("Gender", string(v.Gender), genders),
-			str("Voice", v.Code), str("Lang", v.Lang), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)...)...)
+			g.enum("Type", string(v.Type), sayTypes), g.enum("Gender", string(v.Gender), genders),
+			str("Code", v.Code), str("Lang", v.Lang), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)...)...)
 	case *verbs.Play:
 		opts := g.attrs(g.enum("Leg", string(v.Leg), legs), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)
 		switch {
@@ -133,7 +133,7 @@ func (g *gen) command(c verbs.Command) string {
 			}
 			days = "flow.Days(" + strings.Join(ds, ", ") + ")"
 		}
-		return call("Schedule", append([]string{sub}, g.attrs(days, str("Hours", v.Time), str("Tag", v.Tag), v.Extra)...)...)
+		return call("Schedule", append([]string{sub}, g.attrs(days, str("Time", v.Time), str("Tag", v.Tag), v.Extra)...)...)
 	case *verbs.Hold:
 		return call("Hold", g.attrs(g.dur("Timeout", v.Timeout), str("Tag", v.Tag), v.Extra)...)
 	case *verbs.Unhold:
@@ -167,7 +167,7 @@ func (g *gen) command(c verbs.Command) string {
 // gather returns the arguments of a Gather call. Runs of legacy prompts
 // become one flow.Prompts.
 func (g *gen) gather(v *verbs.Gather) []string {
-	opts := g.attrs(num("Digits", v.DTMFLength), str("StopKeys", v.DTMFStop), str("URL", v.URL), str("Tag", v.Tag),
+	opts := g.attrs(num("DTMFLength", v.DTMFLength), str("DTMFStop", v.DTMFStop), str("URL", v.URL), str("Tag", v.Tag),
 		num("NumDigits", v.NumDigits), num("Attempts", v.Attempts), g.dur("GatherTimeout", v.Timeout),
 		str("FinishOnKey", v.FinishOnKey), str("GatherCallback", v.Callback),
 		g.enum("GatherMethod", string(v.Method), methods), v.Extra)
@@ -239,7 +239,7 @@ func (g *gen) child(n verbs.Node, parent string) string {
 
 func (g *gen) errorArgs(v *verbs.Error, hint string) []string {
 	sub := g.sub(v.Commands, hint)
-	return append([]string{sub}, g.attrs(boolean("PlayReason", v.Play), str("Tag", v.Tag), v.Extra)...)
+	return append([]string{sub}, g.attrs(boolean("Play", v.Play), str("Tag", v.Tag), v.Extra)...)
 }
 
 // meta returns a Meta or MetaText call; prefix is "flow." for the option
