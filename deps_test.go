@@ -29,7 +29,7 @@ var allowedImports = map[string][]string{
 	"builder":           {"verbs", "render"},
 	"flowtest":          {"verbs", "render", "github.com/google/go-cmp"},
 	"client":            {"verbs", "render", "internal/autherr"},
-	"client/clienttest": {},
+	"client/clienttest": {"client"},
 	"events":            {"internal/autherr", "github.com/coder/websocket"},
 	"webhook":           {"verbs", "render", "events"},
 	"internal/autherr":  {},
