@@ -61,6 +61,11 @@ func TestFakeCredentialModes(t *testing.T) {
 				t.Errorf("requests = %+v", reqs)
 			}
 		}},
+		{"api token as X-Auth-Token", APIToken(srv.APIToken()), []Option{WithAPITokenAsXAuthToken()}, func(t *testing.T, reqs []clienttest.Request) {
+			if len(reqs) != 1 || reqs[0].Header.Get("X-Auth-Token") != srv.APIToken() || reqs[0].Header.Get("Authorization") != "" || reqs[0].Query.Has("bearer") {
+				t.Errorf("requests = %+v", reqs)
+			}
+		}},
 		{"api token in query", APIToken(srv.APIToken()), []Option{WithAPITokenInQuery()}, func(t *testing.T, reqs []clienttest.Request) {
 			if len(reqs) != 1 || reqs[0].Query.Get("bearer") != srv.APIToken() || reqs[0].Header.Get("Authorization") != "" || reqs[0].Header.Get("X-Auth-Token") != "" {
 				t.Errorf("requests = %+v", reqs)
