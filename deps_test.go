@@ -25,7 +25,7 @@ const module = "github.com/opentact-go/opentact/"
 // added here on purpose.
 var allowedImports = map[string][]string{
 	"verbs":             {},
-	"render":            {"verbs", "internal/spec", "github.com/go-playground/validator/v10"},
+	"render":            {"verbs", "internal/spec"},
 	"builder":           {"verbs", "render"},
 	"flowtest":          {"verbs", "render", "github.com/google/go-cmp"},
 	"client":            {"verbs", "render", "internal/autherr"},
@@ -54,7 +54,8 @@ var forbiddenDeps = map[string][]string{
 }
 
 // testOnlyImports may appear in any _test.go file.
-var testOnlyImports = []string{"github.com/google/go-cmp/cmp", "github.com/google/go-cmp/cmp/cmpopts"}
+var testOnlyImports = []string{"github.com/google/go-cmp/cmp", "github.com/google/go-cmp/cmp/cmpopts",
+	"github.com/go-playground/validator/v10"}
 
 // listedPackage is the part of `go list -json` output the test reads.
 type listedPackage struct {

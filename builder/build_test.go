@@ -163,7 +163,7 @@ func TestBuildErrorText(t *testing.T) {
 	if err == nil {
 		t.Fatal("Build succeeded, want an error")
 	}
-	want := "error: /Response/Pause[1]/@length: flow: length 1.5ms is not a whole number of milliseconds"
+	want := "error: /Response/Pause[1]/@length: flow: length (Length) 1.5ms is not a whole number of milliseconds"
 	if got := err.Error(); got != want {
 		t.Errorf("error text\n got %q\nwant %q", got, want)
 	}

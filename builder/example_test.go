@@ -265,8 +265,8 @@ func ExampleFlow_Build() {
 	// true
 	// error: /Response/Gather[1]/DTMF[1]/Dial[1]/To[2]: flow: empty destination
 	// error: /Response/Gather[1]/DTMF[2]: flow: duplicate digit branch "1"
-	// error: /Response/Pause[1]/@length: flow: length 1.5ms is not a whole number of milliseconds
-	// error: /Response/Say[1]/@loop: loop must be at least 1, got 0
+	// error: /Response/Pause[1]/@length: flow: length (Length) 1.5ms is not a whole number of milliseconds
+	// error: /Response/Say[1]/@loop: loop (Loop) must be at least 1, got 0
 }
 
 // Sub-flows are plain values: compose them with Append and build them

@@ -4,9 +4,9 @@ package verbs
 
 import "slices"
 
-// isNil reports a nil interface or an interface holding a nil pointer
-// of a node type of this package.
-func isNil(n Node) bool {
+// IsNil reports whether n is nil or a nil pointer of a node type of this
+// package, without reflection.
+func IsNil(n Node) bool {
 	switch v := n.(type) {
 	case nil:
 		return true
@@ -78,79 +78,82 @@ func isNil(n Node) bool {
 	return false
 }
 
-// eachChild calls f for every direct child of n, nil entries included.
-func eachChild(n Node, f func(Node)) {
+// EachEntry calls f for every entry of the child list of n in document
+// order, with its index in the list: unlike EachChild, nil and typed-nil
+// entries are included (test them with IsNil), so a checker can report
+// them at their place. A node without children has no entries.
+func EachEntry(n Node, f func(i int, c Node)) {
 	switch v := n.(type) {
 	case *Call:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *Callback:
-		for _, c := range v.Children {
-			f(c)
+		for i, c := range v.Children {
+			f(i, c)
 		}
 	case *Curl:
-		for _, c := range v.Children {
-			f(c)
+		for i, c := range v.Children {
+			f(i, c)
 		}
 	case *Dial:
-		for _, c := range v.Children {
-			f(c)
+		for i, c := range v.Children {
+			f(i, c)
 		}
 	case *Error:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *Gather:
-		for _, c := range v.Children {
-			f(c)
+		for i, c := range v.Children {
+			f(i, c)
 		}
 	case *DTMF:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *Default:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *Geo:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *Switch:
-		for _, c := range v.Children {
-			f(c)
+		for i, c := range v.Children {
+			f(i, c)
 		}
 	case *Case:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *RawElement:
-		for _, c := range v.Children {
-			f(c)
+		for i, c := range v.Children {
+			f(i, c)
 		}
 	case *Record:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *Schedule:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	case *Tone:
-		for _, c := range v.Children {
-			f(c)
+		for i, c := range v.Children {
+			f(i, c)
 		}
 	case *Response:
-		for _, c := range v.Commands {
-			f(c)
+		for i, c := range v.Commands {
+			f(i, c)
 		}
 	}
 }
 
 // cloneNode returns a deep copy of n; a nil n is returned as it is.
 func cloneNode(n Node) Node {
-	if isNil(n) {
+	if IsNil(n) {
 		return n
 	}
 	switch v := n.(type) {

@@ -12,28 +12,31 @@ func emitVerbs(b *bytes.Buffer, m *model) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	p("package verbs\n\nimport \"slices\"\n\n")
 
-	p("// isNil reports a nil interface or an interface holding a nil pointer\n")
-	p("// of a node type of this package.\nfunc isNil(n Node) bool {\n\tswitch v := n.(type) {\n\tcase nil:\n\t\treturn true\n")
+	p("// IsNil reports whether n is nil or a nil pointer of a node type of this\n")
+	p("// package, without reflection.\nfunc IsNil(n Node) bool {\n\tswitch v := n.(type) {\n\tcase nil:\n\t\treturn true\n")
 	for _, n := range m.Nodes {
 		p("\tcase *%s:\n\t\treturn v == nil\n", n.Type)
 	}
 	p("\t}\n\treturn false\n}\n\n")
 
-	p("// eachChild calls f for every direct child of n, nil entries included.\n")
-	p("func eachChild(n Node, f func(Node)) {\n\tswitch v := n.(type) {\n")
+	p("// EachEntry calls f for every entry of the child list of n in document\n")
+	p("// order, with its index in the list: unlike EachChild, nil and typed-nil\n")
+	p("// entries are included (test them with IsNil), so a checker can report\n")
+	p("// them at their place. A node without children has no entries.\n")
+	p("func EachEntry(n Node, f func(i int, c Node)) {\n\tswitch v := n.(type) {\n")
 	for _, n := range m.Nodes {
 		if len(n.Lists) == 0 {
 			continue
 		}
 		p("\tcase *%s:\n", n.Type)
 		for _, l := range n.Lists {
-			p("\t\tfor _, c := range v.%s {\n\t\t\tf(c)\n\t\t}\n", l.Field)
+			p("\t\tfor i, c := range v.%s {\n\t\t\tf(i, c)\n\t\t}\n", l.Field)
 		}
 	}
 	p("\t}\n}\n\n")
 
 	p("// cloneNode returns a deep copy of n; a nil n is returned as it is.\n")
-	p("func cloneNode(n Node) Node {\n\tif isNil(n) {\n\t\treturn n\n\t}\n\tswitch v := n.(type) {\n")
+	p("func cloneNode(n Node) Node {\n\tif IsNil(n) {\n\t\treturn n\n\t}\n\tswitch v := n.(type) {\n")
 	for _, n := range m.Nodes {
 		p("\tcase *%s:\n\t\tc := *v\n", n.Type)
 		if n.Extra {

@@ -90,4 +90,6 @@ var emitters = []struct {
 }{
 	{"verbs/nodes_gen.go", emitVerbs},
 	{"internal/spec/spec_gen.go", emitSpec},
+	{"render/elements_gen.go", emitRender},
+	{"builder/options_gen.go", emitBuilder},
 }

@@ -288,6 +288,11 @@ func (n *node) fields(st *ast.StructType, m *model, fset *token.FileSet) error {
 // builder option shared by elements must have one type, an attribute name
 // and alias must be unique in its element.
 func (m *model) check() error {
+	for _, n := range m.Nodes {
+		if len(n.Lists) > 1 {
+			return fmt.Errorf("%s: more than one child list", n.Type)
+		}
+	}
 	optType := map[string]string{}
 	for _, n := range m.elements() {
 		seen := map[string]bool{}

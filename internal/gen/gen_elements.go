@@ -3,7 +3,6 @@ package gen
 // How each element of a document becomes a builder call.
 
 import (
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -32,7 +31,7 @@ func call(name string, args ...string) string {
 
 // command returns the method call appending c to a chain.
 func (g *gen) command(c verbs.Command) string {
-	if isNil(c) {
+	if verbs.IsNil(c) {
 		g.fail("nil command")
 		return "Comment(\"\")"
 	}
@@ -198,7 +197,7 @@ func (g *gen) gather(v *verbs.Gather) []string {
 // child returns the option adding a child of a Dial, Gather, Callback,
 // Curl, Tone or Switch; parent is the parent's element name.
 func (g *gen) child(n verbs.Node, parent string) string {
-	if isNil(n) {
+	if verbs.IsNil(n) {
 		g.fail("nil child in a <%s>", parent)
 		return "flow.Comment(\"\")"
 	}
@@ -271,7 +270,7 @@ func (g *gen) raw(v *verbs.RawElement) string {
 	if len(v.Children) > 0 {
 		cs := make([]string, len(v.Children))
 		for i, c := range v.Children {
-			if isNil(c) {
+			if verbs.IsNil(c) {
 				g.fail("nil child in the raw element <%s>", v.Name)
 				continue
 			}
@@ -289,13 +288,4 @@ func (g *gen) raw(v *verbs.RawElement) string {
 		fields = append(fields, "Children: []verbs.RawChild{\n"+strings.Join(cs, ",\n")+",\n}")
 	}
 	return "&verbs.RawElement{" + strings.Join(fields, ", ") + "}"
-}
-
-// isNil reports a nil node, typed or not.
-func isNil(n verbs.Node) bool {
-	if n == nil {
-		return true
-	}
-	v := reflect.ValueOf(n)
-	return v.Kind() == reflect.Pointer && v.IsNil()
 }
