@@ -39,6 +39,7 @@ type point struct {
 	values []string      // the DTMF values the Gather branches on
 	length int           // digits the Gather collects, 0 when unbounded
 	stop   string        // the stop keys
+	retry  bool          // a legacy Gather's repeated attempt
 }
 
 type pointKind int
@@ -76,6 +77,7 @@ type runner struct {
 	nsteps   int
 	evSeq    int
 	finished bool
+	docKeys  map[int]string // document number → key
 	times    callTimes
 
 	recordings map[string]time.Duration // finished recordings by name
@@ -92,6 +94,7 @@ func newRunner(ctx context.Context, sim *Sim, cs *callSettings, c *Call) *runner
 		ctx: ctx, sim: sim, s: sim.s, cs: cs, call: c,
 		recordings: map[string]time.Duration{},
 		recording:  map[string]time.Duration{},
+		docKeys:    map[int]string{},
 	}
 	r.pick = &scripted{r: r, script: append([]Action(nil), cs.script...)}
 	return r
@@ -104,6 +107,7 @@ func (r *runner) main() {
 	for doc != nil && !r.finished {
 		r.ndocs++
 		r.doc, r.docNum = doc, r.ndocs
+		r.docKeys[r.ndocs] = doc.key
 		r.note(observation{kind: obsDocument, doc: doc})
 		c := r.list(doc.resp.Commands, "/Response")
 		switch c {
