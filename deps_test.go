@@ -38,7 +38,7 @@ var allowedImports = map[string][]string{
 	"internal/gen":      {"verbs"},
 	"internal/spec":     {"verbs"},
 	"internal/elemgen":  {},
-	"cmd/opentact":      {"render", "internal/textdiff", "internal/gen"},
+	"cmd/opentact":      {"render", "internal/textdiff", "internal/gen", "flowsim"},
 	"examples/ivr":      {"verbs", "builder", "webhook"},
 	".":                 {},
 }
