@@ -109,4 +109,3 @@ func TestLintCorpus(t *testing.T) {
 		t.Errorf("lints on the Gather page's IVR:\n%v", ds)
 	}
 }
-
