@@ -164,3 +164,16 @@ func TestSVGInBrowser(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", shot)
 }
+
+// TestReadmeShowsTheGraph: the Mermaid chart in the README's "See a flow"
+// section is the one New draws for the Gather page's IVR today.
+func TestReadmeShowsTheGraph(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chart := flowgraph.New(parseFile(t, "gather-1.xml").Response).Mermaid()
+	if !bytes.Contains(readme, []byte("```mermaid\n"+chart+"```\n")) {
+		t.Errorf("README.md does not show the current chart of gather-1.xml:\n%s", chart)
+	}
+}
