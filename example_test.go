@@ -18,7 +18,7 @@ func Example() {
 	f := flow.New().
 		Answer().
 		Say("Welcome to Opentact. Press 1 for sales.").
-		Gather(flow.Digits(1), flow.Digit("1", sales), flow.Default(flow.New().Hangup()))
+		Gather(flow.DTMFLength(1), flow.Digit("1", sales), flow.Default(flow.New().Hangup()))
 
 	xml, err := f.XML()
 	if err != nil {

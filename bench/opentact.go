@@ -10,7 +10,7 @@ import (
 func opentactSmall() *flow.Flow {
 	return flow.New().
 		Say(smallWelcome).
-		Gather(flow.Digits(1), flow.URL(smallURL), flow.Prompts(flow.New().Say(smallPrompt))). //nolint:staticcheck // the peers' shape
+		Gather(flow.DTMFLength(1), flow.URL(smallURL), flow.Prompts(flow.New().Say(smallPrompt))). //nolint:staticcheck // the peers' shape
 		Hangup()
 }
 
@@ -26,13 +26,13 @@ func opentactIVR() *flow.Flow {
 		flow.OnError(flow.New().Say(ivrTechKO).Hangup()),
 	)
 	private := flow.New().Say(ivrPin).Gather(
-		flow.Digits(4), flow.StopKeys("#"), flow.URL(ivrPinURL),
+		flow.DTMFLength(4), flow.DTMFStop("#"), flow.URL(ivrPinURL),
 		flow.OnError(flow.New().Say(ivrPinKO).Hangup()),
 	)
 	return flow.New().
 		Say(ivrHold).
 		Say(ivrMenu).
-		Gather(flow.Digits(1), flow.StopKeys("#"),
+		Gather(flow.DTMFLength(1), flow.DTMFStop("#"),
 			flow.Digit("1", support),
 			flow.Digit("2", tech),
 			flow.Digit("0", private),

@@ -13,10 +13,10 @@ import (
 
 // allOptions holds a zero value of every option type.
 var allOptions = []option{
-	TagAttr{}, RawAttr{}, DelayAttr{}, LengthAttr{}, StopKeysAttr{}, EngineAttr{}, GenderAttr{},
-	VoiceAttr{}, LangAttr{}, LoopAttr{}, LegAttr{}, ASRAttr{}, TimeoutAttr{}, MethodAttr{}, BodyAttr{},
-	PlayReasonAttr{}, DigitsAttr{}, URLAttr{}, HzAttr{}, OnAttr{}, OffAttr{}, VolumeAttr{}, StatesAttr{},
-	CountyAttr{}, DaysAttr{}, HoursAttr{},
+	TagAttr{}, RawAttr{}, DelayAttr{}, LengthAttr{}, DTMFStopAttr{}, TypeAttr{}, GenderAttr{},
+	CodeAttr{}, LangAttr{}, LoopAttr{}, LegAttr{}, ASRAttr{}, TimeoutAttr{}, MethodAttr{}, BodyAttr{},
+	PlayAttr{}, DTMFLengthAttr{}, URLAttr{}, HzAttr{}, OnAttr{}, OffAttr{}, VolumeAttr{}, StatesAttr{},
+	CountyAttr{}, DaysAttr{}, TimeAttr{},
 	Destination{}, Branch{}, DefaultBlock{}, ErrorBlock{}, MetaItem{}, CommentItem{}, RawItem{},
 	NumDigitsAttr{}, AttemptsAttr{}, GatherTimeoutAttr{}, FinishOnKeyAttr{}, GatherCallbackAttr{},
 	GatherMethodAttr{}, DialTimeoutAttr{}, DialRecordAttr{}, PromptList{}, SwitchBlock{}, CaseBranch{},
@@ -84,7 +84,7 @@ func TestOptionsDoNotAllocate(t *testing.T) {
 	text := strings.Repeat("x", 3)
 	allocs := testing.AllocsPerRun(100, func() {
 		f.cmds = f.cmds[:0]
-		f.Say(text, Tag(text), Lang(text), Voice(text), Loop(1000), Engine("WaveNet"))
+		f.Say(text, Tag(text), Lang(text), Code(text), Loop(1000), Type("WaveNet"))
 	})
 	if allocs != 1 {
 		t.Errorf("Say with options: %v allocations, want 1", allocs)

@@ -22,7 +22,7 @@ func ivr() *flow.Flow {
 		Say("Thank you for calling Opentact. Please hold.").
 		Say("Now please enter a 1 to call the support team, 2 to call the tech team, or 0 to enter a private menu").
 		Gather(
-			flow.Digits(1), flow.StopKeys("#"),
+			flow.DTMFLength(1), flow.DTMFStop("#"),
 			flow.Comment(" SUPPORT TEAM "),
 			flow.Digit("1", team("support", "support1@sip.opentact.org", "support2@sip.opentact.org", "support3@sip.opentact.org")),
 			flow.Comment(" TECH TEAM "),
@@ -30,7 +30,7 @@ func ivr() *flow.Flow {
 			flow.Comment(" PRIVATE MENU "),
 			flow.Digit("0", flow.New().
 				Say("Now please enter a 4-digit code or # to stop entering a pin").
-				Gather(flow.Digits(4), flow.StopKeys("#"),
+				Gather(flow.DTMFLength(4), flow.DTMFStop("#"),
 					flow.URL("http://private.domain.com/rest/private_menu?token=TOKEN"),
 					flow.OnError(flow.New().Say("Oops, something is going wrong, please call again later").Hangup()))),
 			flow.Comment(" DEFAULT BEHAVIOR "),

@@ -3,7 +3,6 @@ package flow
 import (
 	"bytes"
 	"io"
-	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -137,13 +136,10 @@ func locate(r *verbs.Response, is issues) render.Diagnostics {
 		return nil
 	}
 	var ds render.Diagnostics
-	var walk func(path string, kids []verbs.Node)
-	walk = func(path string, kids []verbs.Node) {
+	var walk func(path string, parent verbs.Node)
+	walk = func(path string, parent verbs.Node) {
 		counts := map[string]int{}
-		for _, n := range kids {
-			if isNil(n) {
-				continue
-			}
+		verbs.EachChild(parent, func(n verbs.Node) {
 			// The steps of render's paths: the element name, comment()
 			// and text() for comments and raw text, * for a raw element
 			// without a name.
@@ -167,10 +163,10 @@ func locate(r *verbs.Response, is issues) render.Diagnostics {
 				}
 				ds = append(ds, d)
 			}
-			walk(p, childNodes(n))
-		}
+			walk(p, n)
+		})
 	}
-	walk("/Response", nodes(r.Commands))
+	walk("/Response", r)
 	return ds
 }
 
@@ -200,59 +196,4 @@ func coveredBy(d render.Diagnostic, own render.Diagnostics) bool {
 		}
 	}
 	return false
-}
-
-// isNil reports a nil node, typed or not (a raw element given to Raw may
-// hold nil children).
-func isNil(n verbs.Node) bool {
-	if n == nil {
-		return true
-	}
-	v := reflect.ValueOf(n)
-	return v.Kind() == reflect.Pointer && v.IsNil()
-}
-
-func nodes[N verbs.Node](list []N) []verbs.Node {
-	out := make([]verbs.Node, len(list))
-	for i, n := range list {
-		out[i] = n
-	}
-	return out
-}
-
-// childNodes returns the child nodes of n in document order.
-func childNodes(n verbs.Node) []verbs.Node {
-	switch v := n.(type) {
-	case *verbs.Record:
-		return nodes(v.Commands)
-	case *verbs.Dial:
-		return nodes(v.Children)
-	case *verbs.Gather:
-		return nodes(v.Children)
-	case *verbs.DTMF:
-		return nodes(v.Commands)
-	case *verbs.Default:
-		return nodes(v.Commands)
-	case *verbs.Error:
-		return nodes(v.Commands)
-	case *verbs.Callback:
-		return nodes(v.Children)
-	case *verbs.Curl:
-		return nodes(v.Children)
-	case *verbs.Call:
-		return nodes(v.Commands)
-	case *verbs.Geo:
-		return nodes(v.Commands)
-	case *verbs.Schedule:
-		return nodes(v.Commands)
-	case *verbs.Tone:
-		return nodes(v.Children)
-	case *verbs.Switch:
-		return nodes(v.Children)
-	case *verbs.Case:
-		return nodes(v.Commands)
-	case *verbs.RawElement:
-		return nodes(v.Children)
-	}
-	return nil
 }

@@ -163,7 +163,7 @@ func TestBuildErrorText(t *testing.T) {
 	if err == nil {
 		t.Fatal("Build succeeded, want an error")
 	}
-	want := "error: /Response/Pause[1]/@length: flow: length 1.5ms is not a whole number of milliseconds"
+	want := "error: /Response/Pause[1]/@length: flow: length (Length) 1.5ms is not a whole number of milliseconds"
 	if got := err.Error(); got != want {
 		t.Errorf("error text\n got %q\nwant %q", got, want)
 	}
@@ -361,7 +361,7 @@ func TestNeverPanics(t *testing.T) {
 			return flow.New().Pause(flow.Length(-time.Hour)).Hold(flow.Timeout(1<<63-1)).
 				Tone(flow.Hz(-1, 0, 1<<30), flow.Volume(1<<30), flow.Loop(-1)).
 				Say("\x00\xff\ufffe", flow.Lang("??"), flow.Attr("", "\x01")).
-				Comment("--").Comment("-").Meta("", "").Schedule(nil, flow.Days("", "mon", "mon"), flow.Hours("25:00:00"))
+				Comment("--").Comment("-").Meta("", "").Schedule(nil, flow.Days("", "mon", "mon"), flow.Time("25:00:00"))
 		},
 	}
 	for name, mk := range flows {

@@ -116,7 +116,8 @@ func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 	}
 	var s settings
 	collect(&s, opts)
-	n := &verbs.Default{Tag: s.tag, Commands: cmds, Extra: s.extra}
+	n := &verbs.Default{Commands: cmds}
+	s.fillDefault(n)
 	return DefaultBlock{node: n, own: s.own, nested: nested}
 }
 
@@ -159,7 +160,8 @@ func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 	}
 	var s settings
 	collect(&s, opts)
-	n := &verbs.Error{Play: s.playReason, Tag: s.tag, Commands: cmds, Extra: s.extra}
+	n := &verbs.Error{Commands: cmds}
+	s.fillError(n)
 	return ErrorBlock{node: n, own: s.own, nested: nested}
 }
 

@@ -32,11 +32,11 @@ func TestOptionsDoNotApply(t *testing.T) {
 		`flow.New().Geo(nil, flow.Days(verbs.Monday))`,
 		`flow.New().Schedule(nil, flow.States("NJ"))`,
 		`flow.New().Callback("https://example.com", flow.Meta("a", "b"))`,
-		`flow.New().Record(flow.StopKeys("#"))`,
+		`flow.New().Record(flow.DTMFStop("#"))`,
 		`flow.New().Gather(flow.Case("1", nil))`,
 		`flow.Switch(flow.Digit("1", nil))`,
 		`flow.OnError(nil, flow.Loop(1))`,
-		`flow.Default(nil, flow.PlayReason(true))`,
+		`flow.Default(nil, flow.Play(true))`,
 		`flow.New().Answer(flow.Length(time.Second))`,
 		`flow.New().Hold(flow.Delay(time.Second))`,
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	flow "github.com/opentact-go/opentact/builder"
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -30,24 +31,24 @@ func everything() *flow.Flow {
 	)
 	return flow.New().
 		Answer(flow.Delay(time.Second), flow.Tag("a")).
-		Pause(flow.Length(time.Second), flow.StopKeys("#"), flow.Tag("p")).
-		Say("Hi", flow.Engine(verbs.WaveNet), flow.Gender(verbs.Male), flow.Voice("v"), flow.Lang("en-US"),
+		Pause(flow.Length(time.Second), flow.DTMFStop("#"), flow.Tag("p")).
+		Say("Hi", flow.Type(verbs.WaveNet), flow.Gender(verbs.Male), flow.Code("v"), flow.Lang("en-US"),
 			flow.Loop(2), flow.Tag("s")).
 		Play("https://example.com/a.mp3", flow.Leg(verbs.LegA), flow.Loop(1), flow.Tag("p")).
 		Record(flow.Tag("r"), flow.ASR(true), flow.Timeout(time.Second)).
 		PlayRecording("r").
 		RecordStart(flow.Tag("c")).RecordWait(flow.Tag("c")).RecordStop(flow.Tag("c")).
 		Dial(flow.Tag("d"), flow.To("12223334455"), flow.OnError(then), flow.Meta("k", "v")).
-		Gather(flow.Digits(1), flow.StopKeys("#"), flow.URL("https://example.com/g"), flow.Tag("g"),
+		Gather(flow.DTMFLength(1), flow.DTMFStop("#"), flow.URL("https://example.com/g"), flow.Tag("g"),
 			flow.Digit("1", then), flow.Default(then, flow.Tag("def")), flow.OnError(then)).
-		OnError(then, flow.PlayReason(true), flow.Tag("e")).
+		OnError(then, flow.Play(true), flow.Tag("e")).
 		Callback("https://example.com/c", flow.Method(verbs.MethodGet), flow.Body(true), flow.Timeout(time.Second),
 			flow.Tag("cb"), flow.OnError(then)).
 		Curl("https://example.com/u", flow.Method(verbs.MethodPut), flow.Timeout(time.Second), flow.Tag("cu"),
 			flow.OnError(then), flow.Meta("k", "v")).
 		Call(verbs.CallFieldFrom, "12223334455", then, flow.Tag("call")).
 		Geo(then, flow.States("NJ"), flow.County("ESSEX"), flow.Tag("geo")).
-		Schedule(then, flow.Days(verbs.Monday), flow.Hours("09:00:00-17:00:00"), flow.Tag("sch")).
+		Schedule(then, flow.Days(verbs.Monday), flow.Time("09:00:00-17:00:00"), flow.Tag("sch")).
 		Hold(flow.Timeout(time.Minute), flow.Tag("h")).
 		Unhold(flow.Tag("u")).
 		Tone(flow.Hz(440), flow.On(time.Second), flow.Off(time.Second), flow.Volume(-3), flow.Loop(2),
@@ -58,7 +59,7 @@ func everything() *flow.Flow {
 }
 
 // TestEveryElementAndAttribute checks that the builder reaches every
-// element and every attribute of the language as verbs.ElementSpec lists
+// element and every attribute of the language as table.Element lists
 // them.
 func TestEveryElementAndAttribute(t *testing.T) {
 	t.Parallel()
@@ -92,7 +93,7 @@ func TestEveryElementAndAttribute(t *testing.T) {
 			t.Errorf("the builder made no <%s>", name)
 			continue
 		}
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		for _, a := range spec.Attrs {
 			if !slices.Contains(attrs, a) {
 				t.Errorf("the builder made no <%s %s=…>", name, a)

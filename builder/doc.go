@@ -19,7 +19,7 @@
 // be reused, composed with Append and built conditionally with plain Go:
 //
 //	sales := flow.New().Say("Connecting you to sales").Dial(flow.To("sales@sip.example.com"))
-//	f.Gather(flow.Digits(1), flow.Digit("1", sales))
+//	f.Gather(flow.DTMFLength(1), flow.Digit("1", sales))
 //
 // A method or option copies the sub-flow's commands as they are at the time
 // of the call; changing the sub-flow later does not change the flows it was

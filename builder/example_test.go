@@ -47,7 +47,7 @@ func Example_ivr() {
 	private := flow.New().
 		Say("Now please enter a 4-digit code or # to stop entering a pin").
 		Gather(
-			flow.Digits(4), flow.StopKeys("#"),
+			flow.DTMFLength(4), flow.DTMFStop("#"),
 			flow.URL("http://private.domain.com/rest/private_menu?token=TOKEN"),
 			flow.OnError(flow.New().
 				Say("Oops, something is going wrong, please call again later").
@@ -58,7 +58,7 @@ func Example_ivr() {
 		Say("Thank you for calling Opentact. Please hold.").
 		Say("Now please enter a 1 to call the support team, 2 to call the tech team, or 0 to enter a private menu").
 		Gather(
-			flow.Digits(1), flow.StopKeys("#"),
+			flow.DTMFLength(1), flow.DTMFStop("#"),
 			flow.Digit("1", team("support", "support1@sip.opentact.org", "support2@sip.opentact.org")),
 			flow.Digit("2", team("tech", "12223334455", "12223334456")),
 			flow.Digit("0", private),
@@ -133,7 +133,7 @@ func Example_recording() {
 		Pause(flow.Length(3*time.Second)).
 		PlayRecording("name1").
 		Say("Leave a message after the tone or enter a # to stop recording").
-		RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.StopKeys("#")), flow.ASR(true))
+		RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.DTMFStop("#")), flow.ASR(true))
 
 	fmt.Print(string(f.MustXML()))
 	// Output:
@@ -159,7 +159,7 @@ func Example_businessHours() {
 		Dial(flow.To("sip:desk@example.com"))
 
 	f := flow.New().
-		Schedule(open, weekdays, flow.Hours("09:00:00-17:00:00")).
+		Schedule(open, weekdays, flow.Time("09:00:00-17:00:00")).
 		Schedule(flow.New().Say("We are closed on weekends.").Hangup(),
 			flow.Days(verbs.Saturday, verbs.Sunday)).
 		Say("Our office is closed. Please call again between 9 am and 5 pm.")
@@ -220,7 +220,7 @@ func Example_errorHandling() {
 	f := flow.New().
 		Answer().
 		Play("https://example.com/audio/welcome.wav").
-		OnError(nil, flow.PlayReason(true)).
+		OnError(nil, flow.Play(true)).
 		Dial(flow.To("12223334455"), flow.OnError(goodbye)).
 		Callback("https://example.com/next", flow.Method(verbs.MethodPost),
 			flow.Timeout(5*time.Second), flow.OnError(goodbye))
@@ -265,8 +265,8 @@ func ExampleFlow_Build() {
 	// true
 	// error: /Response/Gather[1]/DTMF[1]/Dial[1]/To[2]: flow: empty destination
 	// error: /Response/Gather[1]/DTMF[2]: flow: duplicate digit branch "1"
-	// error: /Response/Pause[1]/@length: flow: length 1.5ms is not a whole number of milliseconds
-	// error: /Response/Say[1]/@loop: loop must be at least 1, got 0
+	// error: /Response/Pause[1]/@length: flow: length (Length) 1.5ms is not a whole number of milliseconds
+	// error: /Response/Say[1]/@loop: loop (Loop) must be at least 1, got 0
 }
 
 // Sub-flows are plain values: compose them with Append and build them

@@ -93,7 +93,9 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Answer{Delay: s.delay, Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Answer{}
+	s.fillAnswer(n)
+	return f.addWith(n, &s)
 }
 
 // Hangup ends the call: Hangup(flow.Tag("CallEndedByUser")) writes
@@ -104,16 +106,20 @@ func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	}
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Hangup{Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Hangup{}
+	s.fillHangup(n)
+	return f.addWith(n, &s)
 }
 
-// Pause waits: Pause(flow.Length(5*time.Second), flow.StopKeys("#"))
+// Pause waits: Pause(flow.Length(5*time.Second), flow.DTMFStop("#"))
 // writes <Pause length="5000" dtmf_stop="#"/>. The platform's default
 // length is one second.
 func (f *Flow) Pause(opts ...PauseOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Pause{Length: s.length, DTMFStop: s.stop, Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Pause{}
+	s.fillPause(n)
+	return f.addWith(n, &s)
 }
 
 // Say speaks text: Say("Bienvenido", flow.Lang("es")) writes
@@ -124,8 +130,9 @@ func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 	}
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Say{Text: text, Type: s.engine, Gender: s.gender, Code: s.voice,
-		Lang: s.lang, Loop: s.loop, Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Say{Text: text}
+	s.fillSay(n)
+	return f.addWith(n, &s)
 }
 
 // Play plays the audio file at url (http or https, .mp3 or .wav):
@@ -134,7 +141,9 @@ func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 func (f *Flow) Play(url string, opts ...PlayOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Play{URL: url, Leg: s.leg, Loop: s.loop, Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Play{URL: url}
+	s.fillPlay(n)
+	return f.addWith(n, &s)
 }
 
 // PlayRecording plays the recording made by an earlier Record with the
@@ -142,7 +151,9 @@ func (f *Flow) Play(url string, opts ...PlayOption) *Flow {
 func (f *Flow) PlayRecording(name string, opts ...PlayOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Play{Record: name, Leg: s.leg, Loop: s.loop, Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Play{Record: name}
+	s.fillPlay(n)
+	return f.addWith(n, &s)
 }
 
 // Record records the call, then the flow goes on:
@@ -153,7 +164,7 @@ func (f *Flow) Record(opts ...RecordOption) *Flow {
 }
 
 // RecordWhile records the call while the commands of during run:
-// RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.StopKeys("#")))
+// RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.DTMFStop("#")))
 // writes
 //
 //	<Record>
@@ -166,7 +177,9 @@ func (f *Flow) RecordWhile(during *Flow, opts ...RecordOption) *Flow {
 	collect(&s, opts)
 	cmds, nested := during.snapshot()
 	s.nested.merge(nested)
-	return f.addWith(&verbs.Record{Tag: s.tag, ASR: s.asr, Timeout: s.timeout, Commands: cmds, Extra: s.extra}, &s)
+	n := &verbs.Record{Commands: cmds}
+	s.fillRecord(n)
+	return f.addWith(n, &s)
 }
 
 // RecordStart starts a recording: RecordStart(flow.Tag("call")) writes
@@ -174,7 +187,9 @@ func (f *Flow) RecordWhile(during *Flow, opts ...RecordOption) *Flow {
 func (f *Flow) RecordStart(opts ...RecordControlOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.RecordStart{Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.RecordStart{}
+	s.fillRecordStart(n)
+	return f.addWith(n, &s)
 }
 
 // RecordStop stops a recording: RecordStop(flow.Tag("call")) writes
@@ -182,7 +197,9 @@ func (f *Flow) RecordStart(opts ...RecordControlOption) *Flow {
 func (f *Flow) RecordStop(opts ...RecordControlOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.RecordStop{Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.RecordStop{}
+	s.fillRecordStop(n)
+	return f.addWith(n, &s)
 }
 
 // RecordWait waits for a recording to finish: RecordWait(flow.Tag("call"))
@@ -190,7 +207,9 @@ func (f *Flow) RecordStop(opts ...RecordControlOption) *Flow {
 func (f *Flow) RecordWait(opts ...RecordControlOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.RecordWait{Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.RecordWait{}
+	s.fillRecordWait(n)
+	return f.addWith(n, &s)
 }
 
 // Dial connects the caller to another party. Every destination rings and
@@ -210,13 +229,13 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	n, children := nodeWithChildren[verbs.Dial, verbs.DialChild](&s)
-	*n = verbs.Dial{Tag: s.tag, Timeout: s.dialTimeout, Record: s.dialRecord,
-		Children: children, Extra: s.extra}
+	*n = verbs.Dial{Children: children}
+	s.fillDial(n)
 	return f.addWith(n, &s)
 }
 
 // Gather collects DTMF digits and branches on them:
-// Gather(flow.Digits(1), flow.Digit("1", sales), flow.Default(retry))
+// Gather(flow.DTMFLength(1), flow.Digit("1", sales), flow.Default(retry))
 // writes
 //
 //	<Gather dtmf_length="1">
@@ -230,10 +249,8 @@ func (f *Flow) Gather(opts ...GatherOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	n, children := nodeWithChildren[verbs.Gather, verbs.GatherChild](&s)
-	*n = verbs.Gather{DTMFLength: s.digits, DTMFStop: s.stop, URL: s.url, Tag: s.tag,
-		NumDigits: s.numDigits, Attempts: s.attempts, Timeout: s.gatherTimeout,
-		FinishOnKey: s.finishOnKey, Callback: s.gatherCallback, Method: s.gatherMethod,
-		Children: children, Extra: s.extra}
+	*n = verbs.Gather{Children: children}
+	s.fillGather(n)
 	checkUnique(n.Children, dtmfKey, copyDTMF, "digit branch", &s)
 	return f.addWith(n, &s)
 }
@@ -260,7 +277,7 @@ func copyDTMF(c verbs.GatherChild) verbs.GatherChild {
 //	  <Hangup/>
 //	</Error>
 //
-// A nil then is an empty block, as in OnError(nil, flow.PlayReason(true)),
+// A nil then is an empty block, as in OnError(nil, flow.Play(true)),
 // which writes <Error play="true"/>. For the Error child of a Dial, Gather,
 // Callback or Curl, see the function OnError.
 func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
@@ -268,7 +285,9 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.addWith(&verbs.Error{Play: s.playReason, Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
+	n := &verbs.Error{Commands: cmds}
+	s.fillError(n)
+	return f.addWith(n, &s)
 }
 
 // Callback runs the call-flow document returned by url; its OnError block
@@ -279,8 +298,8 @@ func (f *Flow) Callback(url string, opts ...CallbackOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	n, children := nodeWithChildren[verbs.Callback, verbs.CallbackChild](&s)
-	*n = verbs.Callback{URL: url, Method: s.method, Body: s.body, Timeout: s.timeout,
-		Tag: s.tag, Children: children, Extra: s.extra}
+	*n = verbs.Callback{URL: url, Children: children}
+	s.fillCallback(n)
 	return f.addWith(n, &s)
 }
 
@@ -291,8 +310,8 @@ func (f *Flow) Curl(url string, opts ...CurlOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	n, children := nodeWithChildren[verbs.Curl, verbs.CurlChild](&s)
-	*n = verbs.Curl{URL: url, Method: s.method, Timeout: s.timeout, Tag: s.tag,
-		Children: children, Extra: s.extra}
+	*n = verbs.Curl{URL: url, Children: children}
+	s.fillCurl(n)
 	return f.addWith(n, &s)
 }
 
@@ -308,7 +327,9 @@ func (f *Flow) Call(field, value string, then *Flow, opts ...CallOption) *Flow {
 	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.addWith(&verbs.Call{Field: field, Value: verbs.Some(value), Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
+	n := &verbs.Call{Field: field, Value: verbs.Some(value), Commands: cmds}
+	s.fillCall(n)
+	return f.addWith(n, &s)
 }
 
 // Geo runs the commands of then only for callers from the given US states
@@ -323,12 +344,14 @@ func (f *Flow) Geo(then *Flow, opts ...GeoOption) *Flow {
 	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.addWith(&verbs.Geo{States: s.states, County: s.county, Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
+	n := &verbs.Geo{Commands: cmds}
+	s.fillGeo(n)
+	return f.addWith(n, &s)
 }
 
 // Schedule runs the commands of then only on the given days and hours:
 // Schedule(open, flow.Days(verbs.Monday, verbs.Friday),
-// flow.Hours("09:00:00-17:00:00")) writes
+// flow.Time("09:00:00-17:00:00")) writes
 //
 //	<Schedule dow="mon,fri" time="09:00:00-17:00:00">
 //	  … the commands of open …
@@ -338,7 +361,9 @@ func (f *Flow) Schedule(then *Flow, opts ...ScheduleOption) *Flow {
 	collect(&s, opts)
 	cmds, nested := then.snapshot()
 	s.nested.merge(nested)
-	return f.addWith(&verbs.Schedule{Days: s.days, Time: s.hours, Tag: s.tag, Commands: cmds, Extra: s.extra}, &s)
+	n := &verbs.Schedule{Commands: cmds}
+	s.fillSchedule(n)
+	return f.addWith(n, &s)
 }
 
 // Hold puts the call on hold: Hold(flow.Timeout(time.Minute)) writes
@@ -346,14 +371,18 @@ func (f *Flow) Schedule(then *Flow, opts ...ScheduleOption) *Flow {
 func (f *Flow) Hold(opts ...HoldOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Hold{Timeout: s.timeout, Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Hold{}
+	s.fillHold(n)
+	return f.addWith(n, &s)
 }
 
 // Unhold takes the call off hold: Unhold() writes <Unhold/>.
 func (f *Flow) Unhold(opts ...UnholdOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	return f.addWith(&verbs.Unhold{Tag: s.tag, Extra: s.extra}, &s)
+	n := &verbs.Unhold{}
+	s.fillUnhold(n)
+	return f.addWith(n, &s)
 }
 
 // Tone plays a tone or tone sequence:
@@ -363,8 +392,8 @@ func (f *Flow) Tone(opts ...ToneOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	n, children := nodeWithChildren[verbs.Tone, verbs.ToneChild](&s)
-	*n = verbs.Tone{Hz: s.hz, On: s.on, Off: s.off, Volume: s.volume, Loop: s.loop,
-		Timeout: s.timeout, Leg: s.leg, Tag: s.tag, Children: children, Extra: s.extra}
+	*n = verbs.Tone{Children: children}
+	s.fillTone(n)
 	return f.addWith(n, &s)
 }
 

@@ -41,7 +41,7 @@ func TestBuild(t *testing.T) {
 			flow: flow.New().
 				Answer(flow.Delay(2*time.Second), flow.Tag("123456")).
 				Pause().
-				Pause(flow.Length(0), flow.StopKeys("#*"), flow.Tag("p")),
+				Pause(flow.Length(0), flow.DTMFStop("#*"), flow.Tag("p")),
 			want: []verbs.Command{
 				&verbs.Answer{Delay: ms(2000), Tag: "123456"},
 				&verbs.Pause{},
@@ -50,8 +50,8 @@ func TestBuild(t *testing.T) {
 		},
 		{
 			name: "say with every attribute",
-			flow: flow.New().Say("Hi", flow.Engine(verbs.WaveNet), flow.Gender(verbs.Male),
-				flow.Voice("en-US-Wavenet-D"), flow.Lang("en-US"), flow.Loop(3), flow.Tag("hi"), flow.Attr("speed", "1.2")),
+			flow: flow.New().Say("Hi", flow.Type(verbs.WaveNet), flow.Gender(verbs.Male),
+				flow.Code("en-US-Wavenet-D"), flow.Lang("en-US"), flow.Loop(3), flow.Tag("hi"), flow.Attr("speed", "1.2")),
 			want: []verbs.Command{&verbs.Say{Text: "Hi", Type: verbs.WaveNet, Gender: verbs.Male,
 				Code: "en-US-Wavenet-D", Lang: "en-US", Loop: some(3), Tag: "hi",
 				Extra: []verbs.Attr{{Name: "speed", Value: "1.2"}}}},
@@ -62,7 +62,7 @@ func TestBuild(t *testing.T) {
 				Play("https://example.com/a.mp3", flow.Leg(verbs.LegBoth), flow.Loop(2), flow.Tag("music")).
 				Record(flow.Tag("name1"), flow.ASR(false), flow.Timeout(45*time.Second)).
 				PlayRecording("name1", flow.Leg(verbs.LegA)).
-				RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.StopKeys("#")), flow.ASR(true)).
+				RecordWhile(flow.New().Pause(flow.Length(time.Minute), flow.DTMFStop("#")), flow.ASR(true)).
 				RecordStart(flow.Tag("c")).RecordWait(flow.Tag("c")).RecordStop(flow.Tag("c")),
 			want: []verbs.Command{
 				&verbs.Play{URL: "https://example.com/a.mp3", Leg: verbs.LegBoth, Loop: some(2), Tag: "music"},
@@ -80,7 +80,7 @@ func TestBuild(t *testing.T) {
 			name: "dial with error block and meta",
 			flow: flow.New().Dial(
 				flow.To("sip:user@example.com"), flow.To("12223334455"),
-				flow.OnError(hangup, flow.PlayReason(true), flow.Tag("busy")),
+				flow.OnError(hangup, flow.Play(true), flow.Tag("busy")),
 				flow.Meta("team", "support"), flow.Comment(" x "), flow.Tag("d")),
 			want: []verbs.Command{&verbs.Dial{Tag: "d", Children: []verbs.DialChild{
 				&verbs.To{Destination: "sip:user@example.com"},
@@ -93,7 +93,7 @@ func TestBuild(t *testing.T) {
 		{
 			name: "gather menu",
 			flow: flow.New().Say("Press 1").Gather(
-				flow.Digits(1), flow.StopKeys("#"), flow.URL("https://example.com/m"), flow.Tag("menu"),
+				flow.DTMFLength(1), flow.DTMFStop("#"), flow.URL("https://example.com/m"), flow.Tag("menu"),
 				flow.Comment(" SALES "),
 				flow.Digit("1", flow.New().Say("Sales")),
 				flow.Digit("2", nil),
@@ -114,7 +114,7 @@ func TestBuild(t *testing.T) {
 		},
 		{
 			name: "error block as a command",
-			flow: flow.New().Play("https://example.com/a.wav").OnError(hangup).OnError(nil, flow.PlayReason(true)),
+			flow: flow.New().Play("https://example.com/a.wav").OnError(hangup).OnError(nil, flow.Play(true)),
 			want: []verbs.Command{
 				&verbs.Play{URL: "https://example.com/a.wav"},
 				&verbs.Error{Commands: []verbs.Command{&verbs.Hangup{}}},
@@ -143,7 +143,7 @@ func TestBuild(t *testing.T) {
 				Call(verbs.CallFieldTo, "18382050099", flow.New().Say("Hi there!"), flow.Tag("vip")).
 				Geo(flow.New().Say("Hello"), flow.States("NJ", "CA"), flow.County("ESSEX")).
 				Geo(flow.New().Comment(" all ")).
-				Schedule(hangup, flow.Days(verbs.Saturday, verbs.Sunday), flow.Hours("00:00:00-06:59:59")),
+				Schedule(hangup, flow.Days(verbs.Saturday, verbs.Sunday), flow.Time("00:00:00-06:59:59")),
 			want: []verbs.Command{
 				&verbs.Call{Field: "to", Value: some("18382050099"), Tag: "vip",
 					Commands: []verbs.Command{&verbs.Say{Text: "Hi there!"}}},

@@ -10,38 +10,17 @@ import (
 // This file holds the legacy dialect of the "Inbound Call Control" page.
 // render.Check marks every use of it with a "legacy" warning.
 
-// NumDigitsAttr sets the legacy numDigits of a Gather; see NumDigits.
-//
-// Deprecated: legacy dialect; use Digits.
-type NumDigitsAttr struct{ n int }
-
 // NumDigits sets the legacy numDigits attribute of a Gather:
 // <Gather numDigits="1">.
 //
-// Deprecated: legacy dialect; use Digits.
+// Deprecated: legacy dialect; use DTMFLength.
 func NumDigits(n int) NumDigitsAttr { return NumDigitsAttr{n} }
-
-func (o NumDigitsAttr) apply(s *settings) { s.numDigits = verbs.Some(o.n) }
-func (NumDigitsAttr) gatherOption()       {}
-
-// AttemptsAttr sets the legacy attempts of a Gather; see Attempts.
-//
-// Deprecated: legacy dialect.
-type AttemptsAttr struct{ n int }
 
 // Attempts sets the legacy attempts attribute of a Gather:
 // <Gather attempts="2">.
 //
 // Deprecated: legacy dialect.
 func Attempts(n int) AttemptsAttr { return AttemptsAttr{n} }
-
-func (o AttemptsAttr) apply(s *settings) { s.attempts = verbs.Some(o.n) }
-func (AttemptsAttr) gatherOption()       {}
-
-// GatherTimeoutAttr sets the legacy timeout of a Gather; see GatherTimeout.
-//
-// Deprecated: legacy dialect.
-type GatherTimeoutAttr struct{ d time.Duration }
 
 // GatherTimeout sets the legacy timeout attribute of a Gather, in whole
 // milliseconds: GatherTimeout(10*time.Second) writes
@@ -50,28 +29,11 @@ type GatherTimeoutAttr struct{ d time.Duration }
 // Deprecated: legacy dialect.
 func GatherTimeout(d time.Duration) GatherTimeoutAttr { return GatherTimeoutAttr{d} }
 
-func (o GatherTimeoutAttr) apply(s *settings) { s.gatherTimeout = s.millis("timeout", o.d) }
-func (GatherTimeoutAttr) gatherOption()       {}
-
-// FinishOnKeyAttr sets the legacy finishOnKey of a Gather; see FinishOnKey.
-//
-// Deprecated: legacy dialect; use StopKeys.
-type FinishOnKeyAttr struct{ key string }
-
 // FinishOnKey sets the legacy finishOnKey attribute of a Gather:
 // <Gather finishOnKey="*">.
 //
-// Deprecated: legacy dialect; use StopKeys.
+// Deprecated: legacy dialect; use DTMFStop.
 func FinishOnKey(key string) FinishOnKeyAttr { return FinishOnKeyAttr{key} }
-
-func (o FinishOnKeyAttr) apply(s *settings) { s.finishOnKey = o.key }
-func (FinishOnKeyAttr) gatherOption()       {}
-
-// GatherCallbackAttr sets the legacy callback of a Gather; see
-// GatherCallback.
-//
-// Deprecated: legacy dialect; use URL.
-type GatherCallbackAttr struct{ url string }
 
 // GatherCallback sets the legacy callback attribute of a Gather:
 // <Gather callback="https://example.com/digits">.
@@ -79,27 +41,11 @@ type GatherCallbackAttr struct{ url string }
 // Deprecated: legacy dialect; use URL.
 func GatherCallback(url string) GatherCallbackAttr { return GatherCallbackAttr{url} }
 
-func (o GatherCallbackAttr) apply(s *settings) { s.gatherCallback = o.url }
-func (GatherCallbackAttr) gatherOption()       {}
-
-// GatherMethodAttr sets the legacy method of a Gather; see GatherMethod.
-//
-// Deprecated: legacy dialect.
-type GatherMethodAttr struct{ m verbs.Method }
-
 // GatherMethod sets the legacy method attribute of a Gather, GET or POST:
 // <Gather method="POST">.
 //
 // Deprecated: legacy dialect.
 func GatherMethod(m verbs.Method) GatherMethodAttr { return GatherMethodAttr{m} }
-
-func (o GatherMethodAttr) apply(s *settings) { s.gatherMethod = o.m }
-func (GatherMethodAttr) gatherOption()       {}
-
-// DialTimeoutAttr sets the legacy timeout of a Dial; see DialTimeout.
-//
-// Deprecated: legacy dialect.
-type DialTimeoutAttr struct{ n int }
 
 // DialTimeout sets the legacy timeout attribute of a Dial, whose unit the
 // documentation does not give: <Dial timeout="30">.
@@ -107,22 +53,11 @@ type DialTimeoutAttr struct{ n int }
 // Deprecated: legacy dialect.
 func DialTimeout(n int) DialTimeoutAttr { return DialTimeoutAttr{n} }
 
-func (o DialTimeoutAttr) apply(s *settings) { s.dialTimeout = verbs.Some(o.n) }
-func (DialTimeoutAttr) dialOption()         {}
-
-// DialRecordAttr sets the legacy record mode of a Dial; see DialRecord.
-//
-// Deprecated: legacy dialect.
-type DialRecordAttr struct{ v verbs.DialRecord }
-
 // DialRecord sets the legacy record attribute of a Dial:
 // DialRecord(verbs.RecordFromAnswer) writes <Dial record="record-from-answer">.
 //
 // Deprecated: legacy dialect.
 func DialRecord(mode verbs.DialRecord) DialRecordAttr { return DialRecordAttr{mode} }
-
-func (o DialRecordAttr) apply(s *settings) { s.dialRecord = o.v }
-func (DialRecordAttr) dialOption()         {}
 
 // PromptList holds the legacy prompts inside a Gather; see Prompts.
 //

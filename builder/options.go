@@ -20,12 +20,12 @@ type (
 		option
 		hangupOption()
 	}
-	// PauseOption configures a <Pause>: Length, StopKeys, Tag, Attr.
+	// PauseOption configures a <Pause>: Length, DTMFStop, Tag, Attr.
 	PauseOption interface {
 		option
 		pauseOption()
 	}
-	// SayOption configures a <Say>: Engine, Gender, Voice, Lang, Loop, Tag,
+	// SayOption configures a <Say>: Type, Gender, Code, Lang, Loop, Tag,
 	// Attr.
 	SayOption interface {
 		option
@@ -54,7 +54,7 @@ type (
 		option
 		dialOption()
 	}
-	// GatherOption configures a <Gather>: Digits, StopKeys, URL, Tag, Attr,
+	// GatherOption configures a <Gather>: DTMFLength, DTMFStop, URL, Tag, Attr,
 	// its Digit branches, a Default and an OnError block, Comment, Raw, and
 	// the legacy NumDigits, Attempts, GatherTimeout, FinishOnKey,
 	// GatherCallback, GatherMethod, Prompts and Switch.
@@ -67,7 +67,7 @@ type (
 		option
 		defaultOption()
 	}
-	// ErrorOption configures an <Error> block: PlayReason, Tag, Attr.
+	// ErrorOption configures an <Error> block: Play, Tag, Attr.
 	ErrorOption interface {
 		option
 		errorOption()
@@ -94,7 +94,7 @@ type (
 		option
 		geoOption()
 	}
-	// ScheduleOption configures a <Schedule> condition: Days, Hours, Tag,
+	// ScheduleOption configures a <Schedule> condition: Days, Time, Tag,
 	// Attr.
 	ScheduleOption interface {
 		option
@@ -126,34 +126,10 @@ type (
 	}
 )
 
-// TagAttr sets the tag attribute; see Tag.
-type TagAttr struct{ v string }
-
 // Tag sets the tag attribute, echoed in the events of the command (on a
 // Record it names the recording): Hangup(flow.Tag("CallEndedByUser"))
 // writes <Hangup tag="CallEndedByUser"/>. An empty tag writes nothing.
 func Tag(tag string) TagAttr { return TagAttr{tag} }
-
-func (o TagAttr) apply(s *settings)  { s.tag = o.v }
-func (TagAttr) answerOption()        {}
-func (TagAttr) hangupOption()        {}
-func (TagAttr) pauseOption()         {}
-func (TagAttr) sayOption()           {}
-func (TagAttr) playOption()          {}
-func (TagAttr) recordOption()        {}
-func (TagAttr) recordControlOption() {}
-func (TagAttr) dialOption()          {}
-func (TagAttr) gatherOption()        {}
-func (TagAttr) defaultOption()       {}
-func (TagAttr) errorOption()         {}
-func (TagAttr) callbackOption()      {}
-func (TagAttr) curlOption()          {}
-func (TagAttr) callOption()          {}
-func (TagAttr) geoOption()           {}
-func (TagAttr) scheduleOption()      {}
-func (TagAttr) holdOption()          {}
-func (TagAttr) unholdOption()        {}
-func (TagAttr) toneOption()          {}
 
 // RawAttr is an attribute the SDK does not model; see Attr.
 type RawAttr struct{ a verbs.Attr }
@@ -201,172 +177,69 @@ func extraOf(attrs []RawAttr) []verbs.Attr {
 	return out
 }
 
-// DelayAttr sets the delay of an Answer; see Delay.
-type DelayAttr struct{ d time.Duration }
-
 // Delay sets how long to wait after answering before the next command:
 // Answer(flow.Delay(2*time.Second)) writes <Answer delay="2000"/>.
 func Delay(d time.Duration) DelayAttr { return DelayAttr{d} }
-
-func (o DelayAttr) apply(s *settings) { s.delay = s.millis("delay", o.d) }
-func (DelayAttr) answerOption()       {}
-
-// LengthAttr sets the length of a Pause; see Length.
-type LengthAttr struct{ d time.Duration }
 
 // Length sets how long a Pause waits: Pause(flow.Length(5*time.Second))
 // writes <Pause length="5000"/>.
 func Length(d time.Duration) LengthAttr { return LengthAttr{d} }
 
-func (o LengthAttr) apply(s *settings) { s.length = s.millis("length", o.d) }
-func (LengthAttr) pauseOption()        {}
-
-// StopKeysAttr sets the dtmf_stop attribute; see StopKeys.
-type StopKeysAttr struct{ keys string }
-
-// StopKeys sets the keys that end a Pause or the digit entry of a Gather
-// early: Pause(flow.StopKeys("#")) writes <Pause dtmf_stop="#"/>. A Pause
+// DTMFStop sets the keys that end a Pause or the digit entry of a Gather
+// early: Pause(flow.DTMFStop("#")) writes <Pause dtmf_stop="#"/>. A Pause
 // accepts one or more of 0-9 * # A B C D, a Gather exactly one.
-func StopKeys(keys string) StopKeysAttr { return StopKeysAttr{keys} }
+func DTMFStop(keys string) DTMFStopAttr { return DTMFStopAttr{keys} }
 
-func (o StopKeysAttr) apply(s *settings) { s.stop = o.keys }
-func (StopKeysAttr) pauseOption()        {}
-func (StopKeysAttr) gatherOption()       {}
-
-// EngineAttr sets the speech engine of a Say; see Engine.
-type EngineAttr struct{ v verbs.SayType }
-
-// Engine sets the text-to-speech engine of a Say:
-// Say("Hi", flow.Engine(verbs.WaveNet)) writes <Say type="WaveNet">Hi</Say>.
-func Engine(t verbs.SayType) EngineAttr { return EngineAttr{t} }
-
-func (o EngineAttr) apply(s *settings) { s.engine = o.v }
-func (EngineAttr) sayOption()          {}
-
-// GenderAttr sets the voice gender of a Say; see Gender.
-type GenderAttr struct{ v verbs.Gender }
+// Type sets the text-to-speech engine of a Say:
+// Say("Hi", flow.Type(verbs.WaveNet)) writes <Say type="WaveNet">Hi</Say>.
+func Type(t verbs.SayType) TypeAttr { return TypeAttr{t} }
 
 // Gender sets the voice gender of a Say: Say("Hi", flow.Gender(verbs.Male))
 // writes <Say gender="MALE">Hi</Say>.
 func Gender(g verbs.Gender) GenderAttr { return GenderAttr{g} }
 
-func (o GenderAttr) apply(s *settings) { s.gender = o.v }
-func (GenderAttr) sayOption()          {}
-
-// VoiceAttr sets the voice code of a Say; see Voice.
-type VoiceAttr struct{ v string }
-
-// Voice sets the voice code of a Say, one from the TTS voice dictionary:
-// Say("Hi", flow.Voice("en-US-Wavenet-D")) writes
+// Code sets the voice code of a Say, one from the TTS voice dictionary:
+// Say("Hi", flow.Code("en-US-Wavenet-D")) writes
 // <Say code="en-US-Wavenet-D">Hi</Say>.
-func Voice(code string) VoiceAttr { return VoiceAttr{code} }
-
-func (o VoiceAttr) apply(s *settings) { s.voice = o.v }
-func (VoiceAttr) sayOption()          {}
-
-// LangAttr sets the language of a Say; see Lang.
-type LangAttr struct{ v string }
+func Code(code string) CodeAttr { return CodeAttr{code} }
 
 // Lang sets the language of a Say, a BCP 47 tag: Say("Hola", flow.Lang("es"))
 // writes <Say lang="es">Hola</Say>.
 func Lang(tag string) LangAttr { return LangAttr{tag} }
 
-func (o LangAttr) apply(s *settings) { s.lang = o.v }
-func (LangAttr) sayOption()          {}
-
-// LoopAttr sets how many times a Say, Play or Tone repeats; see Loop.
-type LoopAttr struct{ n int }
-
 // Loop sets how many times a Say, Play or Tone runs, at least 1:
 // Say("Hi", flow.Loop(2)) writes <Say loop="2">Hi</Say>.
 func Loop(n int) LoopAttr { return LoopAttr{n} }
-
-func (o LoopAttr) apply(s *settings) { s.loop = verbs.Some(o.n) }
-func (LoopAttr) sayOption()          {}
-func (LoopAttr) playOption()         {}
-func (LoopAttr) toneOption()         {}
-
-// LegAttr sets the call leg of a Play or Tone; see Leg.
-type LegAttr struct{ v verbs.Leg }
 
 // Leg sets the call leg a Play or Tone is heard on:
 // Play(url, flow.Leg(verbs.LegBoth)) writes <Play leg="both">url</Play>.
 func Leg(l verbs.Leg) LegAttr { return LegAttr{l} }
 
-func (o LegAttr) apply(s *settings) { s.leg = o.v }
-func (LegAttr) playOption()         {}
-func (LegAttr) toneOption()         {}
-
-// ASRAttr sets the asr attribute of a Record; see ASR.
-type ASRAttr struct{ v bool }
-
 // ASR sets whether a recording is transcribed (speech to text):
 // Record(flow.ASR(true)) writes <Record asr="true"/>.
 func ASR(on bool) ASRAttr { return ASRAttr{on} }
 
-func (o ASRAttr) apply(s *settings) { s.asr = verbs.Some(o.v) }
-func (ASRAttr) recordOption()       {}
-
-// TimeoutAttr sets the timeout of a Record, Callback, Curl, Hold or Tone;
-// see Timeout.
-type TimeoutAttr struct{ d time.Duration }
-
 // Timeout sets the longest time a Record, Callback, Curl, Hold or Tone
 // takes: Hold(flow.Timeout(time.Minute)) writes <Hold timeout="60000"/>.
 func Timeout(d time.Duration) TimeoutAttr { return TimeoutAttr{d} }
-
-func (o TimeoutAttr) apply(s *settings) { s.timeout = s.millis("timeout", o.d) }
-func (TimeoutAttr) recordOption()       {}
-func (TimeoutAttr) callbackOption()     {}
-func (TimeoutAttr) curlOption()         {}
-func (TimeoutAttr) holdOption()         {}
-func (TimeoutAttr) toneOption()         {}
-
-// MethodAttr sets the HTTP method of a Callback or Curl; see Method.
-type MethodAttr struct{ v verbs.Method }
 
 // Method sets the HTTP method of a Callback or Curl:
 // Callback(url, flow.Method(verbs.MethodPost)) writes
 // <Callback url="…" method="POST"/>.
 func Method(m verbs.Method) MethodAttr { return MethodAttr{m} }
 
-func (o MethodAttr) apply(s *settings) { s.method = o.v }
-func (MethodAttr) callbackOption()     {}
-func (MethodAttr) curlOption()         {}
-
-// BodyAttr sets the body attribute of a Callback; see Body.
-type BodyAttr struct{ v bool }
-
 // Body sets whether a Callback sends the call's data in the request body:
 // Callback(url, flow.Body(true)) writes <Callback url="…" body="true"/>.
 func Body(on bool) BodyAttr { return BodyAttr{on} }
 
-func (o BodyAttr) apply(s *settings) { s.body = verbs.Some(o.v) }
-func (BodyAttr) callbackOption()     {}
-
-// PlayReasonAttr sets the play attribute of an Error block; see PlayReason.
-type PlayReasonAttr struct{ v bool }
-
-// PlayReason sets whether the platform speaks the reason of the failure
-// an Error block handles: OnError(flow.New(), flow.PlayReason(true))
+// Play sets whether the platform speaks the reason of the failure
+// an Error block handles: OnError(flow.New(), flow.Play(true))
 // writes <Error play="true"/>.
-func PlayReason(on bool) PlayReasonAttr { return PlayReasonAttr{on} }
+func Play(on bool) PlayAttr { return PlayAttr{on} }
 
-func (o PlayReasonAttr) apply(s *settings) { s.playReason = verbs.Some(o.v) }
-func (PlayReasonAttr) errorOption()        {}
-
-// DigitsAttr sets the number of digits a Gather collects; see Digits.
-type DigitsAttr struct{ n int }
-
-// Digits sets the number of digits a Gather collects, at least 1:
-// Gather(flow.Digits(1)) writes <Gather dtmf_length="1"/>.
-func Digits(n int) DigitsAttr { return DigitsAttr{n} }
-
-func (o DigitsAttr) apply(s *settings) { s.digits = verbs.Some(o.n) }
-func (DigitsAttr) gatherOption()       {}
-
-// URLAttr sets the url of a Gather; see URL.
-type URLAttr struct{ v string }
+// DTMFLength sets the number of digits a Gather collects, at least 1:
+// Gather(flow.DTMFLength(1)) writes <Gather dtmf_length="1"/>.
+func DTMFLength(n int) DTMFLengthAttr { return DTMFLengthAttr{n} }
 
 // URL sets the http or https address a Gather sends the digits to; its
 // reply, a call-flow document, drives the rest of the call:
@@ -374,88 +247,37 @@ type URLAttr struct{ v string }
 // <Gather url="https://example.com/menu"/>.
 func URL(u string) URLAttr { return URLAttr{u} }
 
-func (o URLAttr) apply(s *settings) { s.url = o.v }
-func (URLAttr) gatherOption()       {}
-
-// HzAttr sets the frequencies of a Tone; see Hz.
-type HzAttr struct{ hz []int }
-
 // Hz sets the frequencies of a Tone, each 1 to 20000:
 // Tone(flow.Hz(350, 440)) writes <Tone hz="350,440"/>.
 func Hz(hz ...int) HzAttr { return HzAttr{append([]int(nil), hz...)} }
-
-func (o HzAttr) apply(s *settings) { s.hz = append([]int(nil), o.hz...) }
-func (HzAttr) toneOption()         {}
-
-// OnAttr sets how long a Tone sounds; see On.
-type OnAttr struct{ d time.Duration }
 
 // On sets how long a Tone sounds: Tone(flow.On(time.Second)) writes
 // <Tone don="1000"/>.
 func On(d time.Duration) OnAttr { return OnAttr{d} }
 
-func (o OnAttr) apply(s *settings) { s.on = s.millis("don", o.d) }
-func (OnAttr) toneOption()         {}
-
-// OffAttr sets the silence between tones; see Off.
-type OffAttr struct{ d time.Duration }
-
 // Off sets the silence between the tones of a Tone:
 // Tone(flow.Off(500*time.Millisecond)) writes <Tone doff="500"/>.
 func Off(d time.Duration) OffAttr { return OffAttr{d} }
-
-func (o OffAttr) apply(s *settings) { s.off = s.millis("doff", o.d) }
-func (OffAttr) toneOption()         {}
-
-// VolumeAttr sets the volume of a Tone; see Volume.
-type VolumeAttr struct{ db int }
 
 // Volume sets the volume of a Tone in dB, 0 the loudest:
 // Tone(flow.Volume(-10)) writes <Tone v="-10"/>.
 func Volume(db int) VolumeAttr { return VolumeAttr{db} }
 
-func (o VolumeAttr) apply(s *settings) { s.volume = verbs.Some(o.db) }
-func (VolumeAttr) toneOption()         {}
-
-// StatesAttr sets the states of a Geo condition; see States.
-type StatesAttr struct{ states []string }
-
 // States sets the US states a Geo condition matches, as two-letter USPS
 // codes: Geo(sub, flow.States("NJ", "NY")) writes <Geo states="NJ,NY">.
 func States(codes ...string) StatesAttr { return StatesAttr{append([]string(nil), codes...)} }
-
-func (o StatesAttr) apply(s *settings) { s.states = append([]string(nil), o.states...) }
-func (StatesAttr) geoOption()          {}
-
-// CountyAttr sets the county of a Geo condition; see County.
-type CountyAttr struct{ v string }
 
 // County sets the county a Geo condition matches:
 // Geo(sub, flow.States("NJ"), flow.County("ESSEX")) writes
 // <Geo states="NJ" county="ESSEX">.
 func County(name string) CountyAttr { return CountyAttr{name} }
 
-func (o CountyAttr) apply(s *settings) { s.county = o.v }
-func (CountyAttr) geoOption()          {}
-
-// DaysAttr sets the days of a Schedule condition; see Days.
-type DaysAttr struct{ days []verbs.Weekday }
-
 // Days sets the days of the week a Schedule condition matches:
 // Schedule(sub, flow.Days(verbs.Saturday, verbs.Sunday)) writes
 // <Schedule dow="sat,sun">.
 func Days(days ...verbs.Weekday) DaysAttr { return DaysAttr{append([]verbs.Weekday(nil), days...)} }
 
-func (o DaysAttr) apply(s *settings) { s.days = append([]verbs.Weekday(nil), o.days...) }
-func (DaysAttr) scheduleOption()     {}
-
-// HoursAttr sets the time range of a Schedule condition; see Hours.
-type HoursAttr struct{ v string }
-
-// Hours sets the time range a Schedule condition matches, HH:MM:SS-HH:MM:SS
-// on the 24-hour clock: Schedule(sub, flow.Hours("09:00:00-17:00:00"))
+// Time sets the time range a Schedule condition matches, HH:MM:SS-HH:MM:SS
+// on the 24-hour clock: Schedule(sub, flow.Time("09:00:00-17:00:00"))
 // writes <Schedule time="09:00:00-17:00:00">.
-func Hours(timeRange string) HoursAttr { return HoursAttr{timeRange} }
-
-func (o HoursAttr) apply(s *settings) { s.hours = o.v }
-func (HoursAttr) scheduleOption()     {}
+func Time(timeRange string) TimeAttr { return TimeAttr{timeRange} }

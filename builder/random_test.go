@@ -79,19 +79,19 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 			opts = append(opts, flow.Length(g.ms(60000)))
 		}
 		if g.chance(2) {
-			opts = append(opts, flow.StopKeys(g.pick("#", "*", "12AB", "0")))
+			opts = append(opts, flow.DTMFStop(g.pick("#", "*", "12AB", "0")))
 		}
 		f.Pause(opts...)
 	case 3:
 		var opts []flow.SayOption
 		if g.chance(3) {
-			opts = append(opts, flow.Engine(verbs.SayType(g.pick("Standard", "WaveNet"))))
+			opts = append(opts, flow.Type(verbs.SayType(g.pick("Standard", "WaveNet"))))
 		}
 		if g.chance(3) {
 			opts = append(opts, flow.Gender(verbs.Gender(g.pick("FEMALE", "MALE"))))
 		}
 		if g.chance(3) {
-			opts = append(opts, flow.Voice(g.pick("en-US-Wavenet-D", "es-ES-Standard-A")))
+			opts = append(opts, flow.Code(g.pick("en-US-Wavenet-D", "es-ES-Standard-A")))
 		}
 		if g.chance(3) {
 			opts = append(opts, flow.Lang(g.pick("en-US", "es", "fr-CA")))
@@ -173,7 +173,7 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 			opts = append(opts, flow.To("12223334456"))
 		}
 		if g.chance(2) {
-			opts = append(opts, flow.OnError(g.flow(2, depth-1), flow.PlayReason(g.chance(2))))
+			opts = append(opts, flow.OnError(g.flow(2, depth-1), flow.Play(g.chance(2))))
 		}
 		if g.chance(3) {
 			opts = append(opts, flow.Meta("team", "support"))
@@ -182,10 +182,10 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 	case 12:
 		var opts []flow.GatherOption
 		if g.chance(2) {
-			opts = append(opts, flow.Digits(1+g.rng.IntN(4)))
+			opts = append(opts, flow.DTMFLength(1+g.rng.IntN(4)))
 		}
 		if g.chance(2) {
-			opts = append(opts, flow.StopKeys(g.pick("#", "*")))
+			opts = append(opts, flow.DTMFStop(g.pick("#", "*")))
 		}
 		if g.chance(3) {
 			opts = append(opts, flow.URL(g.url()))
@@ -204,7 +204,7 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 		}
 		f.Say("Choose").Gather(opts...)
 	case 13:
-		f.Play(g.url()).OnError(g.flow(2, depth-1), flow.PlayReason(g.chance(2)))
+		f.Play(g.url()).OnError(g.flow(2, depth-1), flow.Play(g.chance(2)))
 	case 14:
 		var opts []flow.CallbackOption
 		if g.chance(2) {
@@ -246,7 +246,7 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 			opts = append(opts, flow.Days(pick...))
 		}
 		if g.chance(2) {
-			opts = append(opts, flow.Hours(g.pick("09:00:00-17:00:00", "18:00:00-06:59:59")))
+			opts = append(opts, flow.Time(g.pick("09:00:00-17:00:00", "18:00:00-06:59:59")))
 		}
 		f.Schedule(g.flow(3, depth-1), opts...)
 		f.RecordWhile(g.flow(2, depth-1), flow.ASR(true))

@@ -54,7 +54,6 @@ func (m *issues) add(n verbs.Node, is ...issue) {
 // its settings on the stack: collect calls every apply method statically,
 // so neither the settings nor the option values escape.
 type settings struct {
-	tag   string
 	extra []verbs.Attr
 	// own are the problems of the element under construction; nested are
 	// those of the children and sub-flows the options brought along.
@@ -66,28 +65,8 @@ type settings struct {
 	nkids int
 	more  []verbs.Node
 
-	delay, length, timeout, on, off verbs.Opt[verbs.Millis]
-	stop                            string
-	engine                          verbs.SayType
-	gender                          verbs.Gender
-	voice, lang                     string
-	loop, digits, volume            verbs.Opt[int]
-	leg                             verbs.Leg
-	asr, body, playReason           verbs.Opt[bool]
-	method                          verbs.Method
-	url                             string
-	hz                              []int
-	states                          []string
-	county                          string
-	days                            []verbs.Weekday
-	hours                           string
-
-	// The legacy dialect.
-	numDigits, attempts, dialTimeout verbs.Opt[int]
-	gatherTimeout                    verbs.Opt[verbs.Millis]
-	finishOnKey, gatherCallback      string
-	gatherMethod                     verbs.Method
-	dialRecord                       verbs.DialRecord
+	// attrs are the values of the attribute options (options_gen.go).
+	attrs attrValues
 }
 
 // option is implemented by every option; the exported per-element option
@@ -109,60 +88,13 @@ func collect[O option](s *settings, opts []O) {
 // each option type statically: a call through the interface would make s
 // and every option value given to an element escape to the heap.
 func applyOption(s *settings, i int, o any) {
+	if applyAttrOption(s, o) {
+		return
+	}
 	switch o := o.(type) {
 	case nil:
 		s.fail("", "nil-option", "option "+strconv.Itoa(i+1)+" is nil")
-	case TagAttr:
-		o.apply(s)
 	case RawAttr:
-		o.apply(s)
-	case DelayAttr:
-		o.apply(s)
-	case LengthAttr:
-		o.apply(s)
-	case StopKeysAttr:
-		o.apply(s)
-	case EngineAttr:
-		o.apply(s)
-	case GenderAttr:
-		o.apply(s)
-	case VoiceAttr:
-		o.apply(s)
-	case LangAttr:
-		o.apply(s)
-	case LoopAttr:
-		o.apply(s)
-	case LegAttr:
-		o.apply(s)
-	case ASRAttr:
-		o.apply(s)
-	case TimeoutAttr:
-		o.apply(s)
-	case MethodAttr:
-		o.apply(s)
-	case BodyAttr:
-		o.apply(s)
-	case PlayReasonAttr:
-		o.apply(s)
-	case DigitsAttr:
-		o.apply(s)
-	case URLAttr:
-		o.apply(s)
-	case HzAttr:
-		o.apply(s)
-	case OnAttr:
-		o.apply(s)
-	case OffAttr:
-		o.apply(s)
-	case VolumeAttr:
-		o.apply(s)
-	case StatesAttr:
-		o.apply(s)
-	case CountyAttr:
-		o.apply(s)
-	case DaysAttr:
-		o.apply(s)
-	case HoursAttr:
 		o.apply(s)
 	case Destination:
 		o.apply(s)
@@ -177,22 +109,6 @@ func applyOption(s *settings, i int, o any) {
 	case CommentItem:
 		o.apply(s)
 	case RawItem:
-		o.apply(s)
-	case NumDigitsAttr:
-		o.apply(s)
-	case AttemptsAttr:
-		o.apply(s)
-	case GatherTimeoutAttr:
-		o.apply(s)
-	case FinishOnKeyAttr:
-		o.apply(s)
-	case GatherCallbackAttr:
-		o.apply(s)
-	case GatherMethodAttr:
-		o.apply(s)
-	case DialTimeoutAttr:
-		o.apply(s)
-	case DialRecordAttr:
 		o.apply(s)
 	case PromptList:
 		o.apply(s)
@@ -237,11 +153,12 @@ func (s *settings) addChild(n verbs.Node) {
 	s.more = append(s.more, n)
 }
 
-// millis converts d to whole milliseconds for the attribute attr. A
-// sub-millisecond remainder is a problem, and the attribute stays unset.
-func (s *settings) millis(attr string, d time.Duration) verbs.Opt[verbs.Millis] {
+// millis converts d to whole milliseconds for the attribute attr, set by
+// the option option. A sub-millisecond remainder is a problem, and the
+// attribute stays unset.
+func (s *settings) millis(attr, option string, d time.Duration) verbs.Opt[verbs.Millis] {
 	if d%time.Millisecond != 0 {
-		s.fail(attr, "duration", fmt.Sprintf("%s %v is not a whole number of milliseconds", attr, d))
+		s.fail(attr, "duration", fmt.Sprintf("%s (%s) %v is not a whole number of milliseconds", attr, option, d))
 		return verbs.Opt[verbs.Millis]{}
 	}
 	return verbs.Some(verbs.Millis(d / time.Millisecond))

@@ -124,6 +124,14 @@ func (s *CallsService) All(ctx context.Context, o *CallSearchOptions, opts ...Ca
 //
 // It is never sent again after it may have reached Opentact, unless the
 // call passes RetryAmbiguous: a second attempt calls everyone again.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *CallsService) Bulk(ctx context.Context, req *BulkCallRequest, opts ...CallOption) (*Batch, error) {
 	const op = "Calls.Bulk"
 	if req == nil {
@@ -135,6 +143,14 @@ func (s *CallsService) Bulk(ctx context.Context, req *BulkCallRequest, opts ...C
 // Single calls one number and runs req.Flow when the callee answers. It is
 // a one-number bulk call: exactly POST /batch with phones = [req.To], with
 // the same retry rules as Bulk.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *CallsService) Single(ctx context.Context, req *SingleCallRequest, opts ...CallOption) (*Batch, error) {
 	const op = "Calls.Single"
 	if req == nil {

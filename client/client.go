@@ -44,6 +44,7 @@ type Client struct {
 	attemptTimeout time.Duration
 	refreshMargin  time.Duration
 	tokenInQuery   bool
+	tokenInXAuth   bool
 	logger         *slog.Logger
 	jwt            *jwtCache // mode A only
 
@@ -96,6 +97,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		attemptTimeout: s.attemptTimeout,
 		refreshMargin:  s.refreshMargin,
 		tokenInQuery:   s.tokenInQuery,
+		tokenInXAuth:   s.tokenInXAuth,
 		logger:         s.logger,
 		maxReply:       maxReplyBytes,
 		now:            time.Now,

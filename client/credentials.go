@@ -21,19 +21,33 @@ type Credentials interface {
 }
 
 // EmailPassword returns credentials that log in with the portal e-mail
-// address and password (HTTP Basic on GET /auth) and send the resulting JWT
-// as X-Auth-Token, logging in again shortly before it expires.
+// address and password (HTTP Basic on GET /auth, as the "Authentication"
+// page documents) and send the resulting JWT as X-Auth-Token, the header
+// that page documents for JWTs, logging in again shortly before it expires.
 func EmailPassword(email, password string) Credentials {
 	return emailPassword{email: email, password: password}
 }
 
-// JWT returns credentials that send token as X-Auth-Token on every request.
+// JWT returns credentials that send token as X-Auth-Token on every request,
+// the header Opentact's "Authentication" page documents for JWTs.
 // The client never logs in or refreshes the token.
 func JWT(token string) Credentials { return jwtToken{token: token} }
 
 // APIToken returns credentials that send an API token (from the portal or
-// Tokens.Create) as "Authorization: Bearer", or as the bearer query
-// parameter with WithAPITokenInQuery.
+// Tokens.Create) on every request, with no login. Opentact's pages show three
+// forms, and the client offers each:
+//
+//   - "Authorization: Bearer <token>", the default: the form of the SMS
+//     how-to on doc.opentact.org and of the 2020 API examples. It stays the
+//     default so that existing programs keep their wire format.
+//   - "X-Auth-Token: <token>" with WithAPITokenAsXAuthToken: the documented
+//     form (the "API keys" page says its examples carry YOUR_API_KEY, and the
+//     API reference's Order example sends it as X-Auth-Token).
+//   - the bearer query parameter with WithAPITokenInQuery, as Opentact's own
+//     script assign_tn_to_sip_connection does.
+//
+// Which of them a portal token works with on every endpoint is not
+// documented; when one is refused with a 401, try the documented form.
 func APIToken(token string) Credentials { return apiToken{token: token} }
 
 // emailPassword is mode A.

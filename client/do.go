@@ -19,9 +19,13 @@ import (
 // nil (payload discarded), *json.RawMessage (the raw payload) or a pointer
 // to decode into; *Page[T] works for searches.
 //
-// Retries follow the method: GET, HEAD, PUT and DELETE are retried, POST and
-// PATCH only after failures that prove Opentact did not act, unless the call
-// passes RetryAmbiguous.
+// Re-sending follows the method: GET, HEAD, PUT and DELETE are retried after
+// any retryable failure. POST and PATCH are re-sent only when Opentact
+// cannot have acted: the connection failed before the request was written,
+// the reply was 429 or 503, or, with EmailPassword credentials, once after a
+// 401 with a fresh JWT; after a 502, 504, a 500 without field errors, an
+// attempt timeout or a connection lost after writing only with the
+// RetryAmbiguous call option.
 func (c *Client) Do(ctx context.Context, method, path string, body, out any, opts ...CallOption) error {
 	const op = "Client.Do"
 	if method == "" || strings.ToUpper(method) != method || strings.ContainsFunc(method, func(r rune) bool {

@@ -19,8 +19,9 @@
 // X-Auth-Token, logging in again shortly before it expires and once after a
 // 401; one login serves every goroutine that needs a token at that moment.
 // JWT sends a token the caller manages. APIToken sends an API token as
-// "Authorization: Bearer" (or, with WithAPITokenInQuery, as the bearer query
-// parameter). Client.Token and Client.InvalidateToken make the client the
+// "Authorization: Bearer" (or, with WithAPITokenAsXAuthToken, as the
+// documented X-Auth-Token header; with WithAPITokenInQuery, as the bearer
+// query parameter); APIToken's doc says where each form comes from. Client.Token and Client.InvalidateToken make the client the
 // token source of the event websocket.
 //
 // # Errors

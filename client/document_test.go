@@ -29,12 +29,14 @@ func TestDocument(t *testing.T) {
 	// An invalid document and a nil one are refused before any I/O.
 	bad := &verbs.Response{Commands: []verbs.Command{nil}}
 	_, err = c.Calls.Single(context.Background(), &SingleCallRequest{OutboundVoiceProfile: "o", To: 1, Flow: Document(bad)})
-	if err == nil || !strings.HasPrefix(err.Error(), "opentact: Calls.Single: rendering the call flow: ") {
+	var ds render.Diagnostics
+	if err == nil || !strings.HasPrefix(err.Error(), "opentact: Calls.Single: rendering the call flow: ") ||
+		!errors.Is(err, ErrInvalidArgument) || !errors.As(err, &ds) || len(ds) == 0 {
 		t.Errorf("invalid document: %v", err)
 	}
 	_, err = c.Calls.Single(context.Background(), &SingleCallRequest{OutboundVoiceProfile: "o", To: 1, Flow: Document(nil)})
-	if err == nil || errors.Is(err, ErrInvalidArgument) {
-		t.Errorf("nil document: %v", err)
+	if !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("nil document: %v, want an error matching ErrInvalidArgument", err)
 	}
 	if n := len(s.requests()); n != 1 {
 		t.Errorf("%d requests, want 1", n)

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/opentact-go/opentact/internal/autherr"
 )
 
 // Sentinel errors. Use errors.Is to test for them: an *APIError matches the
@@ -17,7 +19,8 @@ var (
 	// ErrNotFound matches a 404 reply.
 	ErrNotFound = errors.New("opentact: not found")
 	// ErrUnauthorized matches a 401 or 403 reply: credentials refused or access forbidden.
-	ErrUnauthorized = errors.New("opentact: unauthorized")
+	// It is the same value package events tests token errors against.
+	ErrUnauthorized = autherr.ErrUnauthorized
 	// ErrInsufficientBalance matches a 402 reply: the account balance is too low.
 	ErrInsufficientBalance = errors.New("opentact: insufficient balance")
 	// ErrConflict matches a 409 reply: the object already exists or is still in use.
@@ -192,6 +195,7 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 type argError struct {
 	op  string // where, e.g. "Leases.Get"
 	msg string // what, e.g. "uuid is empty"
+	err error  // the cause, such as a call flow's render.Diagnostics; may be nil
 }
 
 // Error returns "opentact: op: msg".
@@ -202,8 +206,13 @@ func (e *argError) Error() string {
 	return "opentact: " + e.op + ": " + e.msg
 }
 
-// Unwrap makes the error match ErrInvalidArgument.
-func (e *argError) Unwrap() error { return ErrInvalidArgument }
+// Unwrap makes the error match ErrInvalidArgument and its cause.
+func (e *argError) Unwrap() []error {
+	if e.err == nil {
+		return []error{ErrInvalidArgument}
+	}
+	return []error{ErrInvalidArgument, e.err}
+}
 
 // invalidArg returns an error matching ErrInvalidArgument that names op.
 func invalidArg(op, format string, args ...any) error {

@@ -1,4 +1,4 @@
-package client
+package client_test
 
 import (
 	"context"
@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	// The external test package, so that clienttest (which imports
+	// client) can be used; the dot import keeps the tests unqualified.
+	. "github.com/opentact-go/opentact/client"
 	"github.com/opentact-go/opentact/client/clienttest"
 	"github.com/opentact-go/opentact/render"
 	"github.com/opentact-go/opentact/verbs"
@@ -15,7 +18,7 @@ import (
 
 // fakeClient returns a client of the fake API, logging in with its e-mail
 // and password unless creds says otherwise. Waits are recorded, not slept.
-func fakeClient(t *testing.T, srv *clienttest.Server, creds Credentials, opts ...Option) (*Client, *waits) {
+func fakeClient(t *testing.T, srv *clienttest.Server, creds Credentials, opts ...Option) (*Client, *Waits) {
 	t.Helper()
 	if creds == nil {
 		creds = EmailPassword(srv.Email(), srv.Password())
@@ -24,7 +27,7 @@ func fakeClient(t *testing.T, srv *clienttest.Server, creds Credentials, opts ..
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, recordWaits(c)
+	return c, RecordWaits(c)
 }
 
 func newFake(t *testing.T, opts ...clienttest.Option) *clienttest.Server {
@@ -61,6 +64,11 @@ func TestFakeCredentialModes(t *testing.T) {
 				t.Errorf("requests = %+v", reqs)
 			}
 		}},
+		{"api token as X-Auth-Token", APIToken(srv.APIToken()), []Option{WithAPITokenAsXAuthToken()}, func(t *testing.T, reqs []clienttest.Request) {
+			if len(reqs) != 1 || reqs[0].Header.Get("X-Auth-Token") != srv.APIToken() || reqs[0].Header.Get("Authorization") != "" || reqs[0].Query.Has("bearer") {
+				t.Errorf("requests = %+v", reqs)
+			}
+		}},
 		{"api token in query", APIToken(srv.APIToken()), []Option{WithAPITokenInQuery()}, func(t *testing.T, reqs []clienttest.Request) {
 			if len(reqs) != 1 || reqs[0].Query.Get("bearer") != srv.APIToken() || reqs[0].Header.Get("Authorization") != "" || reqs[0].Header.Get("X-Auth-Token") != "" {
 				t.Errorf("requests = %+v", reqs)
@@ -87,7 +95,7 @@ func TestFakeTokenLifecycle(t *testing.T) {
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	srv := newFake(t, clienttest.WithClock(clock), clienttest.WithJWTLifetime(time.Hour))
 	c, _ := fakeClient(t, srv, nil)
-	c.now = clock
+	SetClock(c, clock)
 	ctx := context.Background()
 	logins := func() int {
 		n := 0
@@ -259,7 +267,7 @@ func TestFakePagination(t *testing.T) {
 func TestFakeRetries(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	setup := func(t *testing.T) (*clienttest.Server, *Client, *waits, *SendSMSRequest) {
+	setup := func(t *testing.T) (*clienttest.Server, *Client, *Waits, *SendSMSRequest) {
 		srv := newFake(t)
 		c, w := fakeClient(t, srv, APIToken(srv.APIToken()))
 		from := smsReadyNumber(t, c)
@@ -323,7 +331,7 @@ func TestFakeRetries(t *testing.T) {
 		if _, err := c.Dictionaries.Voices(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if got := w.all(); len(got) != 1 || got[0] < time.Second {
+		if got := w.All(); len(got) != 1 || got[0] < time.Second {
 			t.Errorf("waits = %v, want one of at least 1s", got)
 		}
 	})

@@ -10,7 +10,9 @@ import (
 
 // Flow is anything that writes one complete call-flow XML document. The
 // project's flow builder satisfies it; XML wraps a document rendered
-// elsewhere.
+// elsewhere. A flow whose Render fails (an invalid *flow.Flow) is refused
+// before any I/O with an error that matches ErrInvalidArgument and wraps
+// the render error (errors.As finds its render.Diagnostics).
 type Flow interface {
 	Render(w io.Writer) error
 }
@@ -34,7 +36,8 @@ func renderFlow(op string, f Flow) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("opentact: %s: rendering the call flow: %w", op, err)
+		// An invalid flow is a bad argument: nothing was sent.
+		return nil, &argError{op: op, msg: "rendering the call flow: " + err.Error(), err: err}
 	}
 	if len(bytes.TrimSpace(buf.Bytes())) == 0 {
 		return nil, invalidArg(op, "the call flow rendered to an empty document")

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"io"
 	"testing"
+
+	flow "github.com/opentact-go/opentact/builder"
+	"github.com/opentact-go/opentact/render"
 )
 
 // failingFlow fails to render.
@@ -25,7 +28,7 @@ func TestFlowChecksBeforeIO(t *testing.T) {
 		flow    Flow
 		wantArg bool
 	}{
-		{"render error", failingFlow{}, false},
+		{"render error", failingFlow{}, true},
 		{"nil flow", nil, true},
 		{"empty document", XML(nil), true},
 		{"blank document", XML([]byte("  \n")), true},
@@ -40,7 +43,7 @@ func TestFlowChecksBeforeIO(t *testing.T) {
 			if tc.wantArg != errors.Is(err, ErrInvalidArgument) || err == nil {
 				t.Errorf("%s %s: error = %v", tc.name, name, err)
 			}
-			if !tc.wantArg && err.Error() != "opentact: "+opName(name)+": rendering the call flow: "+renderErr.Error() {
+			if tc.name == "render error" && err.Error() != "opentact: "+opName(name)+": rendering the call flow: "+renderErr.Error() {
 				t.Errorf("%s %s: error text = %q", tc.name, name, err)
 			}
 		}
@@ -56,4 +59,21 @@ func opName(method string) string {
 		return "Calls." + method
 	}
 	return "SIPControlApps." + method
+}
+
+// TestInvalidBuiltFlowIsInvalidArgument sends a *flow.Flow that does not
+// validate: the error matches ErrInvalidArgument and nothing is sent.
+func TestInvalidBuiltFlowIsInvalidArgument(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, respond(200, ok(`{}`)))
+	c, _ := newTestClient(t, s, nil)
+	bad := flow.New().Say("") // an empty <Say> is an error
+	_, err := c.SIPControlApps.PutCallFlow(context.Background(), "app", bad)
+	var ds render.Diagnostics
+	if !errors.Is(err, ErrInvalidArgument) || !errors.As(err, &ds) {
+		t.Fatalf("error = %v, want one matching ErrInvalidArgument and holding render.Diagnostics", err)
+	}
+	if n := len(s.requests()); n != 0 {
+		t.Errorf("%d requests, want none", n)
+	}
 }

@@ -131,6 +131,14 @@ func (s *LeasesService) GetByTN(ctx context.Context, tn TN, opts ...CallOption) 
 
 // Update changes a purchased number (PATCH /lease/tn/{uuid}): renewal,
 // messaging profile, SIP connection or SIP control app.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *LeasesService) Update(ctx context.Context, uuid string, req *LeaseUpdateRequest, opts ...CallOption) (*Lease, error) {
 	return patchAt[Lease](ctx, s.client, "Leases.Update", "/lease/tn/{uuid}", req, opts, uuid)
 }
@@ -146,6 +154,14 @@ func (s *LeasesService) Release(ctx context.Context, lease string, opts ...CallO
 // EnableSMS enables SMS on a number with a messaging profile and a 10DLC
 // campaign (POST /lease/tn/{lease}/subscription/sms). lease is the lease
 // uuid or the phone number.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *LeasesService) EnableSMS(ctx context.Context, lease string, req *EnableSMSRequest, opts ...CallOption) (*LeaseSubscription, error) {
 	const op = "Leases.EnableSMS"
 	p, err := buildPath(op, "/lease/tn/{lease}/subscription/sms", lease)

@@ -101,6 +101,14 @@ func (o MessageSearchOptions) clone() MessageSearchOptions {
 //
 // It is never sent again after it may have reached Opentact, unless the
 // call passes RetryAmbiguous: a second attempt sends a second SMS.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *MessagesService) Send(ctx context.Context, req *SendSMSRequest, opts ...CallOption) (*Message, error) {
 	const op = "Messages.Send"
 	switch {

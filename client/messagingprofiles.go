@@ -63,6 +63,14 @@ func (s *MessagingProfilesService) List(ctx context.Context, opts ...CallOption)
 }
 
 // Create makes a messaging profile (POST /profile/messaging).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *MessagingProfilesService) Create(ctx context.Context, req *MessagingProfileCreateRequest, opts ...CallOption) (*MessagingProfile, error) {
 	const op = "MessagingProfiles.Create"
 	switch {
@@ -80,6 +88,14 @@ func (s *MessagingProfilesService) Get(ctx context.Context, uuid string, opts ..
 }
 
 // Update changes a messaging profile (PATCH /profile/messaging/{uuid}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *MessagingProfilesService) Update(ctx context.Context, uuid string, req *MessagingProfileUpdateRequest, opts ...CallOption) (*MessagingProfile, error) {
 	return patchAt[MessagingProfile](ctx, s.client, "MessagingProfiles.Update", "/profile/messaging/{uuid}", req, opts, uuid)
 }

@@ -21,6 +21,7 @@ type settings struct {
 	attemptTimeout time.Duration
 	refreshMargin  time.Duration
 	tokenInQuery   bool
+	tokenInXAuth   bool
 	logger         *slog.Logger
 }
 
@@ -134,14 +135,36 @@ func WithRefreshMargin(d time.Duration) Option {
 }
 
 // WithAPITokenInQuery sends the API token as the bearer query parameter
-// instead of an Authorization header, as Opentact's own scripts do. Only for
-// APIToken credentials.
+// instead of an Authorization header, as Opentact's own script
+// assign_tn_to_sip_connection does. Only for APIToken credentials, and not
+// together with WithAPITokenAsXAuthToken.
 func WithAPITokenInQuery() Option {
 	return func(s *settings) error {
 		if _, ok := s.creds.(apiToken); !ok {
 			return invalidArg("WithAPITokenInQuery", "only API-token credentials can travel in the query")
 		}
+		if s.tokenInXAuth {
+			return invalidArg("WithAPITokenInQuery", "WithAPITokenAsXAuthToken already chose the X-Auth-Token header")
+		}
 		s.tokenInQuery = true
+		return nil
+	}
+}
+
+// WithAPITokenAsXAuthToken sends the API token as the X-Auth-Token header,
+// the form of Opentact's documentation: the "API keys" page says its
+// examples carry YOUR_API_KEY, and the API reference's Order example sends
+// it as X-Auth-Token. Only for APIToken credentials, and not together with
+// WithAPITokenInQuery.
+func WithAPITokenAsXAuthToken() Option {
+	return func(s *settings) error {
+		if _, ok := s.creds.(apiToken); !ok {
+			return invalidArg("WithAPITokenAsXAuthToken", "only API-token credentials are sent this way; JWTs always travel as X-Auth-Token")
+		}
+		if s.tokenInQuery {
+			return invalidArg("WithAPITokenAsXAuthToken", "WithAPITokenInQuery already chose the bearer query parameter")
+		}
+		s.tokenInXAuth = true
 		return nil
 	}
 }

@@ -77,6 +77,14 @@ func (s *OutboundVoiceProfilesService) List(ctx context.Context, opts ...CallOpt
 }
 
 // Create makes an outbound voice profile (POST /profile/outbound_voice).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *OutboundVoiceProfilesService) Create(ctx context.Context, req *OutboundVoiceProfileCreateRequest, opts ...CallOption) (*OutboundVoiceProfile, error) {
 	const op = "OutboundVoiceProfiles.Create"
 	switch {
@@ -98,6 +106,14 @@ func (s *OutboundVoiceProfilesService) Get(ctx context.Context, uuid string, opt
 }
 
 // Update changes an outbound voice profile (PATCH /profile/outbound_voice/{uuid}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *OutboundVoiceProfilesService) Update(ctx context.Context, uuid string, req *OutboundVoiceProfileUpdateRequest, opts ...CallOption) (*OutboundVoiceProfile, error) {
 	return patchAt[OutboundVoiceProfile](ctx, s.client, "OutboundVoiceProfiles.Update", "/profile/outbound_voice/{uuid}", req, opts, uuid)
 }

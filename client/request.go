@@ -218,7 +218,10 @@ func (c *Client) newHTTPRequest(ctx context.Context, r *request, cred string) (*
 	case jwtToken:
 		h.Set("X-Auth-Token", cred)
 	case apiToken:
-		if !c.tokenInQuery {
+		switch {
+		case c.tokenInXAuth:
+			h.Set("X-Auth-Token", cred)
+		case !c.tokenInQuery:
 			h.Set("Authorization", "Bearer "+cred)
 		}
 	}

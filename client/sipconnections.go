@@ -102,6 +102,14 @@ func (s *SIPConnectionsService) List(ctx context.Context, opts ...CallOption) ([
 }
 
 // Create makes a SIP connection (POST /sip/connection).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPConnectionsService) Create(ctx context.Context, req *SIPConnectionCreateRequest, opts ...CallOption) (*SIPConnection, error) {
 	const op = "SIPConnections.Create"
 	switch {
@@ -125,6 +133,14 @@ func (s *SIPConnectionsService) Get(ctx context.Context, uuid string, opts ...Ca
 }
 
 // Update changes a SIP connection (PATCH /sip/connection/{uuid}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPConnectionsService) Update(ctx context.Context, uuid string, req *SIPConnectionUpdateRequest, opts ...CallOption) (*SIPConnection, error) {
 	return patchAt[SIPConnection](ctx, s.client, "SIPConnections.Update", "/sip/connection/{uuid}", req, opts, uuid)
 }
@@ -144,18 +160,42 @@ func (s *SIPConnectionsService) ListNumbers(ctx context.Context, uuid string, op
 // AssignNumbers routes numbers (lease uuids) to a SIP connection
 // (POST /sip/connection/{uuid}/tnlease, body {"add": […]}). The reply's
 // leases may carry only their UUID. Retrying with RetryAmbiguous is safe.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPConnectionsService) AssignNumbers(ctx context.Context, uuid string, leaseUUIDs []string, opts ...CallOption) ([]*Lease, error) {
 	return assignNumbers(ctx, s.client, "SIPConnections.AssignNumbers", "/sip/connection/{uuid}/tnlease", uuid, &NumberAssignment{Add: leaseUUIDs}, opts)
 }
 
 // RemoveNumbers takes numbers (lease uuids) off a SIP connection
 // (POST /sip/connection/{uuid}/tnlease, body {"remove": […]}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPConnectionsService) RemoveNumbers(ctx context.Context, uuid string, leaseUUIDs []string, opts ...CallOption) ([]*Lease, error) {
 	return assignNumbers(ctx, s.client, "SIPConnections.RemoveNumbers", "/sip/connection/{uuid}/tnlease", uuid, &NumberAssignment{Remove: leaseUUIDs}, opts)
 }
 
 // UpdateNumbers adds and removes numbers in one request
 // (POST /sip/connection/{uuid}/tnlease).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPConnectionsService) UpdateNumbers(ctx context.Context, uuid string, req *NumberAssignment, opts ...CallOption) ([]*Lease, error) {
 	return assignNumbers(ctx, s.client, "SIPConnections.UpdateNumbers", "/sip/connection/{uuid}/tnlease", uuid, req, opts)
 }

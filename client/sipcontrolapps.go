@@ -87,6 +87,14 @@ func (s *SIPControlAppsService) List(ctx context.Context, opts ...CallOption) ([
 }
 
 // Create makes a SIP control app (POST /sip/app).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPControlAppsService) Create(ctx context.Context, req *SIPControlAppCreateRequest, opts ...CallOption) (*SIPControlApp, error) {
 	const op = "SIPControlApps.Create"
 	switch {
@@ -108,6 +116,14 @@ func (s *SIPControlAppsService) Get(ctx context.Context, uuid string, opts ...Ca
 }
 
 // Update changes a SIP control app (PATCH /sip/app/{uuid}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPControlAppsService) Update(ctx context.Context, uuid string, req *SIPControlAppUpdateRequest, opts ...CallOption) (*SIPControlApp, error) {
 	return patchAt[SIPControlApp](ctx, s.client, "SIPControlApps.Update", "/sip/app/{uuid}", req, opts, uuid)
 }
@@ -126,17 +142,41 @@ func (s *SIPControlAppsService) ListNumbers(ctx context.Context, uuid string, op
 
 // AssignNumbers routes numbers (lease uuids) to an app
 // (POST /sip/app/{uuid}/tnlease, body {"add": […]}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPControlAppsService) AssignNumbers(ctx context.Context, uuid string, leaseUUIDs []string, opts ...CallOption) ([]*Lease, error) {
 	return assignNumbers(ctx, s.client, "SIPControlApps.AssignNumbers", "/sip/app/{uuid}/tnlease", uuid, &NumberAssignment{Add: leaseUUIDs}, opts)
 }
 
 // RemoveNumbers takes numbers (lease uuids) off an app
 // (POST /sip/app/{uuid}/tnlease, body {"remove": […]}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPControlAppsService) RemoveNumbers(ctx context.Context, uuid string, leaseUUIDs []string, opts ...CallOption) ([]*Lease, error) {
 	return assignNumbers(ctx, s.client, "SIPControlApps.RemoveNumbers", "/sip/app/{uuid}/tnlease", uuid, &NumberAssignment{Remove: leaseUUIDs}, opts)
 }
 
 // UpdateNumbers adds and removes numbers in one request (POST /sip/app/{uuid}/tnlease).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPControlAppsService) UpdateNumbers(ctx context.Context, uuid string, req *NumberAssignment, opts ...CallOption) ([]*Lease, error) {
 	return assignNumbers(ctx, s.client, "SIPControlApps.UpdateNumbers", "/sip/app/{uuid}/tnlease", uuid, req, opts)
 }
@@ -156,6 +196,14 @@ func (s *SIPControlAppsService) GetCallFlow(ctx context.Context, appUUID string,
 // (POST /sip/app/call/flow/{appUUID}, multipart part "file"), replacing any
 // previous document. Nothing is sent when rendering fails. Retrying with
 // RetryAmbiguous is safe.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPControlAppsService) PutCallFlow(ctx context.Context, appUUID string, flow Flow, opts ...CallOption) (*HostedCallFlow, error) {
 	const op = "SIPControlApps.PutCallFlow"
 	p, err := buildPath(op, "/sip/app/call/flow/{appUUID}", appUUID)
@@ -185,6 +233,14 @@ func (s *SIPControlAppsService) DeleteCallFlow(ctx context.Context, appUUID stri
 // when rendering fails. The reply is not documented: an object is decoded
 // as a Call, anything else gives nil. It is never sent twice unless the
 // call passes RetryAmbiguous: a second push runs the commands again.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPControlAppsService) PushCallFlow(ctx context.Context, callUUID string, flow Flow, opts ...CallOption) (*Call, error) {
 	const op = "SIPControlApps.PushCallFlow"
 	p, err := buildPath(op, "/call/sca/{callUUID}", callUUID)

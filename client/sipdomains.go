@@ -49,6 +49,14 @@ func (s *SIPDomainsService) List(ctx context.Context, opts ...CallOption) ([]*SI
 }
 
 // Create makes a SIP domain (POST /sip/domain).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPDomainsService) Create(ctx context.Context, req *SIPDomainCreateRequest, opts ...CallOption) (*SIPDomain, error) {
 	const op = "SIPDomains.Create"
 	switch {
@@ -66,6 +74,14 @@ func (s *SIPDomainsService) Get(ctx context.Context, domain string, opts ...Call
 }
 
 // Update changes the routing of a SIP domain (PATCH /sip/domain/{domain}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPDomainsService) Update(ctx context.Context, domain string, req *SIPDomainUpdateRequest, opts ...CallOption) (*SIPDomain, error) {
 	return patchAt[SIPDomain](ctx, s.client, "SIPDomains.Update", "/sip/domain/{domain}", req, opts, domain)
 }

@@ -62,6 +62,14 @@ func (r SIPUserInviteCreateRequest) MarshalJSON() ([]byte, error) {
 
 // Create makes an invite (POST /sip/domain/{domain}/invite). The reply
 // holds the invite's token.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPUserInvitesService) Create(ctx context.Context, domain string, req *SIPUserInviteCreateRequest, opts ...CallOption) (*SIPUserInvite, error) {
 	const op = "SIPUserInvites.Create"
 	p, err := buildPath(op, "/sip/domain/{domain}/invite", domain)

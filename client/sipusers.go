@@ -111,6 +111,14 @@ func (s *SIPUsersService) List(ctx context.Context, domain string, opts ...CallO
 }
 
 // Create makes a SIP user in a domain (POST /sip/domain/{domain}/user).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPUsersService) Create(ctx context.Context, domain string, req *SIPUserCreateRequest, opts ...CallOption) (*SIPUser, error) {
 	const op = "SIPUsers.Create"
 	p, err := buildPath(op, "/sip/domain/{domain}/user", domain)
@@ -134,6 +142,14 @@ func (s *SIPUsersService) Get(ctx context.Context, domain, uuid string, opts ...
 }
 
 // Update changes a SIP user (PATCH /sip/domain/{domain}/user/{uuid}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SIPUsersService) Update(ctx context.Context, domain, uuid string, req *SIPUserUpdateRequest, opts ...CallOption) (*SIPUser, error) {
 	return patchAt[SIPUser](ctx, s.client, "SIPUsers.Update", "/sip/domain/{domain}/user/{uuid}", req, opts, domain, uuid)
 }

@@ -50,6 +50,14 @@ func (r SubscriptionCreateRequest) MarshalJSON() ([]byte, error) {
 }
 
 // Create subscribes to one event type (POST /event/subscription).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *SubscriptionsService) Create(ctx context.Context, r *SubscriptionCreateRequest, opts ...CallOption) (*Subscription, error) {
 	const op = "Subscriptions.Create"
 	switch {
@@ -79,6 +87,9 @@ func (s *SubscriptionsService) Delete(ctx context.Context, uuid string, opts ...
 //
 // A row counts as unexpired when ExpiredOn is zero, after now, or before
 // the row's CreatedOn (published samples expire before they were created).
+//
+// Re-sending: each creation is re-sent as Create's doc says; calling Ensure
+// again is safe, since it creates only the types still missing.
 func (s *SubscriptionsService) Ensure(ctx context.Context, types ...string) ([]*Subscription, error) {
 	const op = "Subscriptions.Ensure"
 	for i, t := range types {

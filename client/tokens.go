@@ -58,6 +58,14 @@ type TokenUpdateRequest struct {
 
 // Create makes a new API token (POST /token). The reply holds the secret
 // once; keep it.
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *TokensService) Create(ctx context.Context, req *TokenCreateRequest, opts ...CallOption) (*Token, error) {
 	const op = "Tokens.Create"
 	if req == nil {
@@ -75,6 +83,14 @@ func (s *TokensService) List(ctx context.Context, opts ...CallOption) ([]*Token,
 }
 
 // Update renames a token or changes its lifetime (PATCH /token/{uuid}).
+//
+// Re-sending: this request is not idempotent, so the client re-sends it by
+// itself only when Opentact cannot have acted on it: the connection failed
+// before the request was written, the reply was 429 or 503 (Opentact says it
+// did not process the request), or, with EmailPassword credentials, once
+// after a 401 with a fresh JWT. After a 502, 504, a 500 without field
+// errors, an attempt timeout or a connection lost after writing it is
+// re-sent only with the RetryAmbiguous call option.
 func (s *TokensService) Update(ctx context.Context, uuid string, req *TokenUpdateRequest, opts ...CallOption) (*Token, error) {
 	return patchAt[Token](ctx, s.client, "Tokens.Update", "/token/{uuid}", req, opts, uuid)
 }

@@ -50,7 +50,9 @@ func decodeEnvelope(root []byte) Event {
 		ev.Time = top.time("timestamp")
 	}
 	env.payload, env.hasPayload = top.optObj("payload")
-	if !env.hasPayload && ev.Kind != KindUnknown && ev.Payload != nil {
+	// A balance event's payload may be the bare balance, a number
+	// (decodeBalance reads it).
+	if !env.hasPayload && ev.Kind != KindUnknown && ev.Kind != KindBalance && ev.Payload != nil {
 		top.skip("payload")
 	}
 	env.topAccount = decodeAccount(top.obj("account"))

@@ -432,6 +432,26 @@ func TestDecodeVariantsFallbacks(t *testing.T) {
 		ev, _ := Decode([]byte(`{"type":"call_transcript","payload":{"transcript":"hi"}}`))
 		eq(t, "Text", need(t, ev.Transcript).Text, "hi")
 	})
+	t.Run("balance documented example: bare payload", func(t *testing.T) {
+		t.Parallel()
+		ev, err := Decode([]byte(`{"timestamp":"2030-01-02T03:04:05Z","message":"New balance is 873.0604","type":"balance","source_action":"voice_charge_in","payload":873.0604}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := need(t, ev.Balance)
+		if b.Balance == nil {
+			t.Fatal("Balance = nil")
+		}
+		eq(t, "Balance", *b.Balance, 873.0604)
+		eq(t, "SourceAction", b.SourceAction, "voice_charge_in")
+		eq(t, "Skipped", len(ev.Skipped), 0)
+	})
+	t.Run("balance bare payload not a number", func(t *testing.T) {
+		t.Parallel()
+		ev, _ := Decode([]byte(`{"type":"balance","payload":true}`))
+		eq(t, "Balance", need(t, ev.Balance).Balance == nil, true)
+		eq(t, "Skipped", strings.Join(ev.Skipped, ","), "payload")
+	})
 	t.Run("balance payload is the account", func(t *testing.T) {
 		t.Parallel()
 		ev, _ := Decode([]byte(`{"type":"account_balance","payload":{"uuid":"a9","balance":"7.5"}}`))

@@ -1,7 +1,9 @@
 package events
 
-import "github.com/opentact-go/opentact/client"
+import "github.com/opentact-go/opentact/internal/autherr"
 
-// errUnauthorized is the REST client's sentinel for refused credentials; a
-// token error matching it ends the stream.
-var errUnauthorized = client.ErrUnauthorized
+// errUnauthorized is the REST client's sentinel for refused credentials
+// (client.ErrUnauthorized is this value); a token error matching it ends
+// the stream. Sharing it through an internal package keeps events free of
+// the REST client.
+var errUnauthorized = autherr.ErrUnauthorized

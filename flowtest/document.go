@@ -1,6 +1,7 @@
 package flowtest
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 
@@ -36,8 +37,13 @@ func response(doc any) (*verbs.Response, error) {
 	return nil, fmt.Errorf("flowtest: unsupported document type %T (want *verbs.Response or a Builder)", doc)
 }
 
-// marshal builds, validates and renders doc in the default layout.
+// marshal builds, validates and renders doc in the default layout. A
+// value with a text form of its own (encoding.TextMarshaler, such as a
+// flowsim.Transcript) is compared as that text.
 func marshal(doc any) ([]byte, error) {
+	if tm, ok := doc.(encoding.TextMarshaler); ok {
+		return tm.MarshalText()
+	}
 	r, err := response(doc)
 	if err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ func mainMenu() *flow.Flow {
 	sales := flow.New().Say("Connecting you to sales.").Dial(flow.To("sales@sip.example.com"))
 	return flow.New().
 		Say("Welcome to Example Corp. For sales, press 1.").
-		Gather(flow.Digits(1), flow.Digit("1", sales), flow.Default(flow.New().Hangup()))
+		Gather(flow.DTMFLength(1), flow.Digit("1", sales), flow.Default(flow.New().Hangup()))
 }
 
 // TestMainMenu compares the rendered menu with testdata/main_menu.xml;

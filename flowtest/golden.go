@@ -10,6 +10,8 @@ import (
 
 // Golden renders doc (a *verbs.Response or a Builder such as a *flow.Flow)
 // with render.Marshal and compares the XML with the golden file at path.
+// A value with a text form (encoding.TextMarshaler, such as a
+// flowsim.Transcript) is compared as that text instead.
 //
 // On a mismatch it reports a (-want +got) diff of the lines and the command
 // that rewrites the file, and marks the test failed. A missing file, a

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -25,7 +26,7 @@ func (a parsedAttr) path() string { return a.owner.path() + "/@" + a.name }
 // attrs reads the attributes of a known element into its node: aliases
 // become the canonical attribute, unknown attributes are errors (lenient:
 // Extra attributes), and every value is checked for its type.
-func (p *parser) attrs(f *frame, spec verbs.ElementSpec, list []xml.Attr) {
+func (p *parser) attrs(f *frame, spec table.Element, list []xml.Attr) {
 	if len(list) == 0 {
 		return
 	}
@@ -155,7 +156,7 @@ func (m *attrMap) set(key, val string) {
 
 // unknownAttr describes an attribute the element does not have, suggesting
 // a close one.
-func unknownAttr(name string, spec verbs.ElementSpec) string {
+func unknownAttr(name string, spec table.Element) string {
 	msg := fmt.Sprintf("unknown attribute %s on <%s>", name, spec.Name)
 	if len(spec.Attrs) == 0 && len(spec.AttrAliases) == 0 {
 		return msg + fmt.Sprintf("; <%s> has no attributes", spec.Name)
@@ -191,302 +192,6 @@ func (p *parser) rawAttrs(f *frame, list []xml.Attr) []verbs.Attr {
 		out = append(out, verbs.Attr{Name: a.name, Value: a.value})
 	}
 	return out
-}
-
-// setAttr stores the value of the attribute canon (canonical name; "" for
-// the text given as an attribute) in n.
-func (p *parser) setAttr(n verbs.Node, canon string, a parsedAttr) {
-	switch n := n.(type) {
-	case *verbs.Answer:
-		switch canon {
-		case "delay":
-			n.Delay = p.millis(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Hangup:
-		n.Tag = p.str(a)
-	case *verbs.Pause:
-		switch canon {
-		case "length":
-			n.Length = p.millis(a)
-		case "dtmf_stop":
-			n.DTMFStop = p.str(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Say:
-		switch canon {
-		case "":
-			n.Text = p.str(a)
-		case "type":
-			n.Type = verbs.SayType(p.str(a))
-		case "gender":
-			n.Gender = verbs.Gender(p.str(a))
-		case "code":
-			n.Code = p.str(a)
-		case "lang":
-			n.Lang = p.str(a)
-		case "loop":
-			n.Loop = p.count(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Play:
-		switch canon {
-		case "":
-			n.URL = p.str(a)
-		case "record":
-			n.Record = p.str(a)
-		case "leg":
-			n.Leg = verbs.Leg(p.str(a))
-		case "loop":
-			n.Loop = p.count(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Record:
-		switch canon {
-		case "tag":
-			n.Tag = p.str(a)
-		case "asr":
-			n.ASR = p.boolean(a)
-		case "timeout":
-			n.Timeout = p.millis(a)
-		}
-	case *verbs.RecordStart:
-		n.Tag = p.str(a)
-	case *verbs.RecordStop:
-		n.Tag = p.str(a)
-	case *verbs.RecordWait:
-		n.Tag = p.str(a)
-	case *verbs.Dial:
-		p.dialAttr(n, canon, a)
-	case *verbs.Gather:
-		p.gatherAttr(n, canon, a)
-	case *verbs.DTMF:
-		n.Value = p.str(a)
-	case *verbs.Default:
-		n.Tag = p.str(a)
-	case *verbs.Error:
-		switch canon {
-		case "play":
-			n.Play = p.boolean(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Callback:
-		switch canon {
-		case "url":
-			n.URL = p.str(a)
-		case "method":
-			n.Method = p.method(a)
-		case "body":
-			n.Body = p.boolean(a)
-		case "timeout":
-			n.Timeout = p.millis(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Curl:
-		switch canon {
-		case "url":
-			n.URL = p.str(a)
-		case "method":
-			n.Method = p.method(a)
-		case "timeout":
-			n.Timeout = p.millis(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Call:
-		switch canon {
-		case "field":
-			n.Field = p.str(a)
-		case "value":
-			n.Value = verbs.Some(a.value)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Geo:
-		switch canon {
-		case "states":
-			n.States = p.list(a)
-		case "county":
-			n.County = p.str(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Schedule:
-		switch canon {
-		case "dow":
-			for _, d := range p.list(a) {
-				n.Days = append(n.Days, verbs.Weekday(d))
-			}
-		case "time":
-			n.Time = p.str(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Hold:
-		switch canon {
-		case "timeout":
-			n.Timeout = p.millis(a)
-		case "tag":
-			n.Tag = p.str(a)
-		}
-	case *verbs.Unhold:
-		n.Tag = p.str(a)
-	case *verbs.Tone:
-		p.toneAttr(n, canon, a)
-	case *verbs.Meta:
-		switch canon {
-		case "name":
-			n.Name = p.str(a)
-		case "value":
-			n.Value = verbs.Some(a.value)
-		}
-	case *verbs.Case:
-		n.DTMF = p.str(a)
-	}
-}
-
-// dialAttr reads an attribute of <Dial>.
-func (p *parser) dialAttr(n *verbs.Dial, canon string, a parsedAttr) {
-	switch canon {
-	case "tag":
-		n.Tag = p.str(a)
-	case "timeout":
-		n.Timeout = p.count(a)
-	case "record":
-		n.Record = verbs.DialRecord(p.str(a))
-	}
-}
-
-// gatherAttr reads an attribute of <Gather>, legacy ones included.
-func (p *parser) gatherAttr(n *verbs.Gather, canon string, a parsedAttr) {
-	switch canon {
-	case "dtmf_length":
-		n.DTMFLength = p.count(a)
-	case "dtmf_stop":
-		n.DTMFStop = p.str(a)
-	case "url":
-		n.URL = p.str(a)
-	case "tag":
-		n.Tag = p.str(a)
-	case "numDigits":
-		n.NumDigits = p.count(a)
-	case "attempts":
-		n.Attempts = p.count(a)
-	case "timeout":
-		n.Timeout = p.millis(a)
-	case "finishOnKey":
-		n.FinishOnKey = p.str(a)
-	case "callback":
-		n.Callback = p.str(a)
-	case "method":
-		n.Method = p.method(a)
-	}
-}
-
-// toneAttr reads an attribute of <Tone>: hz is a list of integers and v
-// the one signed integer of the language.
-func (p *parser) toneAttr(n *verbs.Tone, canon string, a parsedAttr) {
-	switch canon {
-	case "hz":
-		for i, item := range p.list(a) {
-			v, err := parseDecimal(item, false, strconv.IntSize)
-			if err != nil {
-				p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quoteShort(a.value), i+1, strconv.Quote(item), err))
-				n.Hz = nil
-				return
-			}
-			n.Hz = append(n.Hz, int(v))
-		}
-	case "don":
-		n.On = p.millis(a)
-	case "doff":
-		n.Off = p.millis(a)
-	case "v":
-		if v, err := parseDecimal(a.value, true, strconv.IntSize); err != nil {
-			p.badValue(a, err)
-		} else {
-			n.Volume = verbs.Some(int(v))
-		}
-	case "loop":
-		n.Loop = p.count(a)
-	case "timeout":
-		n.Timeout = p.millis(a)
-	case "leg":
-		n.Leg = verbs.Leg(p.str(a))
-	case "tag":
-		n.Tag = p.str(a)
-	}
-}
-
-// extraOf returns where the node keeps its unknown attributes.
-func extraOf(n verbs.Node) *[]verbs.Attr {
-	switch n := n.(type) {
-	case *verbs.Response:
-		return &n.Extra
-	case *verbs.Answer:
-		return &n.Extra
-	case *verbs.Hangup:
-		return &n.Extra
-	case *verbs.Pause:
-		return &n.Extra
-	case *verbs.Say:
-		return &n.Extra
-	case *verbs.Play:
-		return &n.Extra
-	case *verbs.Record:
-		return &n.Extra
-	case *verbs.RecordStart:
-		return &n.Extra
-	case *verbs.RecordStop:
-		return &n.Extra
-	case *verbs.RecordWait:
-		return &n.Extra
-	case *verbs.Dial:
-		return &n.Extra
-	case *verbs.To:
-		return &n.Extra
-	case *verbs.Gather:
-		return &n.Extra
-	case *verbs.DTMF:
-		return &n.Extra
-	case *verbs.Default:
-		return &n.Extra
-	case *verbs.Error:
-		return &n.Extra
-	case *verbs.Callback:
-		return &n.Extra
-	case *verbs.Curl:
-		return &n.Extra
-	case *verbs.Call:
-		return &n.Extra
-	case *verbs.Geo:
-		return &n.Extra
-	case *verbs.Schedule:
-		return &n.Extra
-	case *verbs.Hold:
-		return &n.Extra
-	case *verbs.Unhold:
-		return &n.Extra
-	case *verbs.Tone:
-		return &n.Extra
-	case *verbs.Meta:
-		return &n.Extra
-	case *verbs.Switch:
-		return &n.Extra
-	case *verbs.Case:
-		return &n.Extra
-	case *verbs.Sip:
-		return &n.Extra
-	case *verbs.Number:
-		return &n.Extra
-	}
-	return nil
 }
 
 // str reads a string attribute the model keeps as a plain string, where
@@ -543,6 +248,31 @@ func (p *parser) boolean(a parsedAttr) verbs.Opt[bool] {
 	}
 	p.badValue(a, errors.New("want true or false"))
 	return verbs.Opt[bool]{}
+}
+
+// signed reads a base-10 integer that may have a minus sign.
+func (p *parser) signed(a parsedAttr) verbs.Opt[int] {
+	v, err := parseDecimal(a.value, true, strconv.IntSize)
+	if err != nil {
+		p.badValue(a, err)
+		return verbs.Opt[int]{}
+	}
+	return verbs.Some(int(v))
+}
+
+// ints reads a comma-separated list of base-10 integers without sign; a
+// bad item is reported and the whole list read as absent.
+func (p *parser) ints(a parsedAttr) []int {
+	var out []int
+	for i, item := range p.list(a) {
+		v, err := parseDecimal(item, false, strconv.IntSize)
+		if err != nil {
+			p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quoteShort(a.value), i+1, strconv.Quote(item), err))
+			return nil
+		}
+		out = append(out, int(v))
+	}
+	return out
 }
 
 // badValue reports a value that does not have its attribute's type.

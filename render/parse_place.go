@@ -19,47 +19,6 @@ func setChildren(parent verbs.Node, kids []verbs.Node) {
 	}
 }
 
-// childList checks child against the type of the child list of parent
-// when kids is nil, and otherwise sets that list to kids. It reports
-// whether parent has a list of that type.
-func childList(parent, child verbs.Node, kids []verbs.Node) bool {
-	switch p := parent.(type) {
-	case *verbs.Response:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.DTMF:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Default:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Error:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Call:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Geo:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Schedule:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Record:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Case:
-		return listOp(&p.Commands, child, kids)
-	case *verbs.Dial:
-		return listOp(&p.Children, child, kids)
-	case *verbs.Gather:
-		return listOp(&p.Children, child, kids)
-	case *verbs.Tone:
-		return listOp(&p.Children, child, kids)
-	case *verbs.Curl:
-		return listOp(&p.Children, child, kids)
-	case *verbs.Callback:
-		return listOp(&p.Children, child, kids)
-	case *verbs.Switch:
-		return listOp(&p.Children, child, kids)
-	case *verbs.RawElement:
-		return listOp(&p.Children, child, kids)
-	}
-	return false
-}
-
 // listOp checks child against the element type of list when kids is nil,
 // and otherwise sets list to kids, which have that type.
 func listOp[T verbs.Node](list *[]T, child verbs.Node, kids []verbs.Node) bool {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -207,7 +208,7 @@ func unknownElement(n xml.Name) string {
 	written := qualified(n)
 	msg := fmt.Sprintf("unknown element <%s>", written)
 	s := ""
-	if _, known := verbs.LookupElement(n.Local); known && n.Space != "" {
+	if _, known := table.Lookup(n.Local); known && n.Space != "" {
 		s = n.Local // the element of the language under a name-space prefix
 	} else {
 		s = suggest(written, verbs.ElementNames())
@@ -265,10 +266,10 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 		p.startRaw(parent, t, written, pos)
 		return
 	}
-	var spec verbs.ElementSpec
+	var spec table.Element
 	known := false
 	if t.Name.Space == "" {
-		spec, known = verbs.LookupElement(written)
+		spec, known = table.Lookup(written)
 	}
 	if !known {
 		if !p.settings.lenient {
@@ -309,7 +310,7 @@ func (p *parser) startRoot(t xml.StartElement, written string, pos Position) {
 		return
 	}
 	r := new(verbs.Response)
-	spec, _ := verbs.LookupElement("Response")
+	spec, _ := table.Lookup("Response")
 	f := p.newFrame()
 	f.node, f.written, f.name, f.seg, f.pos = r, written, "Response", step{name: "Response"}, pos
 	p.root = r

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,10 +32,10 @@ func Paths(r *verbs.Response) map[verbs.Node]string {
 			return
 		}
 		onStack[n] = true
-		kids := childrenOf(n)
-		for i, p := range siblingPaths(path, kids) {
-			if p != "" {
-				visit(kids[i], p, depth+1)
+		kids := entries(n)
+		for i, idx := range siblingIndexes(kids) {
+			if idx > 0 {
+				visit(kids[i], path+"/"+stepName(kids[i])+"["+strconv.Itoa(idx)+"]", depth+1)
 			}
 		}
 		delete(onStack, n)
@@ -44,15 +44,10 @@ func Paths(r *verbs.Response) map[verbs.Node]string {
 	return paths
 }
 
-// siblingPaths returns the path of each item of a child list under parent;
-// a nil or typed-nil item gets "".
-func siblingPaths(parent string, kids []verbs.Node) []string {
-	out := make([]string, len(kids))
-	for i, n := range siblingIndexes(kids) {
-		if n > 0 {
-			out[i] = parent + "/" + stepName(kids[i]) + "[" + strconv.Itoa(n) + "]"
-		}
-	}
+// entries returns the entries of the child list of n, nil ones included.
+func entries(n verbs.Node) []verbs.Node {
+	var out []verbs.Node
+	verbs.EachEntry(n, func(_ int, c verbs.Node) { out = append(out, c) })
 	return out
 }
 
@@ -62,7 +57,7 @@ func siblingIndexes(kids []verbs.Node) []int {
 	out := make([]int, len(kids))
 	count := make(map[string]int, len(kids))
 	for i, k := range kids {
-		if nodeIsNil(k) {
+		if verbs.IsNil(k) {
 			continue
 		}
 		step := stepName(k)
@@ -75,8 +70,9 @@ func siblingIndexes(kids []verbs.Node) []int {
 // loc names the node a finding is about, relative to the node being
 // checked, the top of the checker's stack: that node itself (here), or its
 // child at index pos of its child list, nil entries included. Check keeps
-// no path while it walks; it turns a loc into one only when it reports a
-// finding, so a clean document costs no path at all.
+// no path while it walks; a finding records the pathNode of its node, and
+// the paths are written out once the walk is over (resolvePaths), so a
+// clean document costs no path at all.
 type loc struct {
 	child verbs.Node
 	pos   int
@@ -96,25 +92,98 @@ func (c *checker) nodeAt(l loc) verbs.Node {
 	return c.stack[len(c.stack)-1].node
 }
 
-// path returns the path of the node at l (see Paths).
-func (c *checker) path(l loc) string {
-	b := append(make([]byte, 0, 64), "/Response"...)
-	for d := 1; d < len(c.stack); d++ {
-		b = c.appendStep(b, c.stack[d-1].node, c.stack[d].node, c.stack[d].pos)
-	}
-	if l.child != nil && len(c.stack) > 0 {
-		b = c.appendStep(b, c.stack[len(c.stack)-1].node, l.child, l.pos)
-	}
-	return string(b)
+// pathNode is one step of the path of a node that has a finding, linked
+// to its parent's: a node's steps are counted once, however many findings
+// it and its descendants have.
+type pathNode struct {
+	parent *pathNode
+	step   string // such as Say[2]; "/Response" for the root
+	depth  int
+	// path is the whole path, once resolvePaths wrote it: a prefix of the
+	// path of a descendant shares that string's memory.
+	path string
 }
 
-// appendStep appends the step of n, child pos of parent, to a path.
-func (c *checker) appendStep(b []byte, parent, n verbs.Node, pos int) []byte {
-	b = append(b, '/')
-	b = append(b, stepName(n)...)
-	b = append(b, '[')
-	b = strconv.AppendInt(b, int64(c.siblingIndex(parent, pos)), 10)
-	return append(b, ']')
+// pathOf returns the pathNode of the node at l, making the pathNodes of
+// the stack that no finding needed before.
+func (c *checker) pathOf(l loc) *pathNode {
+	if len(c.stack) == 0 {
+		return &pathNode{step: "/Response"}
+	}
+	var parent *pathNode
+	for d := range c.stack {
+		f := &c.stack[d]
+		if f.pn == nil {
+			if d == 0 {
+				f.pn = &pathNode{step: "/Response"}
+			} else {
+				f.pn = c.step(parent, c.stack[d-1].node, f.node, f.pos)
+			}
+		}
+		parent = f.pn
+	}
+	if l.child != nil && len(c.stack) > 0 {
+		return c.step(parent, c.stack[len(c.stack)-1].node, l.child, l.pos)
+	}
+	return parent
+}
+
+// step returns the pathNode of n, child pos of the node of parent.
+func (c *checker) step(parent *pathNode, parentNode, n verbs.Node, pos int) *pathNode {
+	s := "/" + stepName(n) + "[" + strconv.Itoa(c.siblingIndex(parentNode, pos)) + "]"
+	return &pathNode{parent: parent, step: s, depth: parent.depth + 1}
+}
+
+// pending is a finding whose path is written by resolvePaths.
+type pending struct {
+	i    int // index in c.ds
+	pn   *pathNode
+	attr string
+	// isAttr: the finding is about the attribute attr.
+	isAttr bool
+}
+
+// resolvePaths writes the path of every finding. The deepest nodes go
+// first: writing a path also gives each ancestor on the way its path, a
+// prefix of the same string, so a chain of findings one per level costs
+// time linear in the depth.
+func (c *checker) resolvePaths() {
+	sort.SliceStable(c.pending, func(i, j int) bool { return c.pending[i].pn.depth > c.pending[j].pn.depth })
+	for _, p := range c.pending {
+		path := p.pn.resolve()
+		if p.isAttr {
+			path = attrPath(path, p.attr)
+		}
+		c.ds[p.i].Path = path
+	}
+	c.pending = nil
+}
+
+// resolve returns the path of pn, writing it and those of its ancestors
+// that have none yet.
+func (pn *pathNode) resolve() string {
+	if pn.path != "" {
+		return pn.path
+	}
+	var chain []*pathNode // pn and its ancestors without a path, deepest first
+	top := pn
+	for ; top != nil && top.path == ""; top = top.parent {
+		chain = append(chain, top)
+	}
+	var b strings.Builder
+	if top != nil {
+		b.WriteString(top.path)
+	}
+	ends := make([]int, len(chain))
+	for i := len(chain) - 1; i >= 0; i-- {
+		b.WriteString(chain[i].step)
+		ends[i] = b.Len()
+	}
+	full := b.String()
+	for i, n := range chain {
+		n.path = full[:ends[i]]
+	}
+	return full
 }
 
 // siblingIndex returns the 1-based position of child pos of parent among
@@ -122,75 +191,38 @@ func (c *checker) appendStep(b []byte, parent, n verbs.Node, pos int) []byte {
 // the positions of a longer list are counted once per Check: they depend
 // on the parent node alone, which Check never changes.
 func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
-	if n, ok := shortListIndex(parent, pos); ok {
-		return n
+	if idx, ok := c.indexes[parent]; ok {
+		return idx[pos]
 	}
-	idx, ok := c.indexes[parent]
-	if !ok {
-		idx = siblingIndexes(childrenOf(parent))
-		if c.indexes == nil {
-			c.indexes = make(map[verbs.Node][]int)
-		}
-		c.indexes[parent] = idx
+	kids := entries(parent)
+	if pos >= len(kids) {
+		return 0
 	}
+	if len(kids) <= shortList {
+		return sameNameIndex(kids, pos)
+	}
+	idx := siblingIndexes(kids)
+	if c.indexes == nil {
+		c.indexes = make(map[verbs.Node][]int)
+	}
+	c.indexes[parent] = idx
 	return idx[pos]
 }
 
 // shortList is the length up to which siblingIndex counts on the spot.
 const shortList = 32
 
-// shortListIndex returns the 1-based position of child pos of parent
-// among its same-named siblings, if its child list is short.
-func shortListIndex(parent verbs.Node, pos int) (int, bool) {
-	switch v := parent.(type) {
-	case *verbs.Response:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Record:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Dial:
-		return sameNameIndex(v.Children, pos)
-	case *verbs.Gather:
-		return sameNameIndex(v.Children, pos)
-	case *verbs.DTMF:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Default:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Error:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Callback:
-		return sameNameIndex(v.Children, pos)
-	case *verbs.Curl:
-		return sameNameIndex(v.Children, pos)
-	case *verbs.Call:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Geo:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Schedule:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.Tone:
-		return sameNameIndex(v.Children, pos)
-	case *verbs.Switch:
-		return sameNameIndex(v.Children, pos)
-	case *verbs.Case:
-		return sameNameIndex(v.Commands, pos)
-	case *verbs.RawElement:
-		return sameNameIndex(v.Children, pos)
-	}
-	return 0, false
-}
-
-func sameNameIndex[T verbs.Node](list []T, pos int) (int, bool) {
-	if len(list) > shortList || pos >= len(list) {
-		return 0, false
-	}
-	step := stepName(list[pos])
+// sameNameIndex returns the 1-based position of kids[pos] among its
+// same-named siblings.
+func sameNameIndex(kids []verbs.Node, pos int) int {
+	step := stepName(kids[pos])
 	n := 1
-	for _, k := range list[:pos] {
-		if !nodeIsNil(k) && stepName(k) == step {
+	for _, k := range kids[:pos] {
+		if !verbs.IsNil(k) && stepName(k) == step {
 			n++
 		}
 	}
-	return n, true
+	return n
 }
 
 // stepName is the name a node is counted by among its siblings.
@@ -212,61 +244,4 @@ func stepName(n verbs.Node) string {
 // attrPath is the path of an element's attribute.
 func attrPath(elem, attr string) string {
 	return elem + "/@" + strings.ToValidUTF8(attr, string(utf8.RuneError))
-}
-
-// nodeIsNil reports a nil interface or an interface holding a nil pointer.
-func nodeIsNil(n verbs.Node) bool {
-	if n == nil {
-		return true
-	}
-	v := reflect.ValueOf(n)
-	return v.Kind() == reflect.Pointer && v.IsNil()
-}
-
-// childrenOf returns the child nodes of a non-nil node, in document order.
-func childrenOf(n verbs.Node) []verbs.Node {
-	switch v := n.(type) {
-	case *verbs.Response:
-		return asNodes(v.Commands)
-	case *verbs.Record:
-		return asNodes(v.Commands)
-	case *verbs.Dial:
-		return asNodes(v.Children)
-	case *verbs.Gather:
-		return asNodes(v.Children)
-	case *verbs.DTMF:
-		return asNodes(v.Commands)
-	case *verbs.Default:
-		return asNodes(v.Commands)
-	case *verbs.Error:
-		return asNodes(v.Commands)
-	case *verbs.Callback:
-		return asNodes(v.Children)
-	case *verbs.Curl:
-		return asNodes(v.Children)
-	case *verbs.Call:
-		return asNodes(v.Commands)
-	case *verbs.Geo:
-		return asNodes(v.Commands)
-	case *verbs.Schedule:
-		return asNodes(v.Commands)
-	case *verbs.Tone:
-		return asNodes(v.Children)
-	case *verbs.Switch:
-		return asNodes(v.Children)
-	case *verbs.Case:
-		return asNodes(v.Commands)
-	case *verbs.RawElement:
-		return asNodes(v.Children)
-	}
-	return nil
-}
-
-// asNodes converts a typed child list to a list of nodes.
-func asNodes[T verbs.Node](list []T) []verbs.Node {
-	out := make([]verbs.Node, len(list))
-	for i, n := range list {
-		out[i] = n
-	}
-	return out
 }

@@ -4,18 +4,19 @@ import (
 	"slices"
 	"strings"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
 // extra checks the unmodelled attributes of a modelled element: each a
 // valid XML name, none repeating a modelled attribute, an alias of one or
 // another extra attribute. <Response> takes no attributes at all.
-func (c *checker) extra(n verbs.Node, l loc, ti *typeInfo) {
-	attrs := ti.extraAttrs(n)
-	spec := ti.spec
-	if len(attrs) == 0 {
+func (c *checker) extra(n verbs.Node, l loc, spec *table.Element) {
+	dst := extraOf(n)
+	if dst == nil || len(*dst) == 0 {
 		return
 	}
+	attrs := *dst
 	if _, root := n.(*verbs.Response); root {
 		for _, a := range attrs {
 			c.attrErrorf(l, a.Name, "root-attr", "<Response> takes no attributes, got %s", quoteName(a.Name))
@@ -46,7 +47,7 @@ func (c *checker) extra(n verbs.Node, l loc, ti *typeInfo) {
 func (c *checker) rawElement(e *verbs.RawElement, l loc) {
 	if !validXMLName(e.Name) {
 		c.errorf(l, "element-name", "element name %q is not a valid XML name", e.Name)
-	} else if spec, ok := verbs.LookupElement(e.Name); ok {
+	} else if spec, ok := table.Lookup(e.Name); ok {
 		c.errorf(l, "element-name", "raw element <%s> is <%s> of the language; use its verbs type", e.Name, spec.Name)
 	}
 	seen := make(map[string]bool, len(e.Attrs))
@@ -67,9 +68,9 @@ var legacyAdvice = map[string]string{
 	"Case":        "; use <DTMF value=\"…\">",
 	"Sip":         "; use <To>",
 	"Number":      "; use <To>",
-	"numDigits":   "; use dtmf_length",
-	"finishOnKey": "; use dtmf_stop",
-	"callback":    "; use url",
+	"numDigits":   "; use dtmf_length (DTMFLength)",
+	"finishOnKey": "; use dtmf_stop (DTMFStop)",
+	"callback":    "; use url (URL)",
 }
 
 // currentGatherAttrs are the Gather attributes of the current dialect that
@@ -78,8 +79,7 @@ var currentGatherAttrs = []string{"dtmf_length", "dtmf_stop", "url"}
 
 // legacy reports every legacy element and every legacy attribute that is
 // set, and a <Gather> mixing legacy and current attributes.
-func (c *checker) legacy(n verbs.Node, l loc, ti *typeInfo) {
-	spec := ti.spec
+func (c *checker) legacy(n verbs.Node, l loc, spec *table.Element) {
 	if spec.Legacy {
 		c.warnf(l, "legacy", "<%s> is legacy%s", spec.Name, legacyAdvice[spec.Name])
 	}
@@ -87,27 +87,27 @@ func (c *checker) legacy(n verbs.Node, l loc, ti *typeInfo) {
 		return
 	}
 	hasOld, hasCurrent := false, false
-	for a := range ti.presentAttrs(n) {
+	eachPresentAttr(n, func(a string) {
 		switch {
 		case spec.IsLegacyAttr(a):
 			hasOld = true
-			c.attrWarnf(l, a, "legacy", "%s is a legacy attribute%s", a, legacyAdvice[a])
+			c.attrWarnf(l, a, "legacy", "%s is a legacy attribute%s", spec.Label(a), legacyAdvice[a])
 		case spec.Name == "Gather" && slices.Contains(currentGatherAttrs, a):
 			hasCurrent = true
 		}
-	}
+	})
 	if !hasOld || !hasCurrent {
 		return
 	}
 	var old, current []string
-	for a := range ti.presentAttrs(n) {
+	eachPresentAttr(n, func(a string) {
 		switch {
 		case spec.IsLegacyAttr(a):
 			old = append(old, a)
 		case slices.Contains(currentGatherAttrs, a):
 			current = append(current, a)
 		}
-	}
+	})
 	c.warnf(l, "legacy-mix", "<%s> mixes legacy attributes (%s) with current ones (%s)",
 		spec.Name, strings.Join(old, ", "), strings.Join(current, ", "))
 }

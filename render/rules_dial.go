@@ -10,7 +10,7 @@ func dialChildren(c *checker, l loc, kids []verbs.DialChild) {
 	seenError, seenMeta := false, false
 	dialled := make(map[string]bool)
 	for i, k := range kids {
-		if nodeIsNil(k) {
+		if verbs.IsNil(k) {
 			continue
 		}
 		switch v := k.(type) {

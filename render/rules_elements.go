@@ -5,12 +5,13 @@ import (
 	"path"
 	"strings"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
 // element applies the rules about a node's own attributes and text.
-// ti is the typeInfo of n, nil for a comment or raw content.
-func (c *checker) element(n verbs.Node, l loc, ti *typeInfo) {
+// el is the element of n, nil for a comment or raw content.
+func (c *checker) element(n verbs.Node, l loc, el *table.Element) {
 	switch v := n.(type) {
 	case *verbs.Comment, *verbs.RawText:
 		return
@@ -18,11 +19,11 @@ func (c *checker) element(n verbs.Node, l loc, ti *typeInfo) {
 		c.rawElement(v, l)
 		return
 	}
-	if ti == nil {
+	if el == nil {
 		return // not an element of package verbs
 	}
-	c.extra(n, l, ti)
-	c.legacy(n, l, ti)
+	c.extra(n, l, el)
+	c.legacy(n, l, el)
 	switch v := n.(type) {
 	case *verbs.Say:
 		c.say(v, l)
@@ -119,7 +120,7 @@ func (c *checker) meta(m *verbs.Meta, l loc) {
 // from are undocumented.
 func (c *checker) call(cl *verbs.Call, l loc) {
 	if !cl.Value.Set {
-		c.attrErrorf(l, "value", "required", "value is required")
+		c.attrErrorf(l, "value", "required", "%s is required", c.attrLabel(l, "value"))
 	}
 	if cl.Field != "" && cl.Field != verbs.CallFieldTo && cl.Field != verbs.CallFieldFrom {
 		c.attrWarnf(l, "field", "call-field", "field %q is not one of the documented fields to and from", cl.Field)
@@ -132,14 +133,14 @@ func (c *checker) geo(g *verbs.Geo, l loc) {
 	for _, s := range g.States {
 		seen[s]++
 		if seen[s] == 2 {
-			c.attrErrorf(l, "states", "duplicate", "states lists %q more than once", s)
+			c.attrErrorf(l, "states", "duplicate", "%s lists %q more than once", c.attrLabel(l, "states"), s)
 		}
 		if isUSPS(s) && s != strings.ToUpper(s) && seen[s] == 1 {
 			c.attrWarnf(l, "states", "state-case", "state code %q should be written in upper case, %s", s, strings.ToUpper(s))
 		}
 	}
 	if g.County != "" && len(g.States) == 0 {
-		c.attrWarnf(l, "county", "county", "county is set without states")
+		c.attrWarnf(l, "county", "county", "%s is set without %s", c.attrLabel(l, "county"), c.attrLabel(l, "states"))
 	}
 }
 
@@ -150,7 +151,7 @@ func (c *checker) schedule(s *verbs.Schedule, l loc) {
 	for _, d := range s.Days {
 		seen[d]++
 		if seen[d] == 2 {
-			c.attrErrorf(l, "dow", "duplicate", "dow lists %q more than once", d)
+			c.attrErrorf(l, "dow", "duplicate", "%s lists %q more than once", c.attrLabel(l, "dow"), d)
 		}
 	}
 	if start, end, ok := parseTimeRange(s.Time); ok && start > end {

@@ -11,7 +11,7 @@ func gatherChildren(c *checker, l loc, kids []verbs.GatherChild) {
 	var hasDTMF, hasDefault, hasError, hasPrompt, hasSwitch, hasCase bool
 	values := make(map[string]bool)
 	for i, k := range kids {
-		if nodeIsNil(k) {
+		if verbs.IsNil(k) {
 			continue
 		}
 		at := loc{k, i}
@@ -88,7 +88,7 @@ func switchChildren(c *checker, l loc, kids []verbs.SwitchChild) {
 	var hasDefault, hasError bool
 	values := make(map[string]bool)
 	for i, k := range kids {
-		if nodeIsNil(k) {
+		if verbs.IsNil(k) {
 			continue
 		}
 		at := loc{k, i}

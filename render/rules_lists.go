@@ -9,7 +9,7 @@ import "github.com/opentact-go/opentact/verbs"
 func commandList(c *checker, l loc, kids []verbs.Command) {
 	first, hungUp := true, false
 	for i, k := range kids {
-		if nodeIsNil(k) {
+		if verbs.IsNil(k) {
 			continue
 		}
 		switch k.(type) {
@@ -41,7 +41,7 @@ func commandList(c *checker, l loc, kids []verbs.Command) {
 func atMostOneError[T verbs.Node](c *checker, l loc, kids []T) {
 	seen := false
 	for i, k := range kids {
-		if nodeIsNil(k) {
+		if verbs.IsNil(k) {
 			continue
 		}
 		if _, ok := verbs.Node(k).(*verbs.Error); ok {
@@ -50,5 +50,25 @@ func atMostOneError[T verbs.Node](c *checker, l loc, kids []T) {
 			}
 			seen = true
 		}
+	}
+}
+
+// listRules applies the rules of the child list of the node being checked.
+func (c *checker) listRules(n verbs.Node) {
+	if cmds, ok := commandsOf(n); ok {
+		commandList(c, here, cmds)
+		return
+	}
+	switch v := n.(type) {
+	case *verbs.Dial:
+		dialChildren(c, here, v.Children)
+	case *verbs.Gather:
+		gatherChildren(c, here, v.Children)
+	case *verbs.Switch:
+		switchChildren(c, here, v.Children)
+	case *verbs.Callback:
+		atMostOneError(c, here, v.Children)
+	case *verbs.Curl:
+		atMostOneError(c, here, v.Children)
 	}
 }

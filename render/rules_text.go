@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -10,9 +9,9 @@ import (
 )
 
 // values checks that every text, attribute and comment value of n can be
-// written as XML: no invalid UTF-8 and no character XML 1.0 forbids. ti is
-// the typeInfo of n.
-func (c *checker) values(n verbs.Node, l loc, ti *typeInfo) {
+// written as XML: no invalid UTF-8 and no character XML 1.0 forbids. The
+// values of an element are read by elementChars (elements_gen.go).
+func (c *checker) values(n verbs.Node, l loc) {
 	switch v := n.(type) {
 	case *verbs.Comment:
 		c.chars(l, valueComment, "", v.Text, 0)
@@ -27,30 +26,19 @@ func (c *checker) values(n verbs.Node, l loc, ti *typeInfo) {
 	case *verbs.RawElement:
 		c.attrChars(l, v.Attrs)
 	default:
-		if ti == nil {
+		c.elementChars(n, l)
+	}
+}
+
+// listChars checks the items of a list attribute, written joined with
+// commas: a finding names the offset in the joined value.
+func listChars[T ~string](c *checker, l loc, attr string, items []T) {
+	off := 0
+	for _, s := range items {
+		if c.chars(l, valueAttr, attr, string(s), off) {
 			return
 		}
-		for attr, v := range ti.stringValues(n) {
-			kind := valueAttr
-			if attr == "" {
-				kind = valueText
-			}
-			if v.Kind() != reflect.Slice {
-				c.chars(l, kind, attr, v.String(), 0)
-				continue
-			}
-			// A list is written joined with commas: report the offset
-			// in the joined value.
-			off := 0
-			for i := range v.Len() {
-				s := v.Index(i).String()
-				if c.chars(l, kind, attr, s, off) {
-					break
-				}
-				off += len(s) + 1
-			}
-		}
-		c.attrChars(l, ti.extraAttrs(n))
+		off += len(s) + 1
 	}
 }
 
@@ -87,7 +75,7 @@ func (c *checker) chars(l loc, kind valueKind, attr, s string, base int) bool {
 	case valueText:
 		label = "<" + c.nodeAt(l).ElementName() + "> text"
 	case valueAttr:
-		label = attr
+		label = c.attrLabel(l, attr)
 	case valueExtra:
 		label = "attribute " + quoteName(attr)
 	case valueComment:

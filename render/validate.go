@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -43,11 +44,13 @@ func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
 	}
 	if r == nil {
 		c.errorf(here, "nil", "the document is nil")
+		c.resolvePaths()
 		return c.ds
 	}
 	var stack [16]checkFrame
 	c.stack = stack[:0]
 	c.node(r, 0, 0)
+	c.resolvePaths()
 	c.ds.Sort()
 	return c.ds
 }
@@ -99,20 +102,19 @@ type checker struct {
 	// scan.
 	stack []checkFrame
 	deep  map[verbs.Node]bool
-	// indexes caches the sibling positions of the child lists that paths
-	// of findings went through.
+	// indexes caches the sibling positions of the long child lists that
+	// paths of findings went through.
 	indexes map[verbs.Node][]int
+	// pending are the findings whose paths resolvePaths writes.
+	pending []pending
 }
 
 // add reports a finding about the node at l or, when isAttr, about its
 // attribute attr.
 func (c *checker) add(l loc, isAttr bool, attr string, sev Severity, rule, format string, args []any) {
 	msg := strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD")
-	path := c.path(l)
-	if isAttr {
-		path = attrPath(path, attr)
-	}
-	d := Diagnostic{Path: path, Severity: sev, Rule: rule, Message: msg}
+	c.pending = append(c.pending, pending{i: len(c.ds), pn: c.pathOf(l), attr: attr, isAttr: isAttr})
+	d := Diagnostic{Severity: sev, Rule: rule, Message: msg}
 	if n := c.nodeAt(l); n != nil && c.positions != nil {
 		if p, ok := c.positions[n]; ok {
 			d.Line, d.Col = p.Line, p.Col
@@ -157,23 +159,23 @@ func (c *checker) startedTags() map[string]bool {
 // collectStarts records in started the tags of every <RecordStart> at or
 // below n.
 func collectStarts(started map[string]bool, n verbs.Node, onStack map[verbs.Node]bool, depth int) {
-	if nodeIsNil(n) || depth > maxCheckDepth || onStack[n] {
+	if verbs.IsNil(n) || depth > maxCheckDepth || onStack[n] {
 		return
 	}
 	if s, ok := n.(*verbs.RecordStart); ok && s.Tag != "" {
 		started[s.Tag] = true
 	}
 	onStack[n] = true
-	for _, k := range childrenOf(n) {
-		collectStarts(started, k, onStack, depth+1)
-	}
+	verbs.EachChild(n, func(k verbs.Node) { collectStarts(started, k, onStack, depth+1) })
 	delete(onStack, n)
 }
 
-// checkFrame is a node being checked and its index in its parent's child list.
+// checkFrame is a node being checked, its index in its parent's child
+// list and, once a finding needed it, its pathNode.
 type checkFrame struct {
 	node verbs.Node
 	pos  int
+	pn   *pathNode
 }
 
 // onStack reports whether n is one of the nodes being checked.
@@ -202,7 +204,7 @@ func (c *checker) push(n verbs.Node, pos int) {
 		}
 		c.deep[n] = true
 	}
-	c.stack = append(c.stack, checkFrame{n, pos})
+	c.stack = append(c.stack, checkFrame{node: n, pos: pos})
 }
 
 func (c *checker) pop() {
@@ -228,89 +230,52 @@ func (c *checker) node(n verbs.Node, pos, depth int) {
 	c.push(n, pos)
 	defer c.pop()
 
-	ti := infoOf(n)
-	if ti != nil && ti.hasFields && !ti.passes(n) {
-		c.fields(n, here)
-	}
-	c.values(n, here, ti)
-	c.element(n, here, ti)
-	// For each child list: every nil entry is an error here, then the
-	// rules of the list, then each child in turn.
-	switch v := n.(type) {
-	case *verbs.Response:
-		commands(c, v.Commands, depth)
-	case *verbs.Record:
-		commands(c, v.Commands, depth)
-	case *verbs.DTMF:
-		commands(c, v.Commands, depth)
-	case *verbs.Default:
-		commands(c, v.Commands, depth)
-	case *verbs.Error:
-		commands(c, v.Commands, depth)
-	case *verbs.Call:
-		commands(c, v.Commands, depth)
-	case *verbs.Geo:
-		commands(c, v.Commands, depth)
-	case *verbs.Schedule:
-		commands(c, v.Commands, depth)
-	case *verbs.Case:
-		commands(c, v.Commands, depth)
-	case *verbs.Dial:
-		nilChildren(c, v.Children)
-		dialChildren(c, here, v.Children)
-		walk(c, v.Children, depth)
-	case *verbs.Gather:
-		nilChildren(c, v.Children)
-		gatherChildren(c, here, v.Children)
-		walk(c, v.Children, depth)
-	case *verbs.Switch:
-		nilChildren(c, v.Children)
-		switchChildren(c, here, v.Children)
-		walk(c, v.Children, depth)
-	case *verbs.Callback:
-		nilChildren(c, v.Children)
-		atMostOneError(c, here, v.Children)
-		walk(c, v.Children, depth)
-	case *verbs.Curl:
-		nilChildren(c, v.Children)
-		atMostOneError(c, here, v.Children)
-		walk(c, v.Children, depth)
-	case *verbs.Tone:
-		nilChildren(c, v.Children)
-		walk(c, v.Children, depth)
-	case *verbs.RawElement:
-		nilChildren(c, v.Children)
-		walk(c, v.Children, depth)
-	}
-}
-
-// commands checks a command list of the node being checked.
-func commands(c *checker, list []verbs.Command, depth int) {
-	nilChildren(c, list)
-	commandList(c, here, list)
-	walk(c, list, depth)
-}
-
-// nilChildren reports every nil entry of a child list of the node being
-// checked.
-func nilChildren[T verbs.Node](c *checker, list []T) {
-	for i, k := range list {
-		if nodeIsNil(k) {
-			what := "nil"
-			if verbs.Node(k) != nil {
-				what = fmt.Sprintf("a nil %T", k)
-			}
-			c.errorf(here, "nil", "child %d of <%s> is %s", i+1, c.nodeAt(here).ElementName(), what)
+	el, _ := table.Of(n)
+	c.fieldRules(n, here)
+	c.values(n, here)
+	c.element(n, here, el)
+	// Every nil entry of the child list is an error here, then the rules
+	// of the list, then each child in turn.
+	verbs.EachEntry(n, func(i int, k verbs.Node) {
+		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 		}
-	}
-}
-
-// walk checks each non-nil entry of a child list of the node being
-// checked, at depth+1.
-func walk[T verbs.Node](c *checker, list []T, depth int) {
-	for i, k := range list {
-		if !nodeIsNil(k) {
+	})
+	c.listRules(n)
+	verbs.EachEntry(n, func(i int, k verbs.Node) {
+		if !verbs.IsNil(k) {
 			c.node(k, i, depth+1)
 		}
+	})
+}
+
+// nilEntry reports entry i of the child list of the node being checked,
+// nil or a typed nil.
+func (c *checker) nilEntry(i int, k verbs.Node) {
+	what := "nil"
+	if k != nil {
+		what = fmt.Sprintf("a nil %T", k)
 	}
+	c.errorf(here, "nil", "child %d of <%s> is %s", i+1, c.nodeAt(here).ElementName(), what)
+}
+
+// attrRule reports a failed field rule of the attribute attr, whose field
+// (and builder option) is goName, of the node at l. The message names
+// both: "v (Volume) must be at most 0, got 3".
+func (c *checker) attrRule(l loc, attr, goName, rule, msg string) {
+	c.attrErrorf(l, attr, rule, "%s (%s) %s", attr, goName, msg)
+}
+
+// textRule reports a failed field rule of the text of the element name.
+func (c *checker) textRule(l loc, name, rule, msg string) {
+	c.errorf(l, rule, "<%s> text %s", name, msg)
+}
+
+// attrLabel names the attribute attr of the node at l in a message: its
+// XML name and the Go name of its field and option, "v (Volume)".
+func (c *checker) attrLabel(l loc, attr string) string {
+	if el, ok := table.Of(c.nodeAt(l)); ok {
+		return el.Label(attr)
+	}
+	return attr
 }

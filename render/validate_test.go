@@ -128,7 +128,7 @@ func TestCheckPositions(t *testing.T) {
 		dial:    {Line: 4, Col: 3},
 	}
 	want := Diagnostics{
-		{Path: "/Response/Say[1]/@loop", Line: 3, Col: 3, Severity: SeverityError, Rule: "range", Message: "loop must be at least 1, got 0"},
+		{Path: "/Response/Say[1]/@loop", Line: 3, Col: 3, Severity: SeverityError, Rule: "range", Message: "loop (Loop) must be at least 1, got 0"},
 		{Path: "/Response/Dial[1]", Line: 4, Col: 3, Severity: SeverityError, Rule: "nil", Message: "child 1 of <Dial> is nil"},
 		{Path: "/Response/Dial[1]", Line: 4, Col: 3, Severity: SeverityError, Rule: "required", Message: "<Dial> needs at least one destination (<To>)"},
 		{Path: "/Response/comment()[1]", Line: 9, Col: 3, Severity: SeverityError, Rule: "comment", Message: `comment must not contain "--"`},
@@ -177,7 +177,7 @@ func TestCheckReportsAll(t *testing.T) {
 		vLint("/Response/Play[1]", "audio-ext", `audio URL "http://x.com/a.ogg" does not end in .mp3 or .wav`),
 		vErr("/Response/Say[1]", "required", "<Say> needs text to speak"),
 		vLint("/Response/Tone[1]", "unreachable", "commands after <Hangup> never run"),
-		vErr("/Response/Tone[1]/@hz", "range", "hz must be at most 20000, got 30000"),
+		vErr("/Response/Tone[1]/@hz", "range", "hz (Hz) must be at most 20000, got 30000"),
 	}
 	got := Check(r)
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -71,7 +71,7 @@ func (w *writer) rawInline(kids []verbs.RawChild) {
 		if w.failed() {
 			return
 		}
-		if isNilNode(k) {
+		if verbs.IsNil(k) {
 			w.fail(fault{node: parent, child: i + 1, offset: -1, reason: "nil node"})
 			return
 		}

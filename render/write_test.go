@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -104,7 +105,7 @@ func TestMarshalTable(t *testing.T) {
 
 // TestMarshalTableWellFormed decodes every table document with
 // encoding/xml and checks that each known element carries its attributes
-// in the order of verbs.ElementSpec.Attrs, unmodelled ones after them.
+// in the order of table.Element.Attrs, unmodelled ones after them.
 func TestMarshalTableWellFormed(t *testing.T) {
 	t.Parallel()
 	for _, tt := range verbTests {
@@ -123,7 +124,7 @@ func TestMarshalTableWellFormed(t *testing.T) {
 				if !ok {
 					continue
 				}
-				spec, known := verbs.LookupElement(start.Name.Local)
+				spec, known := table.Lookup(start.Name.Local)
 				if !known {
 					continue
 				}
@@ -146,7 +147,7 @@ func TestMarshalTableWellFormed(t *testing.T) {
 }
 
 // TestVerbTestsCoverSpec checks that the table writes every element and
-// every modelled attribute of verbs.ElementSpec at least once.
+// every modelled attribute of table.Element at least once.
 func TestVerbTestsCoverSpec(t *testing.T) {
 	t.Parallel()
 	seen := make(map[string]bool) // "Name" and "Name@attr"
@@ -166,7 +167,7 @@ func TestVerbTestsCoverSpec(t *testing.T) {
 		}
 	}
 	for _, name := range verbs.ElementNames() {
-		spec, _ := verbs.LookupElement(name)
+		spec, _ := table.Lookup(name)
 		if !seen[name] {
 			t.Errorf("no case writes <%s>", name)
 		}

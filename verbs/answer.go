@@ -3,8 +3,8 @@ package verbs
 // Answer answers the call: <Answer delay="…" tag="…"/>.
 type Answer struct {
 	// Delay is how long to wait after answering before the next command.
-	Delay Opt[Millis] `validate:"omitnil,gte=0"`
-	Tag   string
+	Delay Opt[Millis] `xml:"delay" validate:"omitnil,gte=0"`
+	Tag   string      `xml:"tag"`
 	Extra []Attr
 }
 

@@ -4,11 +4,11 @@ package verbs
 // field="…" value="…" tag="…">. The documented fields are CallFieldTo and
 // CallFieldFrom.
 type Call struct {
-	Field string `validate:"required"`
+	Field string `xml:"field" option:"-" validate:"required"`
 	// Value is compared with the property; it is required, and may be empty.
-	Value    Opt[string]
-	Tag      string
-	Commands []Command `validate:"dive"`
+	Value    Opt[string] `xml:"value" option:"-"`
+	Tag      string      `xml:"tag"`
+	Commands []Command   `validate:"dive"`
 	Extra    []Attr
 }
 

@@ -3,10 +3,10 @@ package verbs
 // Curl calls an HTTP endpoint during the call: <Curl url="…" method="…"
 // timeout="…" tag="…">, with at most one <Error> and <Meta> children.
 type Curl struct {
-	URL      string      `validate:"required,httpurl"`
-	Method   Method      `validate:"omitempty,oneof=GET POST PUT PATCH DELETE"`
-	Timeout  Opt[Millis] `validate:"omitnil,gte=0"`
-	Tag      string
+	URL      string      `xml:"url" option:"-" validate:"required,httpurl"`
+	Method   Method      `xml:"method" validate:"omitempty,oneof=GET POST PUT PATCH DELETE"`
+	Timeout  Opt[Millis] `xml:"timeout" validate:"omitnil,gte=0"`
+	Tag      string      `xml:"tag"`
 	Children []CurlChild `validate:"dive"`
 	Extra    []Attr
 }

@@ -4,15 +4,15 @@ package verbs
 // more destinations, then optionally an <Error> and <Meta> elements. Every
 // destination rings; the first to answer is connected.
 type Dial struct {
-	Tag string
+	Tag string `xml:"tag"`
 	// Timeout is the legacy timeout attribute (unit undocumented).
 	//
 	// Deprecated: legacy dialect.
-	Timeout Opt[int] `validate:"omitnil,gte=0"`
+	Timeout Opt[int] `xml:"timeout,legacy" option:"DialTimeout" validate:"omitnil,gte=0"`
 	// Record is the legacy record attribute.
 	//
 	// Deprecated: legacy dialect.
-	Record   DialRecord  `validate:"omitempty,oneof=record-from-answer do-not-record"`
+	Record   DialRecord  `xml:"record,legacy" option:"DialRecord" validate:"omitempty,oneof=record-from-answer do-not-record"`
 	Children []DialChild `validate:"dive"`
 	Extra    []Attr
 }
@@ -25,7 +25,7 @@ func (*Dial) command()            {}
 // (sip:user@host), a SIP address (user@host) or a phone number of 7 to 15
 // digits with an optional leading +.
 type To struct {
-	Destination string `validate:"destination"`
+	Destination string `xml:",text" option:"-" validate:"destination"`
 	Extra       []Attr
 }
 

@@ -5,8 +5,8 @@ package verbs
 // a command list, where it handles the failure of the command before it.
 type Error struct {
 	// Play asks the platform to speak the failure reason.
-	Play     Opt[bool]
-	Tag      string
+	Play     Opt[bool] `xml:"play" alias:"say"`
+	Tag      string    `xml:"tag"`
 	Commands []Command `validate:"dive"`
 	Extra    []Attr
 }

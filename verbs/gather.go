@@ -5,37 +5,37 @@ package verbs
 // <Default> and at most one <Error>.
 type Gather struct {
 	// DTMFLength is the number of digits to collect.
-	DTMFLength Opt[int] `validate:"omitnil,gte=1"`
+	DTMFLength Opt[int] `xml:"dtmf_length" alias:"length" validate:"omitnil,gte=1"`
 	// DTMFStop is the key that ends entry early.
-	DTMFStop string `validate:"omitempty,dtmfkey"`
+	DTMFStop string `xml:"dtmf_stop" validate:"omitempty,dtmfkey"`
 	// URL receives the digits; its reply is the next call-flow document.
-	URL string `validate:"omitempty,httpurl"`
-	Tag string
+	URL string `xml:"url" validate:"omitempty,httpurl"`
+	Tag string `xml:"tag"`
 
 	// NumDigits is the legacy numDigits attribute.
 	//
 	// Deprecated: legacy dialect; use DTMFLength.
-	NumDigits Opt[int] `validate:"omitnil,gte=1"`
+	NumDigits Opt[int] `xml:"numDigits,legacy" validate:"omitnil,gte=1"`
 	// Attempts is the legacy attempts attribute.
 	//
 	// Deprecated: legacy dialect.
-	Attempts Opt[int] `validate:"omitnil,gte=1"`
+	Attempts Opt[int] `xml:"attempts,legacy" validate:"omitnil,gte=1"`
 	// Timeout is the legacy timeout attribute.
 	//
 	// Deprecated: legacy dialect.
-	Timeout Opt[Millis] `validate:"omitnil,gte=0"`
+	Timeout Opt[Millis] `xml:"timeout,legacy" option:"GatherTimeout" validate:"omitnil,gte=0"`
 	// FinishOnKey is the legacy finishOnKey attribute.
 	//
 	// Deprecated: legacy dialect; use DTMFStop.
-	FinishOnKey string `validate:"omitempty,dtmfkey"`
+	FinishOnKey string `xml:"finishOnKey,legacy" validate:"omitempty,dtmfkey"`
 	// Callback is the legacy callback attribute.
 	//
 	// Deprecated: legacy dialect; use URL.
-	Callback string `validate:"omitempty,httpurl"`
+	Callback string `xml:"callback,legacy" option:"GatherCallback" validate:"omitempty,httpurl"`
 	// Method is the legacy method attribute.
 	//
 	// Deprecated: legacy dialect.
-	Method Method `validate:"omitempty,oneof=GET POST"`
+	Method Method `xml:"method,legacy" option:"GatherMethod" validate:"omitempty,oneof=GET POST"`
 
 	Children []GatherChild `validate:"dive"`
 	Extra    []Attr
@@ -48,7 +48,7 @@ func (*Gather) command()            {}
 // DTMF is a branch of a <Gather>: <DTMF value="…"> whose commands run when
 // the caller enters Value.
 type DTMF struct {
-	Value    string    `validate:"required,dtmfvalue"`
+	Value    string    `xml:"value" option:"-" validate:"required,dtmfvalue"`
 	Commands []Command `validate:"dive"`
 	Extra    []Attr
 }
@@ -61,7 +61,7 @@ func (*DTMF) gatherChild()        {}
 // <Default tag="…">. The docs disagree on whether it runs when no digits
 // arrive or when the digits match no <DTMF>; the SDK models only its place.
 type Default struct {
-	Tag      string
+	Tag      string    `xml:"tag"`
 	Commands []Command `validate:"dive"`
 	Extra    []Attr
 }

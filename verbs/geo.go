@@ -5,9 +5,9 @@ package verbs
 // every call.
 type Geo struct {
 	// States are two-letter USPS codes, rendered comma-separated.
-	States   []string `validate:"dive,usps"`
-	County   string
-	Tag      string
+	States   []string  `xml:"states" validate:"dive,usps"`
+	County   string    `xml:"county"`
+	Tag      string    `xml:"tag"`
 	Commands []Command `validate:"dive"`
 	Extra    []Attr
 }

@@ -3,7 +3,7 @@ package verbs
 // Hangup ends the call: <Hangup tag="…"/>. Commands after it never run.
 type Hangup struct {
 	// Tag is the reason echoed in events, such as "CallEndedByUser".
-	Tag   string
+	Tag   string `xml:"tag"`
 	Extra []Attr
 }
 

@@ -3,8 +3,8 @@ package verbs
 // Hold puts the call on hold: <Hold timeout="…" tag="…"/>.
 type Hold struct {
 	// Timeout is the longest hold; the platform default is 300000 ms.
-	Timeout Opt[Millis] `validate:"omitnil,gte=0"`
-	Tag     string
+	Timeout Opt[Millis] `xml:"timeout" validate:"omitnil,gte=0"`
+	Tag     string      `xml:"tag"`
 	Extra   []Attr
 }
 
@@ -14,7 +14,7 @@ func (*Hold) command()            {}
 
 // Unhold takes the call off hold: <Unhold tag="…"/>.
 type Unhold struct {
-	Tag   string
+	Tag   string `xml:"tag"`
 	Extra []Attr
 }
 

@@ -4,6 +4,8 @@ package verbs
 // elements, then at most one <Default> and at most one <Error>.
 //
 // Deprecated: legacy dialect; put <DTMF> branches directly in the Gather.
+//
+//elemgen:legacy
 type Switch struct {
 	Children []SwitchChild `validate:"dive"`
 	Extra    []Attr
@@ -17,8 +19,10 @@ func (*Switch) gatherChild()        {}
 // when the caller enters DTMF.
 //
 // Deprecated: legacy dialect; use DTMF.
+//
+//elemgen:legacy
 type Case struct {
-	DTMF     string    `validate:"required,dtmfkeys"`
+	DTMF     string    `xml:"dtmf" option:"-" validate:"required,dtmfkeys"`
 	Commands []Command `validate:"dive"`
 	Extra    []Attr
 }
@@ -30,8 +34,10 @@ func (*Case) switchChild()        {}
 // Sip is a legacy SIP destination of a <Dial>: <Sip>user@host[:port]</Sip>.
 //
 // Deprecated: legacy dialect; use To.
+//
+//elemgen:legacy
 type Sip struct {
-	Address string `validate:"destination"`
+	Address string `xml:",text" option:"-" validate:"destination"`
 	Extra   []Attr
 }
 
@@ -43,8 +49,10 @@ func (*Sip) dialChild()          {}
 // <Number>digits</Number>.
 //
 // Deprecated: legacy dialect; use To.
+//
+//elemgen:legacy
 type Number struct {
-	Digits string `validate:"destination"`
+	Digits string `xml:",text" option:"-" validate:"destination"`
 	Extra  []Attr
 }
 

@@ -4,10 +4,10 @@ package verbs
 // and events: <Meta name="…" value="…"/>, or with the value as text content
 // for multi-line values. Exactly one of Value and Text is set.
 type Meta struct {
-	Name  string `validate:"required"`
-	Value Opt[string]
+	Name  string      `xml:"name" option:"-" validate:"required"`
+	Value Opt[string] `xml:"value" option:"-"`
 	// Text is the value written as text content.
-	Text  Opt[string]
+	Text  Opt[string] `xml:",text" option:"-"`
 	Extra []Attr
 }
 

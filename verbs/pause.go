@@ -3,10 +3,10 @@ package verbs
 // Pause waits: <Pause length="…" dtmf_stop="…" tag="…"/>.
 type Pause struct {
 	// Length is how long to wait; the platform default is 1000 ms.
-	Length Opt[Millis] `validate:"omitnil,gte=0"`
+	Length Opt[Millis] `xml:"length" validate:"omitnil,gte=0"`
 	// DTMFStop lists the keys that end the pause early.
-	DTMFStop string `validate:"omitempty,dtmfkeys"`
-	Tag      string
+	DTMFStop string `xml:"dtmf_stop" validate:"omitempty,dtmfkeys"`
+	Tag      string `xml:"tag"`
 	Extra    []Attr
 }
 

@@ -6,12 +6,12 @@ package verbs
 type Play struct {
 	// URL is the http or https address of the audio file, written as text
 	// content.
-	URL string `validate:"omitempty,httpurl"`
+	URL string `xml:",text" alias:"url" option:"-" validate:"omitempty,httpurl"`
 	// Record names a recording made by an earlier <Record tag="…">.
-	Record string
-	Leg    Leg      `validate:"omitempty,oneof=aleg bleg both"`
-	Loop   Opt[int] `validate:"omitnil,gte=1"`
-	Tag    string
+	Record string   `xml:"record" option:"-"`
+	Leg    Leg      `xml:"leg" validate:"omitempty,oneof=aleg bleg both"`
+	Loop   Opt[int] `xml:"loop" validate:"omitnil,gte=1"`
+	Tag    string   `xml:"tag"`
 	Extra  []Attr
 }
 

@@ -4,10 +4,10 @@ package verbs
 // Commands it is a container whose command list runs while recording.
 type Record struct {
 	// Tag names the recording; <Play record="…"> replays it.
-	Tag string
+	Tag string `xml:"tag"`
 	// ASR asks for a transcription of the recording.
-	ASR      Opt[bool]
-	Timeout  Opt[Millis] `validate:"omitnil,gte=0"`
+	ASR      Opt[bool]   `xml:"asr"`
+	Timeout  Opt[Millis] `xml:"timeout" validate:"omitnil,gte=0"`
 	Commands []Command   `validate:"dive"`
 	Extra    []Attr
 }
@@ -17,8 +17,10 @@ func (*Record) ElementName() string { return "Record" }
 func (*Record) command()            {}
 
 // RecordStart starts a recording: <RecordStart tag="…"/>.
+//
+//elemgen:options recordControlOption
 type RecordStart struct {
-	Tag   string
+	Tag   string `xml:"tag"`
 	Extra []Attr
 }
 
@@ -27,8 +29,10 @@ func (*RecordStart) ElementName() string { return "RecordStart" }
 func (*RecordStart) command()            {}
 
 // RecordStop stops a recording: <RecordStop tag="…"/>.
+//
+//elemgen:options recordControlOption
 type RecordStop struct {
-	Tag   string
+	Tag   string `xml:"tag"`
 	Extra []Attr
 }
 
@@ -37,8 +41,10 @@ func (*RecordStop) ElementName() string { return "RecordStop" }
 func (*RecordStop) command()            {}
 
 // RecordWait waits for a recording to finish: <RecordWait tag="…"/>.
+//
+//elemgen:options recordControlOption
 type RecordWait struct {
-	Tag   string
+	Tag   string `xml:"tag"`
 	Extra []Attr
 }
 

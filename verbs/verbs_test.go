@@ -2,7 +2,6 @@ package verbs_test
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
@@ -96,65 +95,6 @@ var sortStrings = cmp.Transformer("sort", func(in []string) []string {
 	}
 	return out
 })
-
-func TestElementSpecs(t *testing.T) {
-	t.Parallel()
-	names := verbs.ElementNames()
-	if len(names) != 29 {
-		t.Errorf("ElementNames has %d names, want the spec's 29: %v", len(names), names)
-	}
-	for _, name := range names {
-		s, ok := verbs.LookupElement(name)
-		if !ok {
-			t.Fatalf("LookupElement(%q) not found", name)
-		}
-		if got := s.New().ElementName(); got != name {
-			t.Errorf("%s: New().ElementName() = %q", name, got)
-		}
-		for _, a := range s.LegacyAttrs {
-			if !s.HasAttr(a) {
-				t.Errorf("%s: legacy attribute %q missing from Attrs", name, a)
-			}
-		}
-		for alias, canon := range s.AttrAliases {
-			if canon != "" && !s.HasAttr(canon) {
-				t.Errorf("%s: alias %q points at unknown attribute %q", name, alias, canon)
-			}
-			if s.HasAttr(alias) {
-				t.Errorf("%s: alias %q is also a canonical attribute", name, alias)
-			}
-		}
-	}
-	for alias, want := range map[string]string{"callback": "Callback", "Scheduler": "Schedule"} {
-		s, ok := verbs.LookupElement(alias)
-		if !ok || s.Name != want {
-			t.Errorf("LookupElement(%q) = %q, %v; want %q", alias, s.Name, ok, want)
-		}
-		if canon, ok := verbs.ElementAlias(alias); !ok || canon != want {
-			t.Errorf("ElementAlias(%q) = %q, %v", alias, canon, ok)
-		}
-	}
-	if _, ok := verbs.LookupElement("Hangupp"); ok {
-		t.Error("LookupElement accepted an unknown name")
-	}
-	if _, ok := verbs.LookupElement("hangup"); ok {
-		t.Error("names are case-sensitive: LookupElement accepted hangup")
-	}
-	// Attribute render order of a few elements, straight from spec §2.
-	order := map[string]string{
-		"Say":      "type gender code lang loop tag",
-		"Record":   "tag asr timeout",
-		"Tone":     "hz don doff v loop timeout leg tag",
-		"Callback": "url method body timeout tag",
-		"Gather":   "dtmf_length dtmf_stop url tag numDigits attempts timeout finishOnKey callback method",
-	}
-	for name, want := range order {
-		s, _ := verbs.LookupElement(name)
-		if got := strings.Join(s.Attrs, " "); got != want {
-			t.Errorf("%s attribute order = %q, want %q", name, got, want)
-		}
-	}
-}
 
 func TestOptAndMillis(t *testing.T) {
 	t.Parallel()

@@ -13,7 +13,7 @@ type Visitor interface {
 // interface) are skipped, never visited, so a visitor may dereference every
 // node it gets.
 func Walk(v Visitor, n Node) {
-	if isNil(n) {
+	if IsNil(n) {
 		return
 	}
 	if v = v.Visit(n); v == nil {
@@ -43,8 +43,8 @@ func Inspect(n Node, f func(Node) bool) {
 // the commands of a command list, the children of Dial, Gather, Tone, Curl,
 // Callback, Switch and raw elements. A leaf (Say, To, Comment, …) has none.
 func EachChild(n Node, f func(Node)) {
-	eachChild(n, func(c Node) {
-		if !isNil(c) {
+	EachEntry(n, func(_ int, c Node) {
+		if !IsNil(c) {
 			f(c)
 		}
 	})

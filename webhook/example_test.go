@@ -38,7 +38,7 @@ func ExampleNewCallFlowHandler() {
 		}
 		return flow.New().
 			Say("For sales, press 1. To hang up, press 2.").
-			Gather(flow.Digits(1), flow.URL(self)).
+			Gather(flow.DTMFLength(1), flow.URL(self)).
 			Build()
 	}
 	h, err := webhook.NewCallFlowHandler(menu, webhook.WithTimeout(5*time.Second))

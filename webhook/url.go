@@ -36,7 +36,11 @@ func WithForwardedHeadersFrom(proxies ...netip.Prefix) URLOption {
 // r.Host. When r's peer is a trusted proxy (WithForwardedHeadersFrom), the
 // first X-Forwarded-Proto and X-Forwarded-Host values replace them. A path
 // that does not start with "/" is resolved against r's path, and an empty
-// path means r's own path. Query keys are written sorted, so the result is
+// path means r's own path. The path is a path on this server, given
+// unescaped: an absolute URL ("https://…"), a scheme-relative one
+// ("//host/…"), a backslash, a control character, or any of these written
+// with percent-escapes is refused with an error, so a Gather can never be
+// pointed at another host. Query keys are written sorted, so the result is
 // deterministic.
 //
 // Inside a CallFlowFunc, webhook.HTTPRequest(ctx) is the request to pass.
@@ -148,6 +152,9 @@ func resolvePath(base, p string) (string, error) {
 	if strings.ContainsAny(p, "?#") {
 		return "", fmt.Errorf("webhook: CallbackURL: path %q holds a query or fragment; pass the query separately", p)
 	}
+	if err := checkPath(p); err != nil {
+		return "", err
+	}
 	switch {
 	case p == "":
 		p = base
@@ -166,4 +173,64 @@ func resolvePath(base, p string) (string, error) {
 		clean += "/"
 	}
 	return clean, nil
+}
+
+// checkPath refuses a path that a URL parser, a proxy or Opentact could
+// read as leaving the application's host: an absolute URL ("https://…",
+// "javascript:…"), a scheme-relative one ("//host/…"), a backslash (which
+// browsers and some servers read as "/"), control characters, and the same
+// shapes written with percent-escapes ("%2F%2Fhost", "%5C"). The path is
+// otherwise taken unescaped ("/a b" becomes "/a%20b"). CallbackURL only
+// ever points back at the server that received the request.
+func checkPath(p string) error {
+	if err := checkPathForm(p); err != nil {
+		return fmt.Errorf("webhook: CallbackURL: path %q %s; give a path on this server, such as \"/menu\"", p, err.Error())
+	}
+	if !strings.Contains(p, "%") {
+		return nil
+	}
+	decoded, err := url.PathUnescape(p)
+	if err != nil {
+		return fmt.Errorf("webhook: CallbackURL: path %q holds an invalid percent-escape", p)
+	}
+	if err := checkPathForm(decoded); err != nil {
+		return fmt.Errorf("webhook: CallbackURL: path %q, once percent-decoded, %s", p, err.Error())
+	}
+	return nil
+}
+
+// checkPathForm describes what makes p leave the server, nil when nothing
+// does.
+func checkPathForm(p string) error {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < 0x20 || c == 0x7f {
+			return fmt.Errorf("holds the control character %#02x", c)
+		}
+	}
+	switch {
+	case strings.Contains(p, "\\"):
+		return errors.New("holds a backslash")
+	case strings.HasPrefix(p, "//"):
+		return errors.New("is a scheme-relative URL naming another host")
+	case hasScheme(p):
+		return errors.New("is an absolute URL")
+	}
+	return nil
+}
+
+// hasScheme reports whether p starts with a URL scheme and its colon
+// ("https:", "javascript:"), as RFC 3986 section 3.1 spells one.
+func hasScheme(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -195,3 +195,56 @@ func TestCallbackURLPeer(t *testing.T) {
 		}
 	}
 }
+
+// TestCallbackURLRefusesOtherHosts feeds CallbackURL the paths an attacker
+// or a careless caller could use to point a Gather at another host.
+func TestCallbackURLRefusesOtherHosts(t *testing.T) {
+	t.Parallel()
+	r := httptest.NewRequest(http.MethodGet, "http://ivr.example.com/ivr/menu", nil)
+	tests := []struct {
+		path string
+		want string
+	}{
+		{"https://evil.example.com/x", "is an absolute URL"},
+		{"HTTP://evil.example.com/x", "is an absolute URL"},
+		{"javascript:alert(1)", "is an absolute URL"},
+		{"evil.example.com:8080/x", "is an absolute URL"},
+		{"//evil.example.com/x", "is a scheme-relative URL"},
+		{"///evil.example.com/x", "is a scheme-relative URL"},
+		{"\\\\evil.example.com\\x", "holds a backslash"},
+		{"/\\evil.example.com/x", "holds a backslash"},
+		{"\\/evil.example.com", "holds a backslash"},
+		{"/x\\..\\..\\y", "holds a backslash"},
+		{"%2F%2Fevil.example.com/x", "once percent-decoded, is a scheme-relative URL"},
+		{"%2f/evil.example.com", "once percent-decoded, is a scheme-relative URL"},
+		{"https%3A%2F%2Fevil.example.com", "once percent-decoded, is an absolute URL"},
+		{"/%5Cevil.example.com", "once percent-decoded, holds a backslash"},
+		{"/a%0d%0aSet-Cookie:x", "once percent-decoded, holds the control character 0x0d"},
+		{"/a\nb", "holds the control character 0x0a"},
+		{"/a%zz", "holds an invalid percent-escape"},
+	}
+	for _, tt := range tests {
+		u, err := CallbackURL(r, tt.path, nil)
+		if err == nil {
+			t.Errorf("CallbackURL(%q) = %q, want an error", tt.path, u)
+			continue
+		}
+		if u != "" || !strings.HasPrefix(err.Error(), "webhook: CallbackURL: path ") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("CallbackURL(%q) = %q, %v; want an error saying %q", tt.path, u, err, tt.want)
+		}
+	}
+	// Paths on this server are still accepted, colons after the first
+	// slash and literal percent signs included.
+	for path, want := range map[string]string{
+		"/a:b":      "http://ivr.example.com/a:b",
+		"./a:b":     "http://ivr.example.com/ivr/a:b",
+		"/50%25":    "http://ivr.example.com/50%2525",
+		"/ok/%20x":  "http://ivr.example.com/ok/%2520x",
+		"support":   "http://ivr.example.com/ivr/support",
+		"../a/./b/": "http://ivr.example.com/a/b/",
+	} {
+		if got, err := CallbackURL(r, path, nil); err != nil || got != want {
+			t.Errorf("CallbackURL(%q) = %q, %v; want %q", path, got, err, want)
+		}
+	}
+}

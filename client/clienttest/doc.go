@@ -21,9 +21,50 @@
 // and inspect what was sent with Requests, SentMessages, Batches,
 // PushedFlows and HostedFlow.
 //
-// The package depends only on the standard library. It does not import the
-// SDK's client package, so it checks the wire format independently of the
-// SDK's own types and can serve the client package's internal tests.
+// Opentact's platform rules are enforced where the API documentation states
+// them, so that a test passes only when production would too: POST /sms
+// answers a validation error on params.from unless the sending number is
+// SMS-enabled with a messaging profile (and an SMS campaign); an order
+// takes only available numbers; deleting a SIP control app with numbers
+// still assigned answers 409; and so on.
+//
+// Memory is bounded: the request log keeps the most recent
+// DefaultMaxRecordedRequests requests (WithMaxRecordedRequests changes the
+// limit; Dropped counts the forgotten ones).
+//
+// # Seeded data
+//
+// A new Server holds:
+//
+//   - the user Email/Password ("user@example.com" / "password", see
+//     WithCredentials) in one account, and the API token APIToken
+//     ("test-api-token", see WithAPIToken);
+//   - numbers to order (POST /tn/search): 12025550100–12025550199 (long
+//     code, Washington DC, NPA 202, NXX 555) and 18885550100–18885550104
+//     (toll free); AddAvailableNumbers adds more;
+//   - no leases, SIP connections, SIP control apps, messaging profiles,
+//     calls or messages: create them through the API, or seed them with
+//     AddSMSNumber (a number leased and SMS-enabled, ready for POST /sms),
+//     AddCall, AddInboundSMS and AddCallFlowLog;
+//   - one number profile ("US"), one SIP product ({"id":1,"name":"Default"}),
+//     the countries US, CA and GB, and four made-up text-to-speech voices
+//     (en-US, Standard and WaveNet, male and female).
+//
+// Identifiers are deterministic (00000000-0000-4000-8000-<counter>).
+//
+// # With the SDK's client
+//
+// Server.Client returns a *client.Client connected to the fake:
+//
+//	srv := clienttest.NewServer()
+//	defer srv.Close()
+//	srv.AddSMSNumber(12025550100)
+//	c := srv.Client(t)
+//	msg, err := c.Messages.Send(ctx, &client.SendSMSRequest{From: 12025550100, To: 12025550199, Text: "Hi"})
+//
+// The handlers themselves use only the standard library and check the wire
+// format independently of the client's types; only Server.Client imports
+// package client.
 //
 // A minimal use with plain net/http:
 //

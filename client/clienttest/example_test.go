@@ -38,6 +38,9 @@ func Example() {
 	json.NewDecoder(resp.Body).Decode(&order)
 	resp.Body.Close()
 	fmt.Println(resp.StatusCode, order.Payload.State, order.Payload.Success)
+	// Opentact sends SMS only from SMS-enabled numbers; AddSMSNumber stands
+	// for the messaging profile and the enablement.
+	srv.AddSMSNumber(12025550100)
 
 	srv.InjectFault(clienttest.Match{Method: "POST", Path: "/sms"}, clienttest.Fault{Status: 503, RetryAfter: "1"})
 	resp = post("/sms", `{"from":12025550100,"to":12025550199,"message":"Hi"}`)
@@ -73,6 +76,7 @@ func ExampleServer_InjectFault() {
 		log.Fatal(err)
 	}
 	resp.Body.Close()
+	srv.AddSMSNumber(12025550123)
 
 	srv.InjectFault(clienttest.Match{Method: "POST", Path: "/sms"}, clienttest.Fault{Drop: true, AfterHandler: true})
 	_, err = post("/sms", `{"from":12025550123,"to":12025550199,"message":"Hi"}`)

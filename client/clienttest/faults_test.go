@@ -18,6 +18,7 @@ var smsBody = object{"from": 12025550100, "to": 12025550199, "message": "hi"}
 func smsFake(t *testing.T) *fake {
 	f := newFake(t)
 	f.buy(12025550100)
+	f.AddSMSNumber(12025550100)
 	f.ResetRequests()
 	return f
 }

@@ -2,6 +2,7 @@ package clienttest_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,6 +74,9 @@ func TestSMS(t *testing.T) {
 	clk := newClock()
 	f := newFake(t, clienttest.WithClock(clk.now))
 	lease := f.buy(12025550100)[0]
+	if got := f.AddSMSNumber(12025550100); got != lease {
+		t.Fatalf("AddSMSNumber made lease %s, want the bought %s", got, lease)
+	}
 
 	var sent smsView
 	f.ok(200, "POST", "/sms", object{"from": 12025550100, "to": "+12025550199", "message": "hello", "custom_callback_url": "https://example.com/dlr"}, &sent)
@@ -201,5 +205,54 @@ func TestSMSErrors(t *testing.T) {
 	}
 	if n := len(f.SentMessages()); n != 0 {
 		t.Errorf("%d messages recorded", n)
+	}
+}
+
+// TestSMSOnlyFromSMSEnabledNumbers checks the platform rule of rest.md §2.6:
+// a leased number sends SMS only once it is SMS-enabled with a messaging
+// profile, and not after the enablement is removed.
+func TestSMSOnlyFromSMSEnabledNumbers(t *testing.T) {
+	t.Parallel()
+	f := newFake(t)
+	id := f.buy(12025550170)[0]
+	body := object{"from": 12025550170, "to": 12025550199, "message": "hi"}
+	r := f.fail(400, "POST", "/sms", body)
+	if _, ok := r.Fields["params.from"]; !ok || !strings.Contains(r.Fields["params.from"].Message, "not SMS-enabled") {
+		t.Errorf("fields = %+v, want params.from: not SMS-enabled", r.Fields)
+	}
+	var mp object
+	f.ok(201, "POST", "/profile/messaging", object{"name": "mp"}, &mp)
+	f.ok(200, "POST", "/lease/tn/"+id+"/subscription/sms", object{"messaging_profile": mp["uuid"], "sms_campaign": "c1"}, nil)
+	f.ok(200, "POST", "/sms", body, nil)
+	f.ok(200, "DELETE", "/lease/tn/"+id+"/subscription/sms", nil, nil)
+	f.fail(400, "POST", "/sms", body)
+	if n := len(f.SentMessages()); n != 1 {
+		t.Errorf("%d messages sent, want 1", n)
+	}
+}
+
+// TestRecordedRequestsBounded checks that the request log keeps only the
+// most recent requests and counts the others.
+func TestRecordedRequestsBounded(t *testing.T) {
+	t.Parallel()
+	f := newFake(t, clienttest.WithMaxRecordedRequests(3))
+	for range 5 {
+		f.ok(200, "GET", "/dict/country", nil, nil)
+	}
+	f.ok(200, "GET", "/dict/gtts", nil, nil)
+	reqs := f.Requests()
+	if len(reqs) != 3 || reqs[2].Path != "/dict/gtts" || reqs[0].Path != "/dict/country" || f.Dropped() != 3 {
+		t.Errorf("kept %d requests (last %v), dropped %d; want 3, the last /dict/gtts, 3 dropped", len(reqs), reqs[len(reqs)-1].Path, f.Dropped())
+	}
+	f.ResetRequests()
+	if len(f.Requests()) != 0 || f.Dropped() != 0 {
+		t.Error("ResetRequests kept something")
+	}
+	d := newFake(t)
+	for range clienttest.DefaultMaxRecordedRequests + 10 {
+		d.ok(200, "GET", "/dict/country", nil, nil)
+	}
+	if n := len(d.Requests()); n != clienttest.DefaultMaxRecordedRequests {
+		t.Errorf("default limit kept %d requests", n)
 	}
 }

@@ -317,6 +317,7 @@ func TestBalanceExhausted(t *testing.T) {
 		t.Errorf("balance = %v", u.Account.Balance)
 	}
 	f.SetBalanceExhausted(false)
+	f.AddSMSNumber(12025550100)
 	f.ok(200, "POST", "/sms", object{"from": 12025550100, "to": 12025550199, "message": "hi"}, nil)
 	if n := len(f.SentMessages()); n != 1 {
 		t.Errorf("%d messages sent", n)

@@ -25,6 +25,7 @@ type config struct {
 	assignForm       AssignForm
 	pendingPolls     int
 	tls              bool
+	maxRequests      int // 0: no limit
 }
 
 func defaultConfig() config {
@@ -36,6 +37,7 @@ func defaultConfig() config {
 		now:              time.Now,
 		validationStatus: 400,
 		assignForm:       AssignUUIDs,
+		maxRequests:      DefaultMaxRecordedRequests,
 	}
 }
 
@@ -98,4 +100,16 @@ func WithPendingOrders(polls int) Option {
 // the loopback interface. HTTPClient trusts the certificate.
 func WithTLS() Option {
 	return func(c *config) { c.tls = true }
+}
+
+// DefaultMaxRecordedRequests is how many requests a Server keeps for
+// Requests unless WithMaxRecordedRequests says otherwise.
+const DefaultMaxRecordedRequests = 1000
+
+// WithMaxRecordedRequests keeps only the n most recent requests for
+// Requests (the default is DefaultMaxRecordedRequests), so that a long test
+// or a development server runs in bounded memory; n <= 0 keeps every
+// request.
+func WithMaxRecordedRequests(n int) Option {
+	return func(c *config) { c.maxRequests = max(n, 0) }
 }

@@ -40,6 +40,13 @@ func (s *Server) record(r *http.Request, rel string, body []byte) *Request {
 		Time:      s.now(),
 		id:        s.reqs,
 	}
+	if max := s.cfg.maxRequests; max > 0 && len(s.requests) >= max {
+		// Forget the oldest, so that a long test's memory stays bounded.
+		n := len(s.requests) - max + 1
+		clear(s.requests[:n])
+		s.requests = append(s.requests[:0], s.requests[n:]...)
+		s.dropped += n
+	}
 	s.requests = append(s.requests, rec)
 	return rec
 }
@@ -70,7 +77,9 @@ func parseMultipart(contentType string, body []byte) map[string][]byte {
 }
 
 // Requests returns a copy of every request received since the server started
-// or since the last ResetRequests, in arrival order.
+// or since the last ResetRequests, in arrival order. Only the most recent
+// ones are kept (1000 by default, see WithMaxRecordedRequests); Dropped
+// tells how many older ones were forgotten.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -81,11 +90,20 @@ func (s *Server) Requests() []Request {
 	return out
 }
 
-// ResetRequests forgets the recorded requests.
+// ResetRequests forgets the recorded requests and resets Dropped.
 func (s *Server) ResetRequests() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = nil
+	s.dropped = 0
+}
+
+// Dropped returns how many recorded requests were forgotten, oldest first,
+// to keep at most the WithMaxRecordedRequests limit.
+func (s *Server) Dropped() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.dropped
 }
 
 func copyRequest(r *Request) Request {

@@ -124,6 +124,7 @@ func TestConcurrentUse(t *testing.T) {
 	t.Parallel()
 	f := newFake(t)
 	f.buy(12025550100)
+	f.AddSMSNumber(12025550100)
 	const workers, each = 20, 10
 	var wg sync.WaitGroup
 	errs := make(chan string, workers*each*2)

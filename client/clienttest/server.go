@@ -38,7 +38,8 @@ type Server struct {
 	ids       int // uuid counter
 	reqs      int // request counter, for X-Request-Id
 	dialFails int
-	requests  []*Request
+	requests  []*Request // the most recent requests, at most cfg.maxRequests
+	dropped   int        // requests forgotten to respect cfg.maxRequests
 	faults    []*faultEntry
 	overrides []override
 	jwtSeq    int // sequence number of the next JWT

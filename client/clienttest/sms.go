@@ -122,6 +122,13 @@ func (s *Server) handleSMSSend(w http.ResponseWriter, _ *http.Request, body []by
 		noBalance(w)
 		return
 	}
+	// Opentact sends SMS only from a number SMS-enabled with a messaging
+	// profile (and, in the US and Canada, a 10DLC campaign).
+	if l.sms == nil || s.st.mprofiles[l.sms.profile] == nil {
+		in.fail("from", "the number is not SMS-enabled: enable SMS on the lease with a messaging profile and an SMS campaign first")
+		s.invalid(w, in.errs)
+		return
+	}
 	m := &message{meta: s.newMeta(), from: from, to: to, text: text, thread: threadOf(from, to), customCallback: callback, lease: l.UUID}
 	s.st.messages[m.UUID] = m
 	s.st.sent = append(s.st.sent, SentMessage{UUID: m.UUID, From: from, To: to, Text: text, CustomCallbackURL: callback})
@@ -186,6 +193,34 @@ func (s *Server) AddInboundSMS(from, to int64, text string) string {
 	}
 	s.st.messages[m.UUID] = m
 	return m.UUID
+}
+
+// AddSMSNumber seeds a number ready to send SMS, as if it had been ordered
+// and SMS-enabled: a lease of tn (taken out of the inventory when it is
+// there), a messaging profile named "clienttest <tn>" and an SMS
+// enablement with the campaign "clienttest-campaign". It returns the lease
+// uuid. A number that is already leased keeps its lease and gets the
+// enablement if it lacks one.
+func (s *Server) AddSMSNumber(tn int64) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := s.leaseByNumber(tn)
+	if l == nil {
+		typ, ok := s.st.inventory[tn]
+		if !ok {
+			typ = numberTypeOf(tn)
+		}
+		delete(s.st.inventory, tn)
+		l = &lease{meta: s.newMeta(), tn: tn, typ: typ, expires: s.now().AddDate(0, 1, 0)}
+		s.st.leases[l.UUID] = l
+	}
+	if l.sms == nil {
+		p := &msgProfile{meta: s.newMeta(), name: "clienttest " + digits(tn)}
+		s.st.mprofiles[p.UUID] = p
+		l.sms = &leaseSub{meta: s.newMeta(), profile: p.UUID, campaign: "clienttest-campaign"}
+		l.mprofile = p.UUID
+	}
+	return l.UUID
 }
 
 // SentMessages returns every SMS accepted by POST /sms, in order.

@@ -33,7 +33,7 @@ func menu(prompt, url string) *flow.Flow {
 	unavailable := flow.New().Say("Sorry, the menu is not available right now. Goodbye.").Hangup()
 	return flow.New().
 		Say(prompt).
-		Gather(flow.Digits(1), flow.URL(url), flow.OnError(unavailable)).
+		Gather(flow.DTMFLength(1), flow.URL(url), flow.OnError(unavailable)).
 		Say("We did not get your choice. Goodbye.").
 		Hangup()
 }
@@ -76,7 +76,7 @@ func voicemail(caller string) *flow.Flow {
 	return f.
 		Say("Please leave a message after the tone, then press the hash key.").
 		Tone(flow.Hz(440), flow.On(500*time.Millisecond)).
-		RecordWhile(flow.New().Pause(flow.Length(2*time.Minute), flow.StopKeys("#")), flow.Tag("voicemail")).
+		RecordWhile(flow.New().Pause(flow.Length(2*time.Minute), flow.DTMFStop("#")), flow.Tag("voicemail")).
 		Say("Thank you for your message. Goodbye.").
 		Hangup()
 }

@@ -3,7 +3,6 @@ package gen
 // How each element of a document becomes a builder call.
 
 import (
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -32,7 +31,7 @@ func call(name string, args ...string) string {
 
 // command returns the method call appending c to a chain.
 func (g *gen) command(c verbs.Command) string {
-	if isNil(c) {
+	if verbs.IsNil(c) {
 		g.fail("nil command")
 		return "Comment(\"\")"
 	}
@@ -42,11 +41,11 @@ func (g *gen) command(c verbs.Command) string {
 	case *verbs.Hangup:
 		return call("Hangup", g.attrs(str("Tag", v.Tag), v.Extra)...)
 	case *verbs.Pause:
-		return call("Pause", g.attrs(g.dur("Length", v.Length), str("StopKeys", v.DTMFStop), str("Tag", v.Tag), v.Extra)...)
+		return call("Pause", g.attrs(g.dur("Length", v.Length), str("DTMFStop", v.DTMFStop), str("Tag", v.Tag), v.Extra)...)
 	case *verbs.Say:
 		return call("Say", append([]string{quote(v.Text)}, g.attrs(
-			g.enum("Engine", string(v.Type), sayTypes), g.enum("Gender", string(v.Gender), genders),
-			str("Voice", v.Code), str("Lang", v.Lang), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)...)...)
+			g.enum("Type", string(v.Type), sayTypes), g.enum("Gender", string(v.Gender), genders),
+			str("Code", v.Code), str("Lang", v.Lang), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)...)...)
 	case *verbs.Play:
 		opts := g.attrs(g.enum("Leg", string(v.Leg), legs), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)
 		switch {
@@ -133,7 +132,7 @@ func (g *gen) command(c verbs.Command) string {
 			}
 			days = "flow.Days(" + strings.Join(ds, ", ") + ")"
 		}
-		return call("Schedule", append([]string{sub}, g.attrs(days, str("Hours", v.Time), str("Tag", v.Tag), v.Extra)...)...)
+		return call("Schedule", append([]string{sub}, g.attrs(days, str("Time", v.Time), str("Tag", v.Tag), v.Extra)...)...)
 	case *verbs.Hold:
 		return call("Hold", g.attrs(g.dur("Timeout", v.Timeout), str("Tag", v.Tag), v.Extra)...)
 	case *verbs.Unhold:
@@ -167,7 +166,7 @@ func (g *gen) command(c verbs.Command) string {
 // gather returns the arguments of a Gather call. Runs of legacy prompts
 // become one flow.Prompts.
 func (g *gen) gather(v *verbs.Gather) []string {
-	opts := g.attrs(num("Digits", v.DTMFLength), str("StopKeys", v.DTMFStop), str("URL", v.URL), str("Tag", v.Tag),
+	opts := g.attrs(num("DTMFLength", v.DTMFLength), str("DTMFStop", v.DTMFStop), str("URL", v.URL), str("Tag", v.Tag),
 		num("NumDigits", v.NumDigits), num("Attempts", v.Attempts), g.dur("GatherTimeout", v.Timeout),
 		str("FinishOnKey", v.FinishOnKey), str("GatherCallback", v.Callback),
 		g.enum("GatherMethod", string(v.Method), methods), v.Extra)
@@ -198,7 +197,7 @@ func (g *gen) gather(v *verbs.Gather) []string {
 // child returns the option adding a child of a Dial, Gather, Callback,
 // Curl, Tone or Switch; parent is the parent's element name.
 func (g *gen) child(n verbs.Node, parent string) string {
-	if isNil(n) {
+	if verbs.IsNil(n) {
 		g.fail("nil child in a <%s>", parent)
 		return "flow.Comment(\"\")"
 	}
@@ -239,7 +238,7 @@ func (g *gen) child(n verbs.Node, parent string) string {
 
 func (g *gen) errorArgs(v *verbs.Error, hint string) []string {
 	sub := g.sub(v.Commands, hint)
-	return append([]string{sub}, g.attrs(boolean("PlayReason", v.Play), str("Tag", v.Tag), v.Extra)...)
+	return append([]string{sub}, g.attrs(boolean("Play", v.Play), str("Tag", v.Tag), v.Extra)...)
 }
 
 // meta returns a Meta or MetaText call; prefix is "flow." for the option
@@ -271,7 +270,7 @@ func (g *gen) raw(v *verbs.RawElement) string {
 	if len(v.Children) > 0 {
 		cs := make([]string, len(v.Children))
 		for i, c := range v.Children {
-			if isNil(c) {
+			if verbs.IsNil(c) {
 				g.fail("nil child in the raw element <%s>", v.Name)
 				continue
 			}
@@ -289,13 +288,4 @@ func (g *gen) raw(v *verbs.RawElement) string {
 		fields = append(fields, "Children: []verbs.RawChild{\n"+strings.Join(cs, ",\n")+",\n}")
 	}
 	return "&verbs.RawElement{" + strings.Join(fields, ", ") + "}"
-}
-
-// isNil reports a nil node, typed or not.
-func isNil(n verbs.Node) bool {
-	if n == nil {
-		return true
-	}
-	v := reflect.ValueOf(n)
-	return v.Kind() == reflect.Pointer && v.IsNil()
 }

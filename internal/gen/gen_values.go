@@ -90,7 +90,7 @@ func (g *gen) enum(opt, v string, names map[string]string) string {
 	if v == "" {
 		return ""
 	}
-	typ := map[string]string{"Engine": "verbs.SayType", "Gender": "verbs.Gender", "Leg": "verbs.Leg",
+	typ := map[string]string{"Type": "verbs.SayType", "Gender": "verbs.Gender", "Leg": "verbs.Leg",
 		"Method": "verbs.Method", "GatherMethod": "verbs.Method", "DialRecord": "verbs.DialRecord"}[opt]
 	return "flow." + opt + "(" + g.enumValue(v, typ, names) + ")"
 }

@@ -49,33 +49,15 @@ func (g *gen) sub(cmds []verbs.Command, hint string) string {
 	return placeholder(i)
 }
 
-// hasContent reports whether c holds nested commands or children.
+// hasContent reports whether c holds nested commands or children, more
+// than the one destination of a Dial.
 func hasContent(c verbs.Command) bool {
-	switch v := c.(type) {
-	case *verbs.Record:
-		return len(v.Commands) > 0
-	case *verbs.Dial:
-		return len(v.Children) > 1
-	case *verbs.Gather:
-		return len(v.Children) > 0
-	case *verbs.Error:
-		return len(v.Commands) > 0
-	case *verbs.Callback:
-		return len(v.Children) > 0
-	case *verbs.Curl:
-		return len(v.Children) > 0
-	case *verbs.Call:
-		return len(v.Commands) > 0
-	case *verbs.Geo:
-		return len(v.Commands) > 0
-	case *verbs.Schedule:
-		return len(v.Commands) > 0
-	case *verbs.Tone:
-		return len(v.Children) > 0
-	case *verbs.RawElement:
-		return len(v.Children) > 0
+	n := 0
+	verbs.EachEntry(c, func(int, verbs.Node) { n++ })
+	if _, dial := c.(*verbs.Dial); dial {
+		return n > 1
 	}
-	return false
+	return n > 0
 }
 
 // variable is a hoisted command list and the names its uses suggest.

@@ -37,7 +37,7 @@ func TestGenerateSource(t *testing.T) {
 		"Answer(flow.Delay(1500*time.Millisecond))",
 		"Pause(flow.Length(2*time.Minute))",
 		"Hold(flow.Timeout(0))",
-		"Say(\"Hola\", flow.Engine(verbs.WaveNet), flow.Lang(\"es\"), flow.Loop(2))",
+		"Say(\"Hola\", flow.Type(verbs.WaveNet), flow.Lang(\"es\"), flow.Loop(2))",
 		"flow.Digit(\"*\", digitStar)",
 		"flow.Digit(\"#\", flow.New().Hangup())",
 		"flow.Days(verbs.Monday, verbs.Weekday(\"xyz\"))",
