@@ -33,12 +33,14 @@ var allowedImports = map[string][]string{
 	"events":            {"internal/autherr", "github.com/coder/websocket"},
 	"webhook":           {"verbs", "render", "events"},
 	"flowsim":           {"verbs", "render", "events"},
+	"flowgraph":         {"verbs", "render"},
+	"internal/legacy":   {"verbs", "render"},
 	"internal/autherr":  {},
 	"internal/textdiff": {},
 	"internal/gen":      {"verbs"},
 	"internal/spec":     {"verbs"},
 	"internal/elemgen":  {},
-	"cmd/opentact":      {"render", "internal/textdiff", "internal/gen", "flowsim"},
+	"cmd/opentact":      {"verbs", "render", "flowgraph", "flowsim", "internal/legacy", "internal/textdiff", "internal/gen"},
 	"examples/ivr":      {"verbs", "builder", "webhook"},
 	".":                 {},
 }
@@ -52,6 +54,8 @@ var forbiddenDeps = map[string][]string{
 	"events":  {"client"},
 	"builder": {"client", "events", "webhook", "github.com/coder/websocket"},
 	"render":  {"client", "events", "webhook", "builder", "github.com/coder/websocket"},
+	// Drawing a flow needs nothing beyond the document model.
+	"flowgraph": {"client", "events", "webhook", "builder", "github.com/coder/websocket"},
 }
 
 // testOnlyImports may appear in any _test.go file.

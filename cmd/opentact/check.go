@@ -3,10 +3,10 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
+	"github.com/opentact-go/opentact/flowgraph"
 	"github.com/opentact-go/opentact/render"
 )
 
@@ -39,16 +39,15 @@ func newFinding(file string, d render.Diagnostic) finding {
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("check", stderr)
 	strict := fs.Bool("strict", false, "count warnings as errors")
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
 	lenient := fs.Bool("lenient", false, "keep unknown elements and attributes instead of reporting them")
-	if err := fs.Parse(args); err != nil {
-		return exitUsageErr
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprint(stderr, "opentact check: no files\n", usage)
+		fmt.Fprint(stderr, "opentact check: no files\n", usageText())
 		return exitUsageErr
 	}
 	var opts []render.ParseOption
@@ -57,7 +56,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	code := exitOK
 	all := []finding{}
-	for _, name := range fs.Args() {
+	for _, name := range expandPaths(fs.Args()) {
 		data, err := readInput(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "opentact check: %v\n", err)
@@ -95,7 +94,9 @@ func checkDocument(data []byte, opts []render.ParseOption) render.Diagnostics {
 	if err != nil {
 		return asDiagnostics(err)
 	}
-	return doc.Check()
+	ds := append(doc.Check(), flowgraph.Lint(doc.Response, doc.Positions)...)
+	ds.Sort()
+	return ds
 }
 
 // asDiagnostics turns a parse error into findings, wrapping an error that

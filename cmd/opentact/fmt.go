@@ -2,28 +2,29 @@ package main
 
 import (
 	"bytes"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/opentact-go/opentact/internal/legacy"
 	"github.com/opentact-go/opentact/internal/textdiff"
 	"github.com/opentact-go/opentact/render"
 )
 
 func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("fmt", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("fmt", stderr)
 	write := fs.Bool("w", false, "write the result to the file instead of standard output")
 	diff := fs.Bool("d", false, "print a diff instead of the formatted document")
 	compact := fs.Bool("compact", false, "use the compact layout")
 	lenient := fs.Bool("lenient", false, "keep unknown elements and attributes instead of reporting them")
-	if err := fs.Parse(args); err != nil {
-		return exitUsageErr
+	modernize := fs.Bool("modernize", false, "rewrite the legacy dialect into the current one where the spec gives the mapping; what cannot be converted is reported on stderr and kept")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprint(stderr, "opentact fmt: no files\n", usage)
+		fmt.Fprint(stderr, "opentact fmt: no files\n", usageText())
 		return exitUsageErr
 	}
 	var popts []render.ParseOption
@@ -35,7 +36,7 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		wopts = append(wopts, render.Compact())
 	}
 	code := exitOK
-	for _, name := range fs.Args() {
+	for _, name := range expandPaths(fs.Args()) {
 		if *write && name == "-" {
 			fmt.Fprintln(stderr, "opentact fmt: cannot use -w with standard input")
 			return exitUsageErr
@@ -46,7 +47,9 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			code = exitUsageErr
 			continue
 		}
-		out, ds := format(data, popts, wopts)
+		out, ds := format(data, popts, wopts, *modernize, func(d render.Diagnostic) {
+			fmt.Fprintln(stderr, newFinding(name, d))
+		})
 		if ds != nil {
 			for _, d := range ds {
 				fmt.Fprintln(stderr, newFinding(name, d))
@@ -72,17 +75,40 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // format parses data, which need not be valid, and returns its canonical
-// form, or the findings that stop it from parsing.
-func format(data []byte, popts []render.ParseOption, wopts []render.Option) ([]byte, render.Diagnostics) {
-	r, err := render.Parse(data, popts...)
+// form, or the findings that stop it from parsing. With modernize the
+// legacy dialect is rewritten first, and report gets what was left as it
+// was.
+func format(data []byte, popts []render.ParseOption, wopts []render.Option, modernize bool, report func(render.Diagnostic)) ([]byte, render.Diagnostics) {
+	doc, err := render.ParseDocument(data, popts...)
 	if err != nil {
 		return nil, asDiagnostics(err)
+	}
+	r := doc.Response
+	if modernize {
+		for _, d := range legacy.Modernize(r, doc.Positions) {
+			report(d)
+		}
 	}
 	out, err := render.Append(nil, r, wopts...)
 	if err != nil {
 		return nil, asDiagnostics(err)
 	}
 	return out, nil
+}
+
+// writeFile writes data to the file name atomically, creating it (mode
+// 0644 before the umask) or replacing it with its permissions kept.
+func writeFile(name string, data []byte) error {
+	if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	return writeFileAtomic(name, data)
 }
 
 // writeFileAtomic replaces the file name with data through a temporary file

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,24 +9,27 @@ import (
 )
 
 // runGen implements `opentact gen [-main] [-pkg NAME] [-func NAME]
-// [-lenient] FILE`: it prints Go code that builds the document in FILE
-// with package flow; building and rendering that code prints what
-// `opentact fmt FILE` prints. The errors of a document that parses but is
-// invalid are printed to stderr, and the code is generated all the same.
-// It exits 0 on success, 1 when the document does not parse or cannot be
-// expressed with the builder, and 2 on a usage or I/O error.
+// [-lenient] [-o FILE] FILE`: it prints Go code that builds the document in
+// FILE with package flow; building and rendering that code prints what
+// `opentact fmt FILE` prints. With -o the code goes to that file instead
+// (for //go:generate), written atomically. The errors of a document that
+// parses but is invalid are printed to stderr and gen exits 1; the code is
+// still printed to standard output, so it can be fixed in Go, but an -o
+// file is left as it was. It exits 0 on success, 1 when the document does
+// not parse, is invalid or cannot be expressed with the builder, and 2 on a
+// usage or I/O error.
 func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("gen", stderr)
 	asMain := fs.Bool("main", false, "print a complete package main program that prints the document's canonical XML")
 	pkg := fs.String("pkg", "", `package name of the generated file (default "flows"; "main" with -main)`)
 	fn := fs.String("func", "Flow", "name of the generated function returning the *flow.Flow")
 	lenient := fs.Bool("lenient", false, "keep unknown elements and attributes (generated as flow.Raw and flow.Attr) instead of reporting them")
-	if err := fs.Parse(args); err != nil {
-		return exitUsageErr
+	output := fs.String("o", "", "write the code to this file instead of standard output")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprint(stderr, "opentact gen: exactly one FILE\n", usage)
+		fmt.Fprint(stderr, "opentact gen: exactly one FILE\n", usageText())
 		return exitUsageErr
 	}
 	opts := gen.Options{Package: *pkg, Func: *fn, Main: *asMain}
@@ -54,7 +56,8 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// A document with errors still becomes code, whose Build reports the
 	// same errors; say so now rather than when the code first runs.
-	for _, d := range doc.Check().Errors() {
+	invalid := doc.Check().Errors()
+	for _, d := range invalid {
 		fmt.Fprintln(stderr, newFinding(name, d))
 	}
 	opts.Source = name
@@ -66,9 +69,18 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "opentact %s: %v\n", name, err)
 		return exitProblem
 	}
-	if _, err := stdout.Write(src); err != nil {
+	code := exitOK
+	if len(invalid) > 0 {
+		code = exitProblem
+	}
+	if *output != "" && code == exitOK {
+		err = writeFile(*output, src)
+	} else {
+		_, err = stdout.Write(src)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "opentact gen: %v\n", err)
 		return exitUsageErr
 	}
-	return exitOK
+	return code
 }

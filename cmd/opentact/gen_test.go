@@ -70,7 +70,7 @@ func TestGen(t *testing.T) {
 		{
 			name:   "invalid document",
 			args:   []string{invalid},
-			code:   exitOK,
+			code:   exitProblem,
 			stdout: []string{"return flow.New().Dial()"},
 			stderr: "invalid.xml:2:3: error: /Response/Dial[1]: ",
 		},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,8 +18,7 @@ const simTimeout = 10 * time.Second
 // runSim simulates a call to a document (FILE, "-") or to a call_flow_url
 // (URL), or with -explore walks its key paths.
 func runSim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("sim", stderr)
 	press := fs.String("press", "", "the caller's keys at each menu, comma-separated (an empty entry stays silent), e.g. 1,2,#")
 	from := fs.String("from", "15550100001", "the caller's `number`")
 	to := fs.String("to", "15550100002", "the called `number`")
@@ -30,11 +28,11 @@ func runSim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	explore := fs.Bool("explore", false, "walk every key path and print the findings in check's format")
 	depth := fs.Int("depth", 3, "how many menus deep -explore goes")
 	lenient := fs.Bool("lenient", false, "pass over unknown elements instead of refusing the document")
-	if err := fs.Parse(args); err != nil {
-		return exitUsageErr
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprint(stderr, "opentact sim: want exactly one FILE or URL\n", usage)
+		fmt.Fprint(stderr, "opentact sim: want exactly one FILE or URL\n", usageText())
 		return exitUsageErr
 	}
 	start, err := time.Parse(time.RFC3339, *at)

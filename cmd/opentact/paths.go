@@ -1,0 +1,53 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// expandPaths turns command-line PATHs into the documents to read: a file
+// or "-" stands for itself; a directory, or DIR/... as go vet writes it,
+// stands for every .xml file below it in lexical order, leaving out
+// directories whose names start with a dot. A path that cannot be read is
+// kept, so reading it reports the error in order.
+func expandPaths(args []string) []string {
+	var out []string
+	for _, arg := range args {
+		dir, recursive := strings.CutSuffix(arg, "...")
+		if recursive {
+			dir = filepath.Clean(strings.TrimSuffix(dir, "/"))
+			if dir == "" {
+				dir = "."
+			}
+		}
+		info, err := os.Stat(dir)
+		if arg == "-" || err != nil || !info.IsDir() {
+			out = append(out, arg)
+			continue
+		}
+		var found []string
+		walkErr := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				found = append(found, path) // reading it reports the error
+				return nil
+			}
+			if d.IsDir() {
+				if path != dir && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.EqualFold(filepath.Ext(path), ".xml") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if walkErr != nil {
+			found = append(found, dir)
+		}
+		out = append(out, found...)
+	}
+	return out
+}
