@@ -21,12 +21,13 @@ type Call struct {
 	toUser      chan struct{} // the flow waits for the caller
 	done        chan struct{} // closed when the call's goroutine is over
 
-	mu     sync.Mutex
-	steps  Transcript
-	events []events.Event
-	end    End
-	ended  bool
-	err    error
+	mu      sync.Mutex
+	steps   Transcript
+	events  []events.Event
+	end     End
+	ended   bool
+	err     error
+	waiting *Wait // where the call waits for the caller, nil when it does not
 }
 
 func (sim *Sim) newCall(ctx context.Context, opts []CallOption, interactive bool) *Call {

@@ -310,6 +310,8 @@ func (s *scripted) input(p point) Action {
 	if !c.interactive {
 		return Action{kind: actHangUp, keys: "script"}
 	}
+	c.setWaiting(waitAt(p, s.r.docNum))
+	defer c.setWaiting(nil)
 	select {
 	case c.toUser <- struct{}{}:
 	case <-s.r.ctx.Done():
