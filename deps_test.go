@@ -34,6 +34,7 @@ var allowedImports = map[string][]string{
 	"webhook":           {"verbs", "render", "events"},
 	"flowsim":           {"verbs", "render", "events"},
 	"flowgraph":         {"verbs", "render"},
+	"flowsim/devpage":   {"verbs", "render", "flowsim", "flowgraph"},
 	"internal/legacy":   {"verbs", "render"},
 	"internal/autherr":  {},
 	"internal/textdiff": {},
