@@ -50,3 +50,18 @@ func TestInputBeyondTheLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestGenDurationBeyondTimeDuration checks gen refuses, with exit 1 and the
+// option named, a duration no time.Duration holds, instead of writing Go
+// that does not compile (issue 12), and still writes the largest one that fits.
+func TestGenDurationBeyondTimeDuration(t *testing.T) {
+	t.Parallel()
+	r := runCLI(`<Response><Pause length="9223372036854775807"/></Response>`, "gen", "-")
+	if r.code != exitProblem || !strings.Contains(r.stderr, "Length: 9223372036854775807 ms is more than a time.Duration holds") || r.stdout != "" {
+		t.Errorf("gen: exit %d, stdout %q, stderr %q; want exit %d, nothing written and Length named", r.code, r.stdout, r.stderr, exitProblem)
+	}
+	r = runCLI(`<Response><Pause length="9223372036854"/></Response>`, "gen", "-")
+	if r.code != exitOK || !strings.Contains(r.stdout, "flow.Length(9223372036854 * time.Millisecond)") {
+		t.Errorf("gen at the limit: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
