@@ -41,7 +41,7 @@ var allowedImports = map[string][]string{
 	"internal/gen":      {"verbs"},
 	"internal/spec":     {"verbs"},
 	"internal/elemgen":  {},
-	"cmd/opentact":      {"verbs", "render", "flowgraph", "flowsim", "internal/legacy", "internal/textdiff", "internal/gen"},
+	"cmd/opentact":      {"verbs", "render", "flowgraph", "flowsim", "flowsim/devpage", "internal/legacy", "internal/textdiff", "internal/gen"},
 	"examples/ivr":      {"verbs", "builder", "webhook"},
 	".":                 {},
 }
