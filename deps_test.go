@@ -63,6 +63,13 @@ var forbiddenDeps = map[string][]string{
 var testOnlyImports = []string{"github.com/google/go-cmp/cmp", "github.com/google/go-cmp/cmp/cmpopts",
 	"github.com/go-playground/validator/v10"}
 
+// testImportsOf lists third-party packages the tests of one package may
+// import beyond testOnlyImports: the dev page's browser test speaks the
+// DevTools protocol over a websocket.
+var testImportsOf = map[string][]string{
+	"flowsim/devpage": {"github.com/coder/websocket"},
+}
+
 // listedPackage is the part of `go list -json` output the test reads.
 type listedPackage struct {
 	ImportPath string
@@ -243,7 +250,7 @@ func TestTestImports(t *testing.T) {
 	for dir, set := range testImports {
 		own := module + dir
 		for p := range set {
-			if p == own || slices.Contains(testOnlyImports, p) || slices.Contains(allowedImports[dir], edgeOf(p, allowedImports[dir])) {
+			if p == own || slices.Contains(testOnlyImports, p) || slices.Contains(testImportsOf[dir], p) || slices.Contains(allowedImports[dir], edgeOf(p, allowedImports[dir])) {
 				continue
 			}
 			if strings.HasPrefix(p, module) && !strings.Contains(p, "/cmd/") && !strings.Contains(p, "/examples/") {
