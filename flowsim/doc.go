@@ -9,6 +9,7 @@
 //
 //	c := sim.Call(ctx, flowsim.From("12125550100"))      // step by step
 //	c.Press("1"); c.Heard(); c.Silence(); c.HangUp()
+//	w, ok := c.Waiting()                                 // the Gather, Pause or RecordWait waiting for the caller
 //
 // Explore walks every DTMF path of a flow up to a depth and reports dead
 // ends, loops, unreachable branches, fallbacks and falls-through after a

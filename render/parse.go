@@ -103,7 +103,7 @@ func parse(data []byte, opts []ParseOption, withPositions bool) (*parser, error)
 	if int64(len(data)) > s.maxBytes {
 		return nil, Diagnostics{{
 			Path: "/", Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
-			Message: fmt.Sprintf("the document is %d bytes, more than the MaxBytes limit of %d", len(data), s.maxBytes),
+			Message: fmt.Sprintf("the document is more than the MaxBytes limit of %d bytes", s.maxBytes),
 		}}
 	}
 	p := newParser(data, s, withPositions)

@@ -419,7 +419,7 @@ func TestParseErrors(t *testing.T) {
 			}},
 		{"byte limit",
 			`<Response/>`,
-			[]ParseOption{MaxBytes(10)}, Diagnostics{parseDiag(1, 1, "/", "limit", "the document is 11 bytes, more than the MaxBytes limit of 10")}},
+			[]ParseOption{MaxBytes(10)}, Diagnostics{parseDiag(1, 1, "/", "limit", "the document is more than the MaxBytes limit of 10 bytes")}},
 		{"lenient unknown element in a text element",
 			`<Response><Say>a<break/></Say></Response>`,
 			[]ParseOption{Lenient()}, Diagnostics{parseDiag(1, 17, "/Response/Say[1]/break[1]", "placement", "<break> is not allowed in <Say>, which has no child elements")}},

@@ -104,8 +104,15 @@ func (w *writer) ints(name string, items []int) {
 
 // extra writes attributes the SDK does not model, after the modelled ones.
 // A name that is not an XML name, or that the start tag already holds, is
-// a fault: the output would not be well-formed.
+// a fault: the output would not be well-formed. The cost is linear in the
+// number of attributes: the modelled part of the tag is scanned once per
+// name (it is short and fixed), and the extra names are kept in a set.
 func (w *writer) extra(attrs []verbs.Attr) {
+	modelled := len(w.buf) - w.tagStart
+	var seen map[string]struct{}
+	if len(attrs) > 1 {
+		seen = make(map[string]struct{}, len(attrs))
+	}
 	for _, a := range attrs {
 		if w.failed() {
 			return
@@ -114,19 +121,23 @@ func (w *writer) extra(attrs []verbs.Attr) {
 			w.fail(fault{node: w.cur, offset: bad, reason: "invalid attribute name " + strconv.Quote(a.Name)})
 			return
 		}
-		if w.hasAttr(a.Name) {
+		_, twice := seen[a.Name]
+		if twice || w.hasAttr(a.Name, modelled) {
 			w.fail(fault{node: w.cur, attr: a.Name, offset: -1, reason: "duplicate attribute"})
 			return
+		}
+		if seen != nil {
+			seen[a.Name] = struct{}{}
 		}
 		w.optString(a.Name, verbs.Some(a.Value))
 	}
 }
 
-// hasAttr reports whether the start tag being written already holds the
-// attribute name. Values are escaped, so ` name="` can only be an
+// hasAttr reports whether the first n bytes of the start tag being written
+// hold the attribute name. Values are escaped, so ` name="` can only be an
 // attribute.
-func (w *writer) hasAttr(name string) bool {
-	tag := w.buf[w.tagStart:]
+func (w *writer) hasAttr(name string, n int) bool {
+	tag := w.buf[w.tagStart : w.tagStart+n]
 	for i := 0; i+len(name)+2 < len(tag); i++ {
 		j := i + 1 + len(name)
 		if tag[i] == ' ' && string(tag[i+1:j]) == name && tag[j] == '=' && tag[j+1] == '"' {

@@ -1,14 +1,36 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 )
 
-// readInput reads the named file, or standard input for "-".
+// maxInput is the most the commands read of one document: one byte more
+// than render's default MaxBytes limit (1 MiB), so that a larger document
+// is still refused by the parser with its "limit" finding while the CLI
+// never holds more than this in memory, whatever arrives on standard input.
+const maxInput = 1<<20 + 1
+
+// readInput reads the named file, or standard input for "-", stopping
+// after maxInput bytes.
 func readInput(name string, stdin io.Reader) ([]byte, error) {
 	if name == "-" {
-		return io.ReadAll(stdin)
+		return readLimited(stdin)
 	}
-	return os.ReadFile(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := readLimited(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return data, nil
+}
+
+// readLimited reads r to its end or to maxInput bytes, whichever is first.
+func readLimited(r io.Reader) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, maxInput))
 }

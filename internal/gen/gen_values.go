@@ -62,6 +62,10 @@ func (g *gen) dur(opt string, v verbs.Opt[verbs.Millis]) string {
 	if !v.Set {
 		return ""
 	}
+	if v.Val > verbs.MaxDurationMillis || v.Val < -verbs.MaxDurationMillis {
+		g.fail("%s: %d ms is more than a time.Duration holds (at most %d ms)", opt, int64(v.Val), int64(verbs.MaxDurationMillis))
+		return ""
+	}
 	return "flow." + opt + "(" + g.duration(v.Val) + ")"
 }
 
