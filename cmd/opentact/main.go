@@ -10,6 +10,7 @@
 //	opentact doc [-o FILE] FILE|URL
 //	opentact sim [-press 1,2,#] [-from N] [-to N] [-at RFC3339] [-dial answer|busy|noanswer] FILE|URL
 //	opentact sim -explore [-depth 3] FILE|URL
+//	opentact dev [-addr 127.0.0.1:8080] FILE|URL
 //	opentact version
 //	opentact help [COMMAND]
 //
@@ -25,7 +26,9 @@
 // through the document (or the call_flow_url) with the keys of -press and
 // prints its transcript, one step per line; it exits 0 when the call ends
 // normally and 1 on an invalid document or a dead end; sim -explore prints
-// the findings of every key path in check's format.
+// the findings of every key path in check's format. dev serves a phone page
+// on a loopback address: call the flow in the browser, press keys, hear the
+// prompts, watch the document and its graph, and save the call as a test.
 package main
 
 import (
@@ -59,6 +62,7 @@ func init() {
 		{"graph", "graph [-format mermaid|dot|svg] [-follow] [-o FILE] FILE|URL", runGraph},
 		{"doc", "doc [-o FILE] FILE|URL", runDoc},
 		{"sim", "sim [-press 1,2,#] [-from N] [-to N] [-at RFC3339] [-dial answer|busy|noanswer] [-explore [-depth N]] FILE|URL", runSim},
+		{"dev", "dev [-addr 127.0.0.1:8080] [-lenient] FILE|URL", runDev},
 		{"version", "version", runVersion},
 		{"help", "help [COMMAND]", runHelp},
 	}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/opentact-go/opentact/flowsim"
+	"github.com/opentact-go/opentact/flowsim/devpage"
+)
+
+// runDev implements `opentact dev`: it serves the phone page for a FILE or
+// a loopback call_flow_url until interrupted.
+func runDev(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("dev", stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "the loopback `address` to listen on (port 0 picks a free one)")
+	lenient := fs.Bool("lenient", false, "pass over unknown elements instead of refusing the document")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprint(stderr, "opentact dev: want exactly one FILE or URL\n", usageText())
+		return exitUsageErr
+	}
+	host, _, err := net.SplitHostPort(*addr)
+	if err != nil || !loopback(host) {
+		fmt.Fprintf(stderr, "opentact dev: -addr %q: want a loopback host:port such as 127.0.0.1:8080; the page is for this machine only\n", *addr)
+		return exitUsageErr
+	}
+	var simOpts []flowsim.Option
+	if *lenient {
+		simOpts = append(simOpts, flowsim.Lenient())
+	}
+	name := fs.Arg(0)
+	var src any
+	var opts []devpage.Option
+	if isURL(name) {
+		u, err := url.Parse(name)
+		if err != nil || !loopback(u.Hostname()) {
+			fmt.Fprintf(stderr, "opentact dev: %s: the call_flow_url must be on this machine (localhost, 127.0.0.1, [::1])\n", name)
+			return exitUsageErr
+		}
+		client := &http.Client{Timeout: simTimeout}
+		src = flowsim.Handler(forward(client), name)
+		simOpts = append(simOpts, flowsim.Client(client), flowsim.RequestTimeout(simTimeout))
+		opts = append(opts, devpage.WithSourceCode(devpage.SourceCode{
+			Expr:    fmt.Sprintf("flowsim.Handler(http.DefaultServeMux /* your handler */, %q)", u.Path),
+			Imports: []string{"net/http"},
+		}))
+	} else {
+		data, err := readInput(name, stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "opentact dev: %v\n", err)
+			return exitUsageErr
+		}
+		src = data
+	}
+	opts = append(opts, devpage.WithSimOptions(simOpts...))
+	srv, err := devpage.New(src, opts...)
+	if err != nil {
+		fmt.Fprintf(stderr, "opentact dev: %v\n", err)
+		return exitUsageErr
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "opentact dev: %v\n", err)
+		return exitUsageErr
+	}
+	fmt.Fprintf(stdout, "opentact dev: %s on http://%s/ (loopback only; nothing leaves this machine). Ctrl-C stops.\n", name, ln.Addr())
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(shut)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "opentact dev: %v\n", err)
+		return exitUsageErr
+	}
+	return exitOK
+}
+
+// loopback reports localhost or a loopback IP.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

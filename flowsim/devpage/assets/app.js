@@ -1,0 +1,112 @@
+// The opentact dev page: drives the call through the JSON API and shows
+// the state the server streams.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let spoken = 0;      // how many heard prompts were read aloud
+let graphKey = "";   // the document the graph shows
+
+async function post(name, body) {
+  $("error").textContent = "";
+  try {
+    const r = await fetch("/api/" + name, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body || {}),
+    });
+    const v = await r.json();
+    if (!r.ok) {
+      $("error").textContent = v.error || r.statusText;
+      return;
+    }
+    show(v);
+  } catch (e) {
+    $("error").textContent = "the dev server does not answer: " + e;
+  }
+}
+
+function call() {
+  spoken = 0;
+  if (window.speechSynthesis) speechSynthesis.cancel();
+  const body = { from: $("from").value, to: $("to").value, at: $("at").value, dials: [$("dial").value] };
+  if ($("state").value) body.state = $("state").value.toUpperCase();
+  post("call", body);
+}
+
+function speak(heard) {
+  if (!window.speechSynthesis || typeof SpeechSynthesisUtterance === "undefined") {
+    spoken = heard.length;
+    return;
+  }
+  for (; spoken < heard.length; spoken++) {
+    if (!/^https?:/.test(heard[spoken])) speechSynthesis.speak(new SpeechSynthesisUtterance(heard[spoken]));
+  }
+}
+
+function show(s) {
+  $("status").textContent = !s.calling ? "no call" : s.ended ? "call ended: " + s.end : s.waiting ? "waiting for keys" : "running";
+  $("transcript").textContent = s.transcript.map((t) => t.text).join("\n");
+  $("transcript").scrollTop = $("transcript").scrollHeight;
+  const heard = $("heard");
+  heard.replaceChildren(...s.heard.map((h) => { const li = document.createElement("li"); li.textContent = h; return li; }));
+  if (s.heard.length < spoken) spoken = 0;
+  speak(s.heard);
+  const n = s.activeDoc || s.documents.length;
+  const doc = s.documents[n - 1];
+  $("docnum").textContent = doc ? "#" + doc.n : "";
+  showDocument(doc, s.activeDoc === n ? s.activePath : "", (s.visited && s.visited[n]) || []);
+  showGraph(n, s);
+}
+
+function showDocument(doc, active, visited) {
+  const pre = $("document");
+  if (!doc) { pre.textContent = ""; return; }
+  const activeLine = doc.lines[active] || 0;
+  const seen = new Set(visited.map((p) => doc.lines[p]));
+  pre.replaceChildren(...doc.xml.split("\n").map((line, i) => {
+    const span = document.createElement("span");
+    span.textContent = line || " ";
+    if (i + 1 === activeLine) span.className = "active";
+    else if (seen.has(i + 1)) span.className = "visited";
+    return span;
+  }));
+}
+
+async function showGraph(n, s) {
+  const box = $("graph");
+  if (!n) { box.replaceChildren(); graphKey = ""; return; }
+  const key = s.transcript.length ? n + ":" + s.documents.length : "";
+  if (key !== graphKey) {
+    graphKey = key;
+    const r = await fetch("/api/graph?doc=" + n);
+    if (!r.ok) { box.textContent = "no graph for document " + n; return; }
+    const svg = new DOMParser().parseFromString(await r.text(), "image/svg+xml").documentElement;
+    box.replaceChildren(document.importNode(svg, true));
+  }
+  const visited = new Set((s.visited && s.visited[n]) || []);
+  for (const g of box.querySelectorAll("svg g[id]")) {
+    const t = g.querySelector("title");
+    const path = t ? t.textContent : "";
+    g.classList.toggle("visited", visited.has(path));
+    g.classList.toggle("active", path !== "" && s.activeDoc === n && path === s.activePath);
+  }
+}
+
+function connect() {
+  const es = new EventSource("/api/stream");
+  es.addEventListener("state", (e) => show(JSON.parse(e.data)));
+  es.onerror = () => { $("status").textContent = "reconnecting to the dev server…"; };
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (const b of document.querySelectorAll("#keypad button")) {
+    b.addEventListener("click", () => post("press", { keys: b.dataset.key }));
+  }
+  $("call").addEventListener("click", call);
+  $("silence").addEventListener("click", () => post("silence"));
+  $("hangup").addEventListener("click", () => post("hangup"));
+  document.addEventListener("keydown", (e) => {
+    if (e.target.tagName !== "INPUT" && /^[0-9*#]$/.test(e.key)) post("press", { keys: e.key });
+  });
+  connect();
+});
