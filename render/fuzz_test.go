@@ -59,7 +59,7 @@ func FuzzParse(f *testing.F) {
 				continue
 			}
 			r := d.Response
-			checkPositions(t, d, bytes.Count(data, []byte("\n"))+1)
+			checkPositions(t, d, lineCount(data))
 			if mode.opts == nil {
 				strict = r
 			} else if strict != nil {
@@ -246,4 +246,11 @@ func collectList[T verbs.Node](out []verbs.Node, list []T) []verbs.Node {
 		out = collectNodes(out, n)
 	}
 	return out
+}
+
+// lineCount is the number of lines of data, LF, CRLF and a lone CR each
+// ending one.
+func lineCount(data []byte) int {
+	crlf := bytes.Count(data, []byte("\r\n"))
+	return bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - crlf + 1
 }

@@ -28,6 +28,7 @@ type parser struct {
 	elements  int
 	tokens    int // tokens read so far
 	fatal     bool
+	hasCR     bool // data holds a CR: lines may end in CR or CRLF as well as LF
 
 	// The position cursor: the byte offset whose line and column are known.
 	curOff       int
@@ -44,7 +45,7 @@ type parser struct {
 // stream: no entity map beyond the predefined entities, no charset reader.
 // It records the position of every node when withPositions is set.
 func newParser(data []byte, s parseSettings, withPositions bool) *parser {
-	p := &parser{data: data, settings: s, curLine: 1}
+	p := &parser{data: data, settings: s, curLine: 1, hasCR: bytes.IndexByte(data, '\r') >= 0}
 	p.stack = p.stackBuf[:0]
 	p.free = p.freeBuf[:0]
 	p.kids = p.kidsBuf[:0]
@@ -149,16 +150,26 @@ func (p *parser) position(off64 int64) Position {
 		p.curOff, p.curLine, p.curLineStart = 0, 1, 0
 	}
 	for i := p.curOff; i < off; {
-		j := bytes.IndexByte(p.data[i:off], '\n')
+		var j int
+		if p.hasCR {
+			j = bytes.IndexAny(p.data[i:off], "\r\n")
+		} else {
+			j = bytes.IndexByte(p.data[i:off], '\n')
+		}
 		if j < 0 {
 			break
 		}
 		i += j + 1
+		if p.data[i-1] == '\r' && i < len(p.data) && p.data[i] == '\n' {
+			i++ // CRLF is one line end
+		}
 		p.curLine++
 		p.curLineStart = i
 	}
-	p.curOff = off
-	return Position{Line: p.curLine, Col: off - p.curLineStart + 1}
+	// A position inside a CRLF (at its LF) is the first column of the line
+	// the CRLF starts.
+	p.curOff = max(off, p.curLineStart)
+	return Position{Line: p.curLine, Col: max(off-p.curLineStart, 0) + 1}
 }
 
 // addError records an error finding.

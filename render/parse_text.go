@@ -73,7 +73,7 @@ func (p *parser) comment(s string, pos Position) {
 		return
 	}
 	f.flushText()
-	c := &verbs.Comment{Text: s}
+	c := &verbs.Comment{Text: normalizeLineEnds(s)}
 	if !p.addChild(f, c) {
 		p.addWarning(f.path(), pos, "comment-dropped",
 			fmt.Sprintf("a comment inside <%s> is dropped: <%s> has no place for comments", f.name, f.name))
@@ -234,3 +234,13 @@ func onlyXMLSpace[T string | []byte](s T) bool {
 
 // trimXMLSpace removes surrounding XML white space.
 func trimXMLSpace(s string) string { return strings.Trim(s, " \t\r\n") }
+
+// normalizeLineEnds turns CRLF and lone CR into LF, as XML 1.0 §2.11 has a
+// parser do before anything else. encoding/xml does it for text but not for
+// comments; doing it here gives the comment a conforming parser reads.
+func normalizeLineEnds(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}

@@ -8,7 +8,8 @@ import (
 )
 
 // comment writes <!--Text--> where the output stands. Comment text cannot
-// be escaped, so a "--", a final "-" or a character XML forbids is a fault.
+// be escaped, so a "--", a final "-", a carriage return (parsers read it
+// as a line feed) or a character XML forbids is a fault.
 func (w *writer) comment(c *verbs.Comment) {
 	if bad := invalidCharAt(c.Text); bad >= 0 {
 		w.fail(fault{node: c, offset: bad, reason: invalidCharReason(c.Text, bad)})
@@ -16,6 +17,10 @@ func (w *writer) comment(c *verbs.Comment) {
 	}
 	if i := strings.Index(c.Text, "--"); i >= 0 {
 		w.fail(fault{node: c, offset: i, reason: `comment contains "--"`})
+		return
+	}
+	if i := strings.IndexByte(c.Text, '\r'); i >= 0 {
+		w.fail(fault{node: c, offset: i, reason: "comment contains a carriage return, which every XML parser reads as a line feed"})
 		return
 	}
 	if strings.HasSuffix(c.Text, "-") {

@@ -392,6 +392,11 @@ func TestAppendErrors(t *testing.T) {
 			WriteError{Path: "/Response/comment()[2]", Offset: 2, Reason: `comment contains "--"`},
 		},
 		{
+			"comment with a carriage return",
+			doc(&verbs.Comment{Text: "line 1\r\nline 2"}),
+			WriteError{Path: "/Response/comment()[1]", Offset: 6, Reason: "comment contains a carriage return, which every XML parser reads as a line feed"},
+		},
+		{
 			"comment ending in dash",
 			doc(&verbs.Gather{Children: []verbs.GatherChild{&verbs.Comment{Text: "menu -"}}}),
 			WriteError{Path: "/Response/Gather[1]/comment()[1]", Offset: 5, Reason: `comment ends in "-"`},
