@@ -31,10 +31,8 @@ func (r *runner) command(cmd verbs.Command, path string) result {
 		return r.pause(c, path)
 	case *verbs.Say:
 		n := loops(c.Loop.Get())
-		st := Step{Path: path, Element: name, Outcome: OK, Heard: c.Text, Duration: time.Duration(n) * speechTime(c.Text)}
-		if n > 1 {
-			st.Detail = fmt.Sprintf("%d times", n)
-		}
+		st := Step{Path: path, Element: name, Outcome: OK, Heard: c.Text, Duration: scale(n, speechTime(c.Text))}
+		st.Detail = joinParts(times(n), voice(c))
 		return stop(r.emitCmd(st, c.Tag))
 	case *verbs.Play:
 		return r.play(c, path)
@@ -64,7 +62,7 @@ func (r *runner) command(cmd verbs.Command, path string) result {
 	case *verbs.Hold:
 		d := defaultHold
 		if c.Timeout.Set {
-			d = c.Timeout.Val.Duration()
+			d = millis(c.Timeout.Val)
 		}
 		return stop(r.emitCmd(Step{Path: path, Element: name, Outcome: OK, Heard: "hold music", Duration: d,
 			Detail: "the caller is on hold until the timeout"}, c.Tag))
@@ -88,7 +86,7 @@ func (r *runner) command(cmd verbs.Command, path string) result {
 func (r *runner) answer(c *verbs.Answer, path string) result {
 	st := Step{Path: path, Element: "Answer", Outcome: OK}
 	if c.Delay.Set {
-		st.Duration = c.Delay.Val.Duration()
+		st.Duration = millis(c.Delay.Val)
 	}
 	if r.live {
 		st.Detail = "the call is already live (auto_answer)"
@@ -109,7 +107,7 @@ func (r *runner) answer(c *verbs.Answer, path string) result {
 func (r *runner) pause(c *verbs.Pause, path string) result {
 	length := defaultPause
 	if c.Length.Set {
-		length = c.Length.Val.Duration()
+		length = millis(c.Length.Val)
 	}
 	st := Step{Path: path, Element: "Pause", Outcome: OK, Duration: length}
 	if c.DTMFStop == "" {
@@ -145,7 +143,7 @@ func (r *runner) play(c *verbs.Play, path string) result {
 			}
 			return fail(st.Detail)
 		}
-		st.Duration = time.Duration(n) * length
+		st.Duration = scale(n, length)
 	} else {
 		st.Heard = c.URL
 		if r.s.missingAudio[c.URL] {
@@ -161,14 +159,9 @@ func (r *runner) play(c *verbs.Play, path string) result {
 		if !ok {
 			length = defaultAudio
 		}
-		st.Duration = time.Duration(n) * length
+		st.Duration = scale(n, length)
 	}
-	if n > 1 {
-		st.Detail = fmt.Sprintf("%d times", n)
-	}
-	if c.Leg != "" {
-		st.Detail = strings.TrimPrefix(st.Detail+", leg "+string(c.Leg), ", ")
-	}
+	st.Detail = joinParts(times(n), leg(c.Leg))
 	return stop(r.emitCmd(st, c.Tag))
 }
 
@@ -176,12 +169,12 @@ func (r *runner) play(c *verbs.Play, path string) result {
 func (r *runner) tone(c *verbs.Tone, path string) result {
 	timeout := defaultTone
 	if c.Timeout.Set {
-		timeout = c.Timeout.Val.Duration()
+		timeout = millis(c.Timeout.Val)
 	}
-	cycle := c.On.Val.Duration() + c.Off.Val.Duration()
+	cycle := plus(millis(c.On.Val), millis(c.Off.Val))
 	d := timeout
 	if cycle > 0 {
-		d = min(timeout, time.Duration(loops(c.Loop.Get()))*cycle)
+		d = min(timeout, scale(loops(c.Loop.Get()), cycle))
 	}
 	hz := make([]string, len(c.Hz))
 	for i, h := range c.Hz {
@@ -191,7 +184,54 @@ func (r *runner) tone(c *verbs.Tone, path string) result {
 	if len(hz) > 0 {
 		heard += " " + strings.Join(hz, "+") + " Hz"
 	}
-	return stop(r.emitCmd(Step{Path: path, Element: "Tone", Outcome: OK, Heard: heard, Duration: d}, c.Tag))
+	volume := ""
+	if c.Volume.Set {
+		volume = fmt.Sprintf("at %d dB", c.Volume.Val)
+	}
+	return stop(r.emitCmd(Step{Path: path, Element: "Tone", Outcome: OK, Heard: heard, Duration: d,
+		Detail: joinParts(volume, leg(c.Leg))}, c.Tag))
+}
+
+// times describes a loop count above one: "2 times".
+func times(n int) string {
+	if n > 1 {
+		return fmt.Sprintf("%d times", n)
+	}
+	return ""
+}
+
+// voice describes the voice attributes of a Say that sets any: "voice es
+// WaveNet MALE".
+func voice(c *verbs.Say) string {
+	var v []string
+	for _, a := range []string{c.Lang, string(c.Type), string(c.Gender), c.Code} {
+		if a != "" {
+			v = append(v, a)
+		}
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "voice " + strings.Join(v, " ")
+}
+
+// leg describes the leg of a Play or Tone that sets one: "leg aleg".
+func leg(l verbs.Leg) string {
+	if l == "" {
+		return ""
+	}
+	return "leg " + string(l)
+}
+
+// joinParts joins the non-empty parts of a detail with commas.
+func joinParts(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // condition runs the command list of <Call>, <Geo> or <Schedule> when it

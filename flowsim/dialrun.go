@@ -40,7 +40,7 @@ func (r *runner) dial(d *verbs.Dial, path string) result {
 		st.Outcome = Failed
 		st.Duration = defaultNoAnswer
 		if d.Timeout.Set {
-			st.Duration = time.Duration(d.Timeout.Val) * time.Second
+			st.Duration = scale(d.Timeout.Val, time.Second)
 		}
 		st.Detail = ringing + ": no answer"
 	default:
@@ -54,7 +54,7 @@ func (r *runner) dial(d *verbs.Dial, path string) result {
 			st.Detail = ringing + ": no answer (" + by + " is not a destination of this Dial)"
 			break
 		}
-		st.Duration = o.ring + o.talk
+		st.Duration = plus(o.ring, o.talk)
 		st.Detail = ringing + ": answered by " + by + " after " + formatDuration(o.ring) +
 			", talked " + formatDuration(o.talk) + ", then the dialled party hung up"
 		if d.Record == verbs.RecordFromAnswer {
@@ -63,10 +63,10 @@ func (r *runner) dial(d *verbs.Dial, path string) result {
 	}
 	if st.Outcome == OK {
 		// The bridge starts once the party answers.
-		ring := o.ring
-		r.elapsed += ring
+		start := r.elapsed
+		r.elapsed = plus(start, o.ring)
 		r.stateEvent("bridged")
-		r.elapsed -= ring
+		r.elapsed = start
 	}
 	if c := r.emitCmd(st, d.Tag); c != ctlNext {
 		return stop(c)

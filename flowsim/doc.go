@@ -72,6 +72,13 @@
 //     caller speak until a key (or 30 s of silence) and stops the
 //     recording. A recording is named by its tag, else by Recordings, else
 //     recording-N; <Play record> plays it for its recorded length.
+//   - Voice and legs. The voice of a <Say> (lang, type, gender, code), the
+//     leg of a <Play> or <Tone> and a tone's volume are shown in the step's
+//     detail; they change nothing else in the call.
+//   - Tags. The tag of each command run is in its call_flow event. The
+//     <DTMF>, <Default> and legacy <Case> branches are not commands: the
+//     <Gather>'s event carries the Gather's tag, a branch's tag is in no
+//     event.
 //   - Others. <Hold> keeps the caller on hold for its timeout (300 s);
 //     <Unhold> and <Meta> take no time; <Answer> makes the call live when
 //     the app does not auto-answer; a flow that runs out of commands ends

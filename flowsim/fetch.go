@@ -94,8 +94,9 @@ func (r *runner) isFallback(doc *document) bool {
 // handler or a Route, over the network only with Client.
 func (r *runner) request(method, u string, body []byte, timeout time.Duration) *Exchange {
 	x := &Exchange{Method: method, URL: u, RequestBody: body}
+	bound := "the timeout attribute"
 	if timeout <= 0 {
-		timeout = r.s.requestTimeout
+		timeout, bound = r.s.requestTimeout, "flowsim.RequestTimeout"
 	}
 	h := r.handlerFor(u)
 	if h == nil && r.s.client == nil {
@@ -114,6 +115,10 @@ func (r *runner) request(method, u string, body []byte, timeout time.Duration) *
 	}
 	x.Status, x.Body = status, reply
 	switch {
+	case err != nil && r.ctx.Err() != nil:
+		x.Err = "the call's context ended before the reply: " + r.ctx.Err().Error()
+	case err != nil && ctx.Err() != nil:
+		x.Err = fmt.Sprintf("no reply within %s (%s): %v", formatDuration(timeout), bound, err)
 	case err != nil:
 		x.Err = err.Error()
 	case status < 200 || status > 299:
@@ -181,7 +186,7 @@ func serveInProcess(ctx context.Context, h http.Handler, method, u string, body 
 			return 0, nil, fmt.Errorf("the handler panicked: %v", p)
 		}
 	case <-ctx.Done():
-		return 0, nil, fmt.Errorf("no reply in time: %w", ctx.Err())
+		return 0, nil, fmt.Errorf("the handler did not answer: %w", ctx.Err())
 	}
 	return w.result()
 }
@@ -218,7 +223,7 @@ func (r *runner) callback(c *verbs.Callback, path string) result {
 	}
 	var timeout time.Duration
 	if c.Timeout.Set && c.Timeout.Val > 0 {
-		timeout = c.Timeout.Val.Duration()
+		timeout = millis(c.Timeout.Val)
 	}
 	doc, st := r.fetchDocument(method, u, body, timeout)
 	st.Path, st.Element = path, "Callback"
@@ -244,7 +249,7 @@ func (r *runner) curl(c *verbs.Curl, path string) result {
 	}
 	var timeout time.Duration
 	if c.Timeout.Set && c.Timeout.Val > 0 {
-		timeout = c.Timeout.Val.Duration()
+		timeout = millis(c.Timeout.Val)
 	}
 	x := r.request(method, c.URL, nil, timeout)
 	st := Step{Path: path, Element: "Curl", Outcome: OK, Exchange: x}

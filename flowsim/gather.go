@@ -99,7 +99,7 @@ func collect(keys string, length int, stopKey string, timeout time.Duration) (st
 			return digits.String(), time.Duration(i+1) * keyTime, keys[i+1:]
 		}
 	}
-	return digits.String(), time.Duration(len(keys))*keyTime + timeout, ""
+	return digits.String(), plus(scale(len(keys), keyTime), timeout), ""
 }
 
 // gather runs <Gather>: legacy prompts inside it, then the caller's entry,
@@ -110,7 +110,7 @@ func (r *runner) gather(g *verbs.Gather, path string) result {
 	length, stopKey := gatherLength(g), gatherStop(g)
 	timeout := r.s.gatherTimeout
 	if g.Timeout.Set {
-		timeout = g.Timeout.Val.Duration()
+		timeout = millis(g.Timeout.Val)
 	}
 	attempts := 1
 	if g.Attempts.Set && g.Attempts.Val > 1 {

@@ -72,7 +72,7 @@ func (r *runner) recordCmd(c *verbs.Record, path string) result {
 			// A background recording with a timeout: it ends after the
 			// timeout of simulated time; the simulator books it so.
 			delete(r.recording, name)
-			r.recordings[name] = c.Timeout.Val.Duration()
+			r.recordings[name] = millis(c.Timeout.Val)
 		}
 		return next()
 	}
@@ -82,13 +82,13 @@ func (r *runner) recordCmd(c *verbs.Record, path string) result {
 	}
 	start, running := r.recording[name]
 	if running {
-		length := r.elapsed - start
-		if c.Timeout.Set && c.Timeout.Val.Duration() < length {
-			length = c.Timeout.Val.Duration()
+		length, how := r.elapsed-start, " stopped, "
+		if c.Timeout.Set && millis(c.Timeout.Val) < length {
+			length, how = millis(c.Timeout.Val), " stopped at its timeout, "
 		}
 		delete(r.recording, name)
 		r.recordings[name] = length
-		r.emit(Step{Path: path, Element: "Record", Outcome: OK, Detail: "recording " + strconv.Quote(name) + " stopped, " + formatDuration(length)})
+		r.emit(Step{Path: path, Element: "Record", Outcome: OK, Detail: "recording " + strconv.Quote(name) + how + formatDuration(length)})
 	}
 	return stop(ctl)
 }

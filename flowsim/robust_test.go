@@ -147,3 +147,40 @@ func TestCancel(t *testing.T) {
 		t.Error("the call did not end")
 	}
 }
+
+// TestHugeDurations: loop counts and durations at the limits of their
+// types make a long call, never a clock that runs backwards.
+func TestHugeDurations(t *testing.T) {
+	t.Parallel()
+	const maxInt = "9223372036854775807"
+	for name, doc := range map[string]string{
+		"Pause":  `<Response><Pause length="` + maxInt + `"/><Say>after</Say><Hangup/></Response>`,
+		"Say":    `<Response><Say loop="` + maxInt + `">a b</Say><Say>after</Say><Hangup/></Response>`,
+		"Play":   `<Response><Play loop="` + maxInt + `">https://cdn.example.com/a.mp3</Play><Say>after</Say><Hangup/></Response>`,
+		"Hold":   `<Response><Hold timeout="` + maxInt + `"/><Say>after</Say><Hangup/></Response>`,
+		"Tone":   `<Response><Tone loop="` + maxInt + `" don="` + maxInt + `" doff="` + maxInt + `" timeout="` + maxInt + `"/><Say>after</Say><Hangup/></Response>`,
+		"Answer": `<Response><Answer delay="` + maxInt + `"/><Say>after</Say><Hangup/></Response>`,
+		"Dial":   `<Response><Dial timeout="` + maxInt + `"><To>15550100003</To></Dial><Say>after</Say><Hangup/></Response>`,
+		"Gather": `<Response><Gather timeout="` + maxInt + `" dtmf_length="1"/><Say>after</Say><Hangup/></Response>`,
+		"sum":    `<Response><Pause length="` + maxInt + `"/><Pause length="` + maxInt + `"/><Say>after</Say><Hangup/></Response>`,
+	} {
+		sim, err := flowsim.New([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := sim.Run(t.Context(), flowsim.Dials(flowsim.NoAnswer()), flowsim.Script(flowsim.Silence()))
+		tr := c.Transcript()
+		if c.End() != flowsim.EndHangup {
+			t.Errorf("%s: end %q\n%s", name, c.End(), tr)
+		}
+		for i, st := range tr {
+			if st.Duration < 0 || st.Elapsed < 0 || (i > 0 && st.Elapsed < tr[i-1].Elapsed) {
+				t.Errorf("%s: step %d goes back in time:\n%s", name, i, tr)
+				break
+			}
+		}
+		if last := tr[len(tr)-1]; last.Elapsed < 200*365*24*time.Hour {
+			t.Errorf("%s: the call lasted %s, want the saturated clock (about 292 years)\n%s", name, last.Elapsed, tr)
+		}
+	}
+}

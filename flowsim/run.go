@@ -181,7 +181,7 @@ func (r *runner) emit(st Step) ctl {
 	if st.Path != "" && st.Document == 0 {
 		st.Document = r.docNum
 	}
-	r.elapsed += st.Duration
+	r.elapsed = plus(r.elapsed, st.Duration)
 	r.record(st)
 	return ctlNext
 }

@@ -1,8 +1,11 @@
 package flowsim
 
 import (
+	"math"
 	"strings"
 	"time"
+
+	"github.com/opentact-go/opentact/verbs"
 )
 
 // The simulator's time model (see the package documentation).
@@ -29,4 +32,34 @@ func loops(v int, set bool) int {
 		return 1
 	}
 	return v
+}
+
+// maxDuration is the latest the simulated clock goes: durations saturate
+// there instead of overflowing, so a huge loop count or timeout gives a
+// long call, never a negative time.
+const maxDuration = time.Duration(math.MaxInt64)
+
+// scale returns n times d, at most maxDuration.
+func scale(n int, d time.Duration) time.Duration {
+	if n <= 0 || d <= 0 {
+		return 0
+	}
+	if d > maxDuration/time.Duration(n) {
+		return maxDuration
+	}
+	return time.Duration(n) * d
+}
+
+// plus returns a+b for non-negative durations, at most maxDuration.
+func plus(a, b time.Duration) time.Duration {
+	if b > maxDuration-a {
+		return maxDuration
+	}
+	return a + b
+}
+
+// millis returns a millisecond attribute as a duration, at most
+// maxDuration.
+func millis(m verbs.Millis) time.Duration {
+	return scale(int(min(m, verbs.Millis(math.MaxInt))), time.Millisecond)
 }
