@@ -216,3 +216,22 @@ func TestDocumentCycle(t *testing.T) {
 		t.Errorf("Explore found no loop: %v", ds)
 	}
 }
+
+// TestDeepNesting: a document nested as deep as the parser allows runs to
+// its innermost command, whose step carries the full path.
+func TestDeepNesting(t *testing.T) {
+	t.Parallel()
+	const n = 60
+	doc := "<Response>" + strings.Repeat("<Geo>", n) + "<Say>deep</Say><Hangup/>" + strings.Repeat("</Geo>", n) + "</Response>"
+	sim, err := flowsim.New([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Run(t.Context())
+	want := "/Response" + strings.Repeat("/Geo[1]", n) + "/Say[1]"
+	heard := c.Heard()
+	tr := c.Transcript()
+	if c.End() != flowsim.EndHangup || len(heard) != 1 || heard[0] != "deep" || tr[len(tr)-3].Path != want {
+		t.Errorf("end %q, heard %q\n%s", c.End(), heard, tr)
+	}
+}
