@@ -94,7 +94,11 @@
 // conversation (Answered; 5 s and 60 s by default), 30 s (or the legacy
 // timeout) when nobody answers, nothing when busy; Tone loop × (don+doff),
 // at most its timeout (30 s); Answer its delay; requests take no simulated
-// time (RequestTimeout bounds them in real time).
+// time (RequestTimeout, or a Callback's or Curl's timeout attribute,
+// bounds them in real time; a request cut off names the bound in its
+// step). Durations saturate at the largest time.Duration instead of
+// overflowing, so a loop count or a timeout at the limit of its type makes
+// a very long call, never a negative time.
 //
 // # Transcript
 //

@@ -53,3 +53,25 @@ func ExampleSim_Call() {
 	// [Press 1.] false
 	// [Press 1. Thanks.] true
 }
+
+// Explore presses every key path of a menu and reports what goes wrong.
+func ExampleExplore() {
+	doc := []byte(`<Response>
+  <Gather dtmf_length="1">
+    <DTMF value="1"><Say>Goodbye.</Say><Hangup/></DTMF>
+    <DTMF value="2"><Dial><To>15550100010</To></Dial><Say>Thanks for calling.</Say></DTMF>
+  </Gather>
+</Response>`)
+	ds, err := flowsim.Explore(doc, 2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, d := range ds {
+		fmt.Println(d)
+	}
+	// Output:
+	// 2:3: error: /Response/Gather[1]: the call ends after this command without a <Hangup> or a <Dial>, after keys 9
+	// 4:21: warning: /Response/Gather[1]/DTMF[2]/Dial[1]: after the dialled party hangs up, the flow goes on with <Say> at /Response/Gather[1]/DTMF[2]/Say[1]
+	// 4:54: error: /Response/Gather[1]/DTMF[2]/Say[1]: the call ends after this command without a <Hangup> or a <Dial>, after keys 2
+}

@@ -18,6 +18,7 @@ import (
 // / answers the call with the main menu, /level2 and /level3 answer the
 // Gather url requests; key 9 at level 3 panics.
 type menuApp struct {
+	base     string // the origin of the Gather urls; "" is http://example.com
 	mu       sync.Mutex
 	requests []*webhook.CallFlowRequest
 }
@@ -37,13 +38,17 @@ func (a *menuApp) handler(t *testing.T) http.Handler {
 		return `<Response><Say>` + prompt + `</Say><Gather dtmf_length="1" url="` + next +
 			`"><Error><Say>Menu down.</Say><Hangup/></Error></Gather><Say>No choice.</Say><Hangup/></Response>`
 	}
+	base := a.base
+	if base == "" {
+		base = "http://example.com"
+	}
 	fns := map[string]webhook.CallFlowFunc{
 		"/{$}": func(ctx context.Context, r *webhook.CallFlowRequest) (*verbs.Response, error) {
-			return mustParse(t, menu("Main menu.", "http://example.com/level2?lang=en")), nil
+			return mustParse(t, menu("Main menu.", base+"/level2?lang=en")), nil
 		},
 		"/level2": func(ctx context.Context, r *webhook.CallFlowRequest) (*verbs.Response, error) {
 			if r.DTMF == "1" {
-				return mustParse(t, menu("Level two.", "http://example.com/level3")), nil
+				return mustParse(t, menu("Level two.", base+"/level3")), nil
 			}
 			return mustParse(t, `<Response><Say>Bye.</Say><Hangup/></Response>`), nil
 		},

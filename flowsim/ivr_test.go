@@ -43,6 +43,11 @@ func TestGatherPageIVR(t *testing.T) {
 		{name: "silence-no-match", opts: []flowsim.CallOption{flowsim.Script(flowsim.Silence())}, end: flowsim.EndHangup},
 		{name: "wrong-key-no-input", reading: flowsim.DefaultOnNoInput, opts: []flowsim.CallOption{flowsim.Keys("5")}, end: flowsim.EndHangup},
 		{name: "silence-no-input", reading: flowsim.DefaultOnNoInput, opts: []flowsim.CallOption{flowsim.Script(flowsim.Silence())}, end: flowsim.EndHangup},
+		{name: "support-no-answer", opts: []flowsim.CallOption{flowsim.Keys("1"), flowsim.Dials(flowsim.NoAnswer())}, end: flowsim.EndHangup},
+		{name: "tech-busy", opts: []flowsim.CallOption{flowsim.Keys("2"), flowsim.Dials(flowsim.Busy())}, end: flowsim.EndHangup},
+		{name: "private-silence-no-match", opts: []flowsim.CallOption{flowsim.Script(flowsim.Press("0"), flowsim.Silence())}, route: true, end: flowsim.EndHangup},
+		{name: "private-silence-no-input", reading: flowsim.DefaultOnNoInput, opts: []flowsim.CallOption{flowsim.Script(flowsim.Press("0"), flowsim.Silence())}, route: true, end: flowsim.EndHangup},
+		{name: "stop-key-only", opts: []flowsim.CallOption{flowsim.Keys("#")}, end: flowsim.EndHangup},
 		{name: "caller-hangs-up", opts: []flowsim.CallOption{flowsim.Script(flowsim.HangUp())}, end: flowsim.EndCaller},
 	}
 	for _, tt := range tests {

@@ -184,3 +184,54 @@ func TestHugeDurations(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentCycle: two documents whose Callbacks fetch each other. A run
+// ends at the step limit with its finding; Explore reports the loop at the
+// document fetched again.
+func TestDocumentCycle(t *testing.T) {
+	t.Parallel()
+	a := `<Response><Say>A</Say><Callback url="https://app.example.com/b"/></Response>`
+	b := `<Response><Say>B</Say><Callback url="https://app.example.com/a"/></Response>`
+	opts := []flowsim.Option{flowsim.Reply("https://app.example.com/a", a), flowsim.Reply("https://app.example.com/b", b), flowsim.StepLimit(40)}
+	sim, err := flowsim.New([]byte(a), opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Run(t.Context())
+	tr := c.Transcript()
+	if c.End() != flowsim.EndStepLimit || !strings.Contains(tr[len(tr)-2].String(), "step limit of 40") {
+		t.Errorf("end %q\n%s", c.End(), tr)
+	}
+	ds, err := flowsim.Explore([]byte(a), 3, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range ds {
+		if d.Rule == flowsim.RuleLoop && strings.Contains(d.Message, "https://app.example.com/") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Explore found no loop: %v", ds)
+	}
+}
+
+// TestDeepNesting: a document nested as deep as the parser allows runs to
+// its innermost command, whose step carries the full path.
+func TestDeepNesting(t *testing.T) {
+	t.Parallel()
+	const n = 60
+	doc := "<Response>" + strings.Repeat("<Geo>", n) + "<Say>deep</Say><Hangup/>" + strings.Repeat("</Geo>", n) + "</Response>"
+	sim, err := flowsim.New([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Run(t.Context())
+	want := "/Response" + strings.Repeat("/Geo[1]", n) + "/Say[1]"
+	heard := c.Heard()
+	tr := c.Transcript()
+	if c.End() != flowsim.EndHangup || len(heard) != 1 || heard[0] != "deep" || tr[len(tr)-3].Path != want {
+		t.Errorf("end %q, heard %q\n%s", c.End(), heard, tr)
+	}
+}

@@ -103,6 +103,12 @@ func (p *parser) run() {
 		case xml.Directive:
 			p.addError(p.path(), pos, "dtd", "DTDs and other <!…> declarations are not allowed")
 		}
+		switch tok.(type) {
+		case xml.StartElement, xml.CharData:
+			if p.checkRaw(int(off), int(p.dec.InputOffset())) {
+				return
+			}
+		}
 		p.tokens++
 	}
 	if p.fatal {
