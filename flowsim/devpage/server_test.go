@@ -279,3 +279,20 @@ func TestGeneratedTest(t *testing.T) {
 		t.Fatalf("the generated test passed against a changed flow:\n%s", out)
 	}
 }
+
+// TestInvalidDocument: a document that does not parse ends the call with
+// its findings in the transcript, and the server goes on serving.
+func TestInvalidDocument(t *testing.T) {
+	t.Parallel()
+	ts, _ := start(t, []byte(`<Response><Say>unclosed</Response>`))
+	code, st, body := post(t, ts, "call", `{}`)
+	if code != 200 || !st.Ended || st.End != string(flowsim.EndInvalid) || len(st.Transcript) == 0 {
+		t.Fatalf("call: %d %s", code, body)
+	}
+	if !strings.Contains(body, "check invalid") {
+		t.Errorf("the transcript does not say the document is invalid:\n%s", body)
+	}
+	if code, st, _ := post(t, ts, "call", `{}`); code != 200 || !st.Calling {
+		t.Errorf("a second call: %d", code)
+	}
+}
