@@ -23,10 +23,10 @@ func (f *Flow) Check() render.Diagnostics {
 // build returns the document, sharing nodes with f, and its findings.
 func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
 	r := &verbs.Response{}
-	var is issues
+	var is map[verbs.Node][]issue
 	if f != nil && len(f.cmds) > 0 {
 		// Neither locate nor render changes the list or the problems.
-		r.Commands, is = f.cmds[:len(f.cmds):len(f.cmds)], f.issues
+		r.Commands, is = f.cmds[:len(f.cmds):len(f.cmds)], f.issues.byNode()
 	}
 	own := locate(r, is)
 	ds := append(own, dedupe(render.Check(r), own)...)
@@ -131,7 +131,7 @@ func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, error) {
 // locate gives every recorded problem the path of its node in r. A node
 // that stands at several places (a sub-flow used twice) is reported at
 // each.
-func locate(r *verbs.Response, is issues) render.Diagnostics {
+func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 	if len(is) == 0 {
 		return nil
 	}

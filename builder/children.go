@@ -61,7 +61,7 @@ func (Destination) dialOption() {}
 // Branch is a DTMF branch of a Gather; see Digit.
 type Branch struct {
 	node   *verbs.DTMF
-	nested issues
+	nested *issues
 }
 
 // Digit adds a branch to a Gather whose commands run when the caller enters
@@ -97,7 +97,7 @@ func (Branch) gatherOption() {}
 type DefaultBlock struct {
 	node   *verbs.Default
 	own    []issue
-	nested issues
+	nested *issues
 }
 
 // Default adds the fallback branch of a Gather (or legacy Switch):
@@ -136,7 +136,7 @@ func (DefaultBlock) switchOption() {}
 type ErrorBlock struct {
 	node   *verbs.Error
 	own    []issue
-	nested issues
+	nested *issues
 }
 
 // OnError adds the Error block of a Dial, Gather, Callback, Curl or legacy

@@ -1,8 +1,6 @@
 package flow
 
 import (
-	"maps"
-
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -37,11 +35,11 @@ func (f *Flow) Len() int {
 // later calls on f never show in it. The nodes themselves are shared too:
 // the builder never changes a node once made, and Build copies the whole
 // document.
-func (f *Flow) snapshot() ([]verbs.Command, issues) {
+func (f *Flow) snapshot() ([]verbs.Command, *issues) {
 	if f == nil || len(f.cmds) == 0 {
 		return nil, nil
 	}
-	return f.cmds[:len(f.cmds):len(f.cmds)], maps.Clone(f.issues)
+	return f.cmds[:len(f.cmds):len(f.cmds)], f.issues.freeze()
 }
 
 // push appends the commands cmds.
@@ -54,7 +52,7 @@ func (f *Flow) push(cmds ...verbs.Command) {
 
 // add appends the command n with the problems found in it (own) and in
 // the children and sub-flows it holds (nested).
-func (f *Flow) add(n verbs.Command, own []issue, nested issues) *Flow {
+func (f *Flow) add(n verbs.Command, own []issue, nested *issues) *Flow {
 	if f == nil {
 		f = New()
 	}
@@ -66,7 +64,7 @@ func (f *Flow) add(n verbs.Command, own []issue, nested issues) *Flow {
 
 // addWith appends the command n made with the settings s.
 func (f *Flow) addWith(n verbs.Command, s *settings) *Flow {
-	return f.add(n, s.own, s.nested)
+	return f.add(n, s.own, s.nested.freeze())
 }
 
 // Append appends the commands of each flow in order, as they are now:
@@ -82,7 +80,7 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 			continue
 		}
 		f.push(g.cmds...)
-		f.issues.merge(g.issues)
+		f.issues.merge(g.issues.freeze())
 	}
 	return f
 }

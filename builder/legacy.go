@@ -65,7 +65,7 @@ func DialRecord(mode verbs.DialRecord) DialRecordAttr { return DialRecordAttr{mo
 type PromptList struct {
 	nodes  []verbs.GatherChild
 	own    []issue
-	nested issues
+	nested *issues
 }
 
 // Prompts puts the commands of prompts inside a legacy Gather, before its
@@ -110,7 +110,7 @@ func (PromptList) gatherOption() {}
 // Deprecated: legacy dialect; give Digit branches to the Gather.
 type SwitchBlock struct {
 	node   *verbs.Switch
-	nested issues
+	nested *issues
 }
 
 // Switch adds the legacy branch container of a Gather, holding Case
@@ -134,7 +134,7 @@ func Switch(opts ...SwitchOption) SwitchBlock {
 	*n = verbs.Switch{Children: children, Extra: s.extra}
 	checkUnique(n.Children, caseKey, copyCase, "case", &s)
 	s.nested.add(n, s.own...)
-	return SwitchBlock{node: n, nested: s.nested}
+	return SwitchBlock{node: n, nested: s.nested.freeze()}
 }
 
 func (o SwitchBlock) apply(s *settings) {
@@ -165,7 +165,7 @@ func copyCase(c verbs.SwitchChild) verbs.SwitchChild {
 // Deprecated: legacy dialect; use Digit.
 type CaseBranch struct {
 	node   *verbs.Case
-	nested issues
+	nested *issues
 }
 
 // Case adds a legacy branch to a Switch whose commands run when the caller

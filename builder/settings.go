@@ -2,6 +2,8 @@ package flow
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"time"
 
@@ -14,26 +16,23 @@ type issue struct {
 	attr, rule, msg string
 }
 
-// issues maps each node the builder made to the problems found in it. The
-// path of a node is known only once the document is built, so problems
-// are kept by node and given their path by Build.
-type issues map[verbs.Node][]issue
+// issues holds the problems the builder found, by node: those recorded
+// here (own) and the sets of the children and sub-flows an element or flow
+// took in (nested). Nested sets are frozen and shared, never copied, so a
+// nesting level costs the same however deep the flow is. The path of a
+// node is known only once the document is built, so problems are kept by
+// node and given their path by Build.
+type issues struct {
+	own    map[verbs.Node][]issue
+	nested []*issues
+}
 
-// merge adds the problems of src to m, allocating m when needed. The
-// problems of a node are fixed when the node is made, so a node m already
-// knows keeps its entry: merging the same sub-flow twice reports nothing
-// twice.
-func (m *issues) merge(src issues) {
-	if len(src) == 0 {
-		return
-	}
-	if *m == nil {
-		*m = make(issues, len(src))
-	}
-	for n, is := range src {
-		if _, ok := (*m)[n]; !ok {
-			(*m)[n] = is
-		}
+// merge takes in the frozen set src; nil is the empty set. The problems of
+// a node are fixed when the node is made, so a node met twice (the same
+// sub-flow merged twice) is reported once: byNode keeps its first entry.
+func (m *issues) merge(src *issues) {
+	if src != nil {
+		m.nested = append(m.nested, src)
 	}
 }
 
@@ -42,10 +41,46 @@ func (m *issues) add(n verbs.Node, is ...issue) {
 	if len(is) == 0 {
 		return
 	}
-	if *m == nil {
-		*m = make(issues)
+	if m.own == nil {
+		m.own = make(map[verbs.Node][]issue)
 	}
-	(*m)[n] = append((*m)[n], is...)
+	m.own[n] = append(m.own[n], is...)
+}
+
+// freeze returns the problems as they are now, nil when there are none;
+// later calls on m never show in it.
+func (m *issues) freeze() *issues {
+	if len(m.own) == 0 && len(m.nested) == 0 {
+		return nil
+	}
+	return &issues{own: maps.Clone(m.own), nested: slices.Clip(m.nested)}
+}
+
+// byNode returns every problem of m and its nested sets by node, reading
+// each shared set once.
+func (m *issues) byNode() map[verbs.Node][]issue {
+	if len(m.own) == 0 && len(m.nested) == 0 {
+		return nil
+	}
+	all := make(map[verbs.Node][]issue)
+	seen := make(map[*issues]bool)
+	stack := []*issues{m}
+	for len(stack) > 0 {
+		set := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for n, is := range set.own {
+			if _, ok := all[n]; !ok {
+				all[n] = is
+			}
+		}
+		for i := len(set.nested) - 1; i >= 0; i-- {
+			if sub := set.nested[i]; !seen[sub] {
+				seen[sub] = true
+				stack = append(stack, sub)
+			}
+		}
+	}
+	return all
 }
 
 // settings collects what the options given to one element set. Each
@@ -130,10 +165,10 @@ func (s *settings) fail(attr, rule, msg string) {
 
 // child appends a child node together with its own problems. A node
 // given twice (the same To value twice) keeps one list of problems.
-func (s *settings) child(n verbs.Node, own []issue, nested issues) {
+func (s *settings) child(n verbs.Node, own []issue, nested *issues) {
 	s.addChild(n)
 	if len(own) > 0 {
-		if _, known := s.nested[n]; !known {
+		if _, known := s.nested.own[n]; !known {
 			s.nested.add(n, own...)
 		}
 	}

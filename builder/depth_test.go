@@ -1,0 +1,68 @@
+package flow_test
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	flow "github.com/opentact-go/opentact/builder"
+	"github.com/opentact-go/opentact/render"
+)
+
+// nested returns a flow depth Gathers deep, each level holding a Say with a
+// nil option: one builder problem per level.
+func nested(depth int) *flow.Flow {
+	var inner *flow.Flow
+	for range depth {
+		inner = flow.New().Say("x", nil).Gather(flow.Digit("1", inner))
+	}
+	return inner
+}
+
+// TestDeepProblems checks every level's problem of a deep flow is reported
+// once, at its own path.
+func TestDeepProblems(t *testing.T) {
+	const depth = 300
+	_, err := nested(depth).Build()
+	var ds render.Diagnostics
+	if !errors.As(err, &ds) {
+		t.Fatalf("Build: %v, want Diagnostics", err)
+	}
+	paths := map[string]int{}
+	for _, d := range ds {
+		if d.Rule == "nil-option" {
+			paths[d.Path]++
+		}
+	}
+	if len(paths) != depth {
+		t.Fatalf("%d distinct nil-option findings, want %d", len(paths), depth)
+	}
+	p := "/Response"
+	for i := range depth {
+		if paths[p+"/Say[1]"] != 1 {
+			t.Fatalf("level %d: %d findings at %s/Say[1], want 1", i+1, paths[p+"/Say[1]"], p)
+		}
+		p += "/Gather[1]/DTMF[1]"
+	}
+	if strings.Count(p, "Gather") != depth {
+		t.Fatal("path built wrong")
+	}
+}
+
+// BenchmarkBuildDepth builds flows with one problem per level at growing
+// depths; the time per level stays flat (issue 12: it grew from 506 to
+// 39,968 ns per element from depth 10 to 2000).
+func BenchmarkBuildDepth(b *testing.B) {
+	for _, depth := range []int{10, 100, 1000} {
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := nested(depth).Build(); err == nil {
+					b.Fatal("Build: no error")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(depth), "ns/level")
+		})
+	}
+}
