@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	flow "github.com/opentact-go/opentact/builder"
 	"github.com/opentact-go/opentact/render"
@@ -24,18 +24,16 @@ import (
 func sameAsTree(t *testing.T, name string, f *flow.Flow) {
 	t.Helper()
 	r, buildErr := f.Build()
-	var wantErr render.Diagnostics
+	var wantDs render.Diagnostics
+	if buildErr != nil && !errors.As(buildErr, &wantDs) {
+		t.Fatalf("%s: Build: %v, want Diagnostics", name, buildErr)
+	}
 	var want, wantCompact []byte
-	var wantCheck render.Diagnostics
-	if buildErr != nil {
-		if !errors.As(buildErr, &wantErr) {
-			t.Fatalf("%s: Build: %v, want Diagnostics", name, buildErr)
-		}
-		wantCheck = wantErr
-	} else {
+	wantCheck := wantDs
+	if r != nil {
 		wantCheck = render.Check(r)
-		if err := wantCheck.Err(); err != nil {
-			t.Fatalf("%s: Build succeeded but render.Check finds an error: %v", name, err)
+		if wantCheck.HasErrors() {
+			t.Fatalf("%s: Build succeeded but render.Check finds an error: %v", name, wantCheck)
 		}
 		var err error
 		if want, err = render.Append(nil, r); err != nil {
@@ -47,9 +45,9 @@ func sameAsTree(t *testing.T, name string, f *flow.Flow) {
 	}
 	sameErr := func(what string, err error) {
 		t.Helper()
-		if buildErr == nil {
-			if err != nil {
-				t.Errorf("%s: %s: %v, Build had no error", name, what, err)
+		if buildErr == nil || err == nil {
+			if (err == nil) != (buildErr == nil) {
+				t.Errorf("%s: %s: error %v, Build's %v", name, what, err, buildErr)
 			}
 			return
 		}
@@ -58,7 +56,7 @@ func sameAsTree(t *testing.T, name string, f *flow.Flow) {
 			t.Errorf("%s: %s: %v, want the Diagnostics of Build", name, what, err)
 			return
 		}
-		if diff := cmp.Diff(wantErr, got); diff != "" {
+		if diff := cmp.Diff(wantDs, got); diff != "" {
 			t.Errorf("%s: %s findings differ from Build's (-Build +%s):\n%s", name, what, what, diff)
 		}
 		if err.Error() != buildErr.Error() {
@@ -90,7 +88,7 @@ func sameAsTree(t *testing.T, name string, f *flow.Flow) {
 	buf.Reset()
 	sameErr("Render", f.Render(&buf))
 	sameBytes("Render", buf.Bytes(), want)
-	if diff := cmp.Diff(wantCheck, f.Check()); diff != "" {
+	if diff := cmp.Diff(wantCheck, f.Check(), cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("%s: Check differs from the findings of the tree (-tree +Check):\n%s", name, diff)
 	}
 }

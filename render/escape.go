@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -100,43 +99,6 @@ func escapeEntity(c byte) string {
 		return "&#xA;"
 	}
 	return "&#xD;"
-}
-
-// invalidCharAt returns the byte offset of the first invalid UTF-8 sequence
-// or character XML 1.0 forbids in s, or -1 when s can be written.
-func invalidCharAt(s string) int {
-	careEnd := 0 // end of the word being read byte by byte
-	for i := 0; i < len(s); {
-		if i >= careEnd {
-			if i = skipPlainWords(s, i); i >= len(s) {
-				break
-			}
-			careEnd = i + wordBytes
-		}
-		switch byteClass[s[i]] {
-		case forbiddenByte:
-			return i
-		case multiByte:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
-				return i
-			}
-			i += size
-			continue
-		}
-		i++
-	}
-	return -1
-}
-
-// invalidCharReason describes the problem that invalidCharAt found at
-// offset i of s.
-func invalidCharReason(s string, i int) string {
-	r, size := utf8.DecodeRuneInString(s[i:])
-	if r == utf8.RuneError && size <= 1 {
-		return "invalid UTF-8"
-	}
-	return fmt.Sprintf("character %U not allowed in XML", r)
 }
 
 // Constants of the word-at-a-time scan: a byte of ones and the high bit of

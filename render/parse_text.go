@@ -196,19 +196,6 @@ func decodeRune[T string | []byte](s T) (rune, int) {
 	panic("unreachable")
 }
 
-// isXMLChar reports whether XML 1.0 allows the character.
-func isXMLChar(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return true
-	case r < 0x20:
-		return false
-	case r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
-		return false
-	}
-	return r <= utf8.MaxRune
-}
-
 // quoteShort returns s quoted for a message, shortened when long.
 func quoteShort(s string) string {
 	s = trimXMLSpace(s)
@@ -218,9 +205,6 @@ func quoteShort(s string) string {
 	}
 	return strconv.Quote(s)
 }
-
-// isXMLSpace reports whether c is XML white space.
-func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // onlyXMLSpace reports whether s holds nothing but XML white space.
 func onlyXMLSpace[T string | []byte](s T) bool {

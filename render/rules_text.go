@@ -101,37 +101,6 @@ func badChar(s string) (off int, what string, bad bool) {
 	return off, "invalid UTF-8", true
 }
 
-// validXMLName reports whether s matches the Name production of XML 1.0.
-func validXMLName(s string) bool {
-	if s == "" || !utf8.ValidString(s) {
-		return false
-	}
-	for i, r := range s {
-		if !xmlNameStart(r) && (i == 0 || !xmlNameChar(r)) {
-			return false
-		}
-	}
-	return true
-}
-
-func xmlNameStart(r rune) bool {
-	switch {
-	case r == ':' || r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
-		return true
-	case r < 0xC0:
-		return false
-	}
-	return r <= 0xD6 || r >= 0xD8 && r <= 0xF6 || r >= 0xF8 && r <= 0x2FF ||
-		r >= 0x370 && r <= 0x37D || r >= 0x37F && r <= 0x1FFF || r >= 0x200C && r <= 0x200D ||
-		r >= 0x2070 && r <= 0x218F || r >= 0x2C00 && r <= 0x2FEF || r >= 0x3001 && r <= 0xD7FF ||
-		r >= 0xF900 && r <= 0xFDCF || r >= 0xFDF0 && r <= 0xFFFD || r >= 0x10000 && r <= 0xEFFFF
-}
-
-func xmlNameChar(r rune) bool {
-	return r == '-' || r == '.' || r >= '0' && r <= '9' || r == 0xB7 ||
-		r >= 0x300 && r <= 0x36F || r >= 0x203F && r <= 0x2040
-}
-
 // quoteName formats a name for a message, quoted when it is not a plain
 // XML name.
 func quoteName(s string) string {
