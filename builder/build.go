@@ -38,28 +38,50 @@ func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
 // calls on f never change it. When the builder recorded a problem or
 // render.Check finds an error, Build returns nil and every finding
 // (warnings included) as a render.Diagnostics; each names the path of its
-// element, such as /Response/Gather[1]/DTMF[2]. Warnings alone are not an
-// error; Check returns them.
+// element, such as /Response/Gather[1]/DTMF[2].
+//
+// Warnings are not silent: a valid document with warnings (a command after
+// Hangup that never runs, a legacy element, …) comes back together with
+// its warnings as a render.Diagnostics error that render.IsWarnings
+// recognises (Diagnostics.WarningsOnly is true). A caller that accepts
+// warnings writes
+//
+//	doc, err := f.Build()
+//	if err != nil && !render.IsWarnings(err) {
+//		return err
+//	}
 func (f *Flow) Build() (*verbs.Response, error) {
 	r, ds := f.build()
-	if err := ds.Err(); err != nil {
-		return nil, err
+	if ds.HasErrors() {
+		return nil, ds
 	}
-	return verbs.Clone(r), nil
+	return verbs.Clone(r), warnings(ds)
 }
 
-// MustBuild is like Build but panics if the flow has an error. It is meant
-// for flows defined at package level, whose errors are programming errors.
+// warnings returns ds as an error when it holds findings (only warnings,
+// by the time it is called), and nil for a clean document.
+func warnings(ds render.Diagnostics) error {
+	if len(ds) == 0 {
+		return nil
+	}
+	return ds
+}
+
+// MustBuild is like Build but panics if the flow has an error; warnings
+// alone do not panic (Check and flowtest report them). It is meant for
+// flows defined at package level, whose errors are programming errors.
 func (f *Flow) MustBuild() *verbs.Response {
 	r, err := f.Build()
-	if err != nil {
+	if err != nil && !render.IsWarnings(err) {
 		panic("flow: " + err.Error())
 	}
 	return r
 }
 
 // XML builds and validates f and returns its canonical XML, indented by
-// two spaces (see render.Marshal). Errors are returned as by Build.
+// two spaces (see render.Marshal). Errors are returned as by Build: with
+// an error nothing is rendered, and a document with warnings only is
+// rendered and returned together with them (render.IsWarnings).
 func (f *Flow) XML() ([]byte, error) {
 	return f.marshal()
 }
@@ -69,28 +91,34 @@ func (f *Flow) CompactXML() ([]byte, error) {
 	return f.marshal(render.Compact())
 }
 
-// MustXML is like XML but panics if the flow has an error. It is meant for
-// flows defined at package level, whose errors are programming errors.
+// MustXML is like XML but panics if the flow has an error; warnings alone
+// do not panic. It is meant for flows defined at package level, whose
+// errors are programming errors.
 func (f *Flow) MustXML() []byte {
 	b, err := f.XML()
-	if err != nil {
+	if err != nil && !render.IsWarnings(err) {
 		panic("flow: " + err.Error())
 	}
 	return b
 }
 
 // WriteTo builds and validates f and writes its canonical XML to w. It
-// implements io.WriterTo. When f has an error nothing is written.
+// implements io.WriterTo. When f has an error nothing is written; a
+// document with warnings only is written and its warnings are returned as
+// by Build (render.IsWarnings), unless the write itself fails.
 func (f *Flow) WriteTo(w io.Writer) (int64, error) {
 	bp := bufPool.Get().(*[]byte)
 	defer putBuf(bp)
-	b, err := f.render((*bp)[:0])
+	b, ds, err := f.render((*bp)[:0])
 	if err != nil {
 		return 0, err
 	}
 	*bp = b
 	n, err := w.Write(b)
-	return int64(n), err
+	if err != nil {
+		return int64(n), err
+	}
+	return int64(n), warnings(ds)
 }
 
 // marshal renders f into a pooled buffer and returns a copy of exactly
@@ -98,12 +126,12 @@ func (f *Flow) WriteTo(w io.Writer) (int64, error) {
 func (f *Flow) marshal(opts ...render.Option) ([]byte, error) {
 	bp := bufPool.Get().(*[]byte)
 	defer putBuf(bp)
-	b, err := f.render((*bp)[:0], opts...)
+	b, ds, err := f.render((*bp)[:0], opts...)
 	if err != nil {
 		return nil, err
 	}
 	*bp = b
-	return bytes.Clone(b), nil
+	return bytes.Clone(b), warnings(ds)
 }
 
 // maxPooled is the capacity above which a buffer is not kept for reuse, so
@@ -118,14 +146,16 @@ func putBuf(bp *[]byte) {
 	}
 }
 
-// render appends the XML of f to dst.
-func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, error) {
+// render appends the XML of f to dst and returns the document's warnings.
+// An error means the document is invalid and nothing was appended.
+func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, render.Diagnostics, error) {
 	r, ds := f.build()
-	if err := ds.Err(); err != nil {
-		return nil, err
+	if ds.HasErrors() {
+		return nil, nil, ds
 	}
 	// The nodes are not copied: rendering only reads them.
-	return render.Append(dst, r, opts...)
+	b, err := render.Append(dst, r, opts...)
+	return b, ds, err
 }
 
 // locate gives every recorded problem the path of its node in r. A node

@@ -194,7 +194,7 @@ func TestBuildDoesNotAlias(t *testing.T) {
 	first.Commands[0].(*verbs.Gather).Children[0].(*verbs.DTMF).Commands[0].(*verbs.Say).Text = "changed"
 	first.Commands = append(first.Commands, &verbs.Hold{})
 	second, err := f.Build()
-	if err != nil {
+	if !render.IsWarnings(err) { // the Say after the Hangup never runs
 		t.Fatal(err)
 	}
 	want.Commands = append(want.Commands, &verbs.Hangup{}, &verbs.Say{Text: "more"})
@@ -286,19 +286,82 @@ func TestBuildJoinsValidator(t *testing.T) {
 	}
 }
 
-func TestWarningsDoNotFailBuild(t *testing.T) {
+// TestWarningsAreReturned checks that a valid document with warnings is
+// built and rendered, and that its warnings come back as an error that
+// render.IsWarnings tells from a real one.
+func TestWarningsAreReturned(t *testing.T) {
 	t.Parallel()
-	//lint:ignore SA1019 the legacy dialect is what this test is about.
-	f := flow.New().Dial(flow.Sip("support@sip.opentact.org"))
-	if _, err := f.Build(); err != nil {
-		t.Fatalf("Build: %v", err)
+	//lint:ignore SA1019 the legacy dialect is what this case is about.
+	legacy := flow.New().Dial(flow.Sip("support@sip.opentact.org"))
+	tests := []struct {
+		name string
+		f    *flow.Flow
+		path string // of the first warning
+		xml  string
+	}{
+		{
+			name: "unreachable command", f: flow.New().Hangup().Say("never heard"),
+			path: "/Response/Say[1]",
+			xml:  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Hangup/>\n  <Say>never heard</Say>\n</Response>\n",
+		},
+		{
+			name: "legacy element", f: legacy, path: "/Response/Dial[1]/Sip[1]",
+			xml: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Dial>\n    <Sip>support@sip.opentact.org</Sip>\n  </Dial>\n</Response>\n",
+		},
 	}
-	ds := f.Check()
-	if len(ds) == 0 || ds.HasErrors() {
-		t.Fatalf("Check = %v, want warnings only", ds)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			check := func(method string, err error) {
+				t.Helper()
+				var ds render.Diagnostics
+				if !errors.As(err, &ds) || !ds.WarningsOnly() || !render.IsWarnings(err) {
+					t.Fatalf("%s: err = %v, want the warnings as render.Diagnostics", method, err)
+				}
+				if ds[0].Path != tt.path || ds[0].Severity != render.SeverityWarning {
+					t.Errorf("%s: first finding %v, want a warning at %s", method, ds[0], tt.path)
+				}
+			}
+			doc, err := tt.f.Build()
+			check("Build", err)
+			if doc == nil {
+				t.Error("Build returned no document with its warnings")
+			}
+			xml, err := tt.f.XML()
+			check("XML", err)
+			if string(xml) != tt.xml {
+				t.Errorf("XML = %q, want %q", xml, tt.xml)
+			}
+			var b strings.Builder
+			n, err := tt.f.WriteTo(&b)
+			check("WriteTo", err)
+			if b.String() != tt.xml || n != int64(len(tt.xml)) {
+				t.Errorf("WriteTo wrote %d bytes %q", n, b.String())
+			}
+			b.Reset()
+			check("Render", tt.f.Render(&b))
+			if b.String() != tt.xml {
+				t.Errorf("Render wrote %q", b.String())
+			}
+			if got := tt.f.MustXML(); string(got) != tt.xml {
+				t.Errorf("MustXML = %q", got)
+			}
+			if tt.f.MustBuild() == nil {
+				t.Error("MustBuild returned nil")
+			}
+		})
 	}
-	if got := ds[0].Path; got != "/Response/Dial[1]/Sip[1]" {
-		t.Errorf("warning path %q", got)
+
+	// An invalid document is not "warnings", even with warnings in it.
+	_, err := flow.New().Dial().Hangup().Say("never heard").Build()
+	if err == nil || render.IsWarnings(err) {
+		t.Errorf("Build of an invalid flow: err = %v, want errors", err)
+	}
+	if render.IsWarnings(nil) || render.IsWarnings(errors.New("x")) {
+		t.Error("IsWarnings of nil or a plain error")
+	}
+	if joined := errors.Join(errors.New("x"), flow.New().Hangup().Say("y").Check()); render.IsWarnings(joined) {
+		t.Error("IsWarnings of warnings joined with another error")
 	}
 }
 

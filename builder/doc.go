@@ -41,9 +41,13 @@
 // duplicate digit branch or a bad duration is recorded with the XPath-style
 // location of the element it concerns (/Response/Dial[1]/To[2]) and returned
 // by Build, joined with the findings of render.Check, as one
-// render.Diagnostics. Warnings (lint) never make Build fail; Check returns
-// them with the errors. XML, CompactXML and WriteTo build, validate and
-// render in one call.
+// render.Diagnostics. Warnings (lint) are never silent and never stop a
+// document: a valid document with warnings is returned by Build (and
+// rendered by XML, CompactXML, WriteTo and Render) together with its
+// warnings as a render.Diagnostics error for which render.IsWarnings is
+// true, so `if err != nil && !render.IsWarnings(err)` accepts them and a
+// plain `if err != nil` is strict. Check returns every finding as a list.
+// XML, CompactXML and WriteTo build, validate and render in one call.
 //
 // The legacy dialect of the "Inbound Call Control" page (numDigits,
 // <Switch>, <Case>, <Sip>, …) is reachable through deprecated functions:

@@ -6,13 +6,18 @@ import (
 	"io"
 	"mime/multipart"
 	"net/textproto"
+
+	"github.com/opentact-go/opentact/render"
 )
 
 // Flow is anything that writes one complete call-flow XML document. The
 // project's flow builder satisfies it; XML wraps a document rendered
 // elsewhere. A flow whose Render fails (an invalid *flow.Flow) is refused
 // before any I/O with an error that matches ErrInvalidArgument and wraps
-// the render error (errors.As finds its render.Diagnostics).
+// the render error (errors.As finds its render.Diagnostics). A flow that
+// renders with warnings only (render.IsWarnings: a *flow.Flow with a
+// command after Hangup, a legacy element, …) is valid and is sent; lint it
+// in tests with flowtest, which fails on warnings.
 type Flow interface {
 	Render(w io.Writer) error
 }
@@ -35,7 +40,7 @@ func renderFlow(op string, f Flow) ([]byte, error) {
 		return nil, invalidArg(op, "nil call flow")
 	}
 	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
+	if err := f.Render(&buf); err != nil && !render.IsWarnings(err) {
 		// An invalid flow is a bad argument: nothing was sent.
 		return nil, &argError{op: op, msg: "rendering the call flow: " + err.Error(), err: err}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 
 	flow "github.com/opentact-go/opentact/builder"
@@ -75,5 +76,25 @@ func TestInvalidBuiltFlowIsInvalidArgument(t *testing.T) {
 	}
 	if n := len(s.requests()); n != 0 {
 		t.Errorf("%d requests, want none", n)
+	}
+}
+
+// TestBuiltFlowWithWarningsIsSent sends a *flow.Flow that is valid but has
+// a warning: its XML goes out unchanged.
+func TestBuiltFlowWithWarningsIsSent(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, respond(200, ok(`{}`)))
+	c, _ := newTestClient(t, s, nil)
+	f := flow.New().Hangup().Say("never heard")
+	want, err := f.XML()
+	if !render.IsWarnings(err) {
+		t.Fatalf("the flow has no warnings: %v", err)
+	}
+	if _, err := c.SIPControlApps.PushCallFlow(context.Background(), "call", f); err != nil {
+		t.Fatal(err)
+	}
+	reqs := s.requests()
+	if len(reqs) != 1 || !strings.Contains(string(reqs[0].Body), string(want)) {
+		t.Fatalf("requests %d; want one carrying\n%s", len(reqs), want)
 	}
 }

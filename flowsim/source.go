@@ -82,7 +82,7 @@ func newSource(src any) (source, error) {
 		return source{handler: s}, nil
 	case Builder:
 		r, err := s.Build()
-		if err != nil {
+		if err != nil && !render.IsWarnings(err) { // staticSource reports the warnings
 			return source{findings: diagnosticsOf(err)}, nil
 		}
 		if r == nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -99,6 +100,31 @@ func (ds Diagnostics) Err() error {
 		return ds
 	}
 	return nil
+}
+
+// WarningsOnly reports whether ds holds at least one finding and every one
+// is a warning: the document is valid and can be rendered, but it has lint
+// findings.
+func (ds Diagnostics) WarningsOnly() bool { return len(ds) > 0 && !ds.HasErrors() }
+
+// IsWarnings reports whether err is a Diagnostics holding only warnings, or
+// wraps one through a chain of single Unwrap methods (an error joined with
+// others is not only warnings). The flow builder's Build, XML, WriteTo and
+// Render return such an error alongside their result for a valid document
+// that has warnings, so a caller that accepts warnings writes
+//
+//	doc, err := f.Build()
+//	if err != nil && !render.IsWarnings(err) {
+//		return err
+//	}
+func IsWarnings(err error) bool {
+	for err != nil {
+		if ds, ok := err.(Diagnostics); ok {
+			return ds.WarningsOnly()
+		}
+		err = errors.Unwrap(err)
+	}
+	return false
 }
 
 // Sort orders the findings by line, column and path, keeping the order of

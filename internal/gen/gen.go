@@ -84,7 +84,7 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 	if len(r.Extra) > 0 {
 		return nil, errors.New("gen: attributes on <Response> cannot be built")
 	}
-	g := &gen{hoisted: map[string]int{}, names: map[string]bool{fn: true, "main": true, "flow": true, "verbs": true, "time": true, "fmt": true, "os": true}}
+	g := &gen{hoisted: map[string]int{}, names: map[string]bool{fn: true, "main": true, "flow": true, "verbs": true, "time": true, "fmt": true, "os": true, "render": true}}
 	body := g.list(r.Commands)
 	if g.err != nil {
 		return nil, g.err
@@ -99,6 +99,9 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 		b.WriteString("\"time\"\n")
 	}
 	b.WriteString("\nflow \"github.com/opentact-go/opentact/builder\"\n")
+	if opts.Main {
+		b.WriteString("\"github.com/opentact-go/opentact/render\"\n")
+	}
 	if g.needVerbs {
 		b.WriteString("\"github.com/opentact-go/opentact/verbs\"\n")
 	}
@@ -106,9 +109,12 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 	if opts.Main {
 		fmt.Fprintf(&b, `func main() {
 	xml, err := %s().XML()
-	if err != nil {
+	if err != nil && !render.IsWarnings(err) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err) // warnings: the document is still written
 	}
 	os.Stdout.Write(xml)
 }

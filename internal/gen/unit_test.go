@@ -66,13 +66,17 @@ import (
 	"os"
 
 	flow "github.com/opentact-go/opentact/builder"
+	"github.com/opentact-go/opentact/render"
 )
 
 func main() {
 	xml, err := Flow().XML()
-	if err != nil {
+	if err != nil && !render.IsWarnings(err) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err) // warnings: the document is still written
 	}
 	os.Stdout.Write(xml)
 }
