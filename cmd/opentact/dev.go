@@ -7,13 +7,11 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
 
-	"github.com/opentact-go/opentact/flowsim"
 	"github.com/opentact-go/opentact/flowsim/devpage"
 )
 
@@ -35,26 +33,14 @@ func runDev(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "opentact dev: -addr %q: want a loopback host:port such as 127.0.0.1:8080; the page is for this machine only\n", *addr)
 		return exitUsageErr
 	}
-	var simOpts []flowsim.Option
+	var opts []devpage.Option
 	if *lenient {
-		simOpts = append(simOpts, flowsim.Lenient())
+		opts = append(opts, devpage.Lenient())
 	}
 	name := fs.Arg(0)
 	var src any
-	var opts []devpage.Option
 	if isURL(name) {
-		u, err := url.Parse(name)
-		if err != nil || !loopback(u.Hostname()) {
-			fmt.Fprintf(stderr, "opentact dev: %s: the call_flow_url must be on this machine (localhost, 127.0.0.1, [::1])\n", name)
-			return exitUsageErr
-		}
-		client := &http.Client{Timeout: simTimeout}
-		src = flowsim.Handler(forward(client), name)
-		simOpts = append(simOpts, flowsim.Client(client), flowsim.RequestTimeout(simTimeout))
-		opts = append(opts, devpage.WithSourceCode(devpage.SourceCode{
-			Expr:    fmt.Sprintf("flowsim.Handler(http.DefaultServeMux /* your handler */, %q)", u.Path),
-			Imports: []string{"net/http"},
-		}))
+		src = devpage.URL(name)
 	} else {
 		data, err := readInput(name, stdin)
 		if err != nil {
@@ -63,7 +49,6 @@ func runDev(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		src = data
 	}
-	opts = append(opts, devpage.WithSimOptions(simOpts...))
 	srv, err := devpage.New(src, opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "opentact dev: %v\n", err)

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,8 +26,12 @@ const keepAlive = 15 * time.Second
 // Server is the page's HTTP handler. Make one with New.
 type Server struct {
 	src     any
+	url     *url.URL // the application's call_flow_url for a URL source
 	code    SourceCode
 	simOpts []flowsim.Option
+	optCode []string // the Go form of the options that have one
+	opaque  int      // options without a Go form
+	lenient bool
 	sim     *flowsim.Sim
 	static  http.Handler
 
@@ -37,28 +42,20 @@ type Server struct {
 	closing sync.Once
 }
 
-// SourceCode is how the generated test builds the source: Expr is a Go
-// expression of a flowsim source, Imports the packages it needs.
-type SourceCode struct {
-	Expr    string
-	Imports []string
-}
-
-// Option configures a Server.
-type Option func(*Server)
-
-// WithSourceCode sets how the generated test builds the source. Without it
-// an XML source is written as a string literal; other sources need it.
-func WithSourceCode(c SourceCode) Option { return func(s *Server) { s.code = c } }
-
-// WithSimOptions passes options to the simulator (flowsim.New).
-func WithSimOptions(opts ...flowsim.Option) Option {
-	return func(s *Server) { s.simOpts = append(s.simOpts, opts...) }
-}
-
-// New returns a server for src, any source flowsim.New takes.
+// New returns a server for src: a URL of an application on this machine,
+// or any source flowsim.New takes.
 func New(src any, opts ...Option) (*Server, error) {
 	s := &Server{src: src, subs: map[chan struct{}]bool{}, closed: make(chan struct{})}
+	if u, ok := src.(URL); ok {
+		p, err := parseLoopbackURL(string(u))
+		if err != nil {
+			return nil, err
+		}
+		client := loopbackClient()
+		s.url = p
+		src = flowsim.Handler(forward(client), p.String())
+		s.simOpts = append(s.simOpts, flowsim.Client(client))
+	}
 	for _, o := range opts {
 		if o != nil {
 			o(s)
@@ -71,7 +68,7 @@ func New(src any, opts ...Option) (*Server, error) {
 	s.sim = sim
 	if s.code.Expr == "" {
 		if b, ok := src.([]byte); ok {
-			s.code = SourceCode{Expr: "[]byte(" + goString(string(b)) + ")"}
+			s.code.Expr = "[]byte(" + goString(string(b)) + ")"
 		}
 	}
 	sub, err := fs.Sub(assets, "assets")

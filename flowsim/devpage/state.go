@@ -1,6 +1,7 @@
 package devpage
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/opentact-go/opentact/flowgraph"
@@ -21,6 +22,10 @@ type State struct {
 	ActiveDoc  int              `json:"activeDoc"`
 	ActivePath string           `json:"activePath"`
 	Visited    map[int][]string `json:"visited"`
+	Exchanges  []ExchangeView   `json:"exchanges"`
+	// Problems say in words what went wrong in the call: a document that
+	// cannot run, a request that failed. Empty when nothing did.
+	Problems []string `json:"problems"`
 }
 
 // StepView is one transcript step.
@@ -41,11 +46,16 @@ type DocumentView struct {
 	N     int            `json:"n"`
 	XML   string         `json:"xml"`
 	Lines map[string]int `json:"lines"`
+	// URL is where the document came from, "" for the page's own source.
+	URL string `json:"url,omitempty"`
+	// Findings are render.Check's errors and warnings about it.
+	Findings []Finding `json:"findings"`
 }
 
 // state builds the current view.
 func (s *Server) state() State {
-	st := State{Transcript: []StepView{}, Heard: []string{}, Documents: []DocumentView{}, Visited: map[int][]string{}}
+	st := State{Transcript: []StepView{}, Heard: []string{}, Documents: []DocumentView{}, Visited: map[int][]string{},
+		Exchanges: []ExchangeView{}, Problems: []string{}}
 	s.mu.Lock()
 	sess := s.sess
 	s.mu.Unlock()
@@ -74,36 +84,87 @@ func (s *Server) state() State {
 			st.Visited[step.Document] = append(st.Visited[step.Document], step.Path)
 		}
 	}
-	for n, x := range s.documents(tr) {
-		st.Documents = append(st.Documents, DocumentView{N: n + 1, XML: x, Lines: lineMap([]byte(x))})
+	docs, xs := s.documents(tr)
+	for _, d := range docs {
+		st.Documents = append(st.Documents, DocumentView{N: d.n, XML: d.xml, URL: d.url, Lines: lineMap([]byte(d.xml)), Findings: s.findings([]byte(d.xml))})
 	}
+	st.Exchanges = xs
+	st.Problems = problems(tr, xs)
 	return st
 }
 
-// documents returns the XML of each document of the call, in number
-// order: the static source, or the reply of the request that fetched it
-// (the latest exchange before the document's first step).
-func (s *Server) documents(tr flowsim.Transcript) []string {
-	var out []string
+// doc is one document of the call.
+type doc struct {
+	n   int
+	xml string
+	url string
+}
+
+// documents returns the documents of the call in number order, the static
+// source first, then each reply that became a document, and the call's
+// exchanges.
+func (s *Server) documents(tr flowsim.Transcript) ([]doc, []ExchangeView) {
+	var out []doc
 	if b, ok := s.src.([]byte); ok {
-		out = append(out, string(b))
+		out = append(out, doc{n: 1, xml: string(b)})
 	} else if r, ok := s.src.(*verbs.Response); ok {
-		b, err := render.Marshal(r)
-		if err == nil {
-			out = append(out, string(b))
+		if b, err := render.Marshal(r); err == nil {
+			out = append(out, doc{n: 1, xml: string(b)})
 		}
 	}
-	var last []byte
-	for _, step := range tr {
-		if step.Document == len(out)+1 && last != nil {
-			out = append(out, string(last))
-			last = nil
+	xs := s.exchanges(tr, len(out))
+	for _, x := range xs {
+		if x.Produced > 0 {
+			out = append(out, doc{n: x.Produced, xml: string(tr[x.Step].Exchange.Body), url: x.URL})
 		}
-		if x := step.Exchange; x != nil && x.Status/100 == 2 && len(x.Body) > 0 {
-			last = x.Body
+	}
+	return out, xs
+}
+
+// problems says what went wrong in the call, in words: a document that
+// cannot run, each failed request, each reply that is not a valid
+// document.
+func problems(tr flowsim.Transcript, xs []ExchangeView) []string {
+	out := []string{}
+	for _, step := range tr {
+		if step.Element == "check" && step.Outcome == flowsim.Invalid {
+			msg := "the document cannot run"
+			if len(step.Findings) > 0 {
+				msg += ": " + step.Findings[0].String()
+				if n := len(step.Findings) - 1; n > 0 {
+					msg += fmt.Sprintf(" (and %d more)", n)
+				}
+			}
+			out = append(out, msg)
+		}
+	}
+	for _, x := range xs {
+		what := x.Element
+		if what == "fetch" {
+			what = "the call_flow_url"
+		}
+		req := x.Method + " " + x.URL
+		switch {
+		case x.Error != "" && x.Status == 0:
+			out = append(out, fmt.Sprintf("%s request %s got no reply: %s", what, req, x.Error))
+		case x.Error != "":
+			out = append(out, fmt.Sprintf("%s request %s failed: %s", what, req, x.Error))
+		case x.Checked && hasError(x.Findings):
+			out = append(out, fmt.Sprintf("%s request %s returned a document that cannot run: %s", what, req, firstError(x.Findings)))
 		}
 	}
 	return out
+}
+
+func hasError(fs []Finding) bool { return firstError(fs) != "" }
+
+func firstError(fs []Finding) string {
+	for _, f := range fs {
+		if f.Severity == string(render.SeverityError) {
+			return f.Text
+		}
+	}
+	return ""
 }
 
 // lineMap maps each element path of an XML document to its line; empty
@@ -140,11 +201,11 @@ func (s *Server) graphSVG(n int) (string, bool) {
 	if sess != nil {
 		tr = sess.call.Transcript()
 	}
-	docs := s.documents(tr)
+	docs, _ := s.documents(tr)
 	if n > len(docs) {
 		return "", false
 	}
-	r, err := render.Parse([]byte(docs[n-1]), render.Lenient())
+	r, err := render.Parse([]byte(docs[n-1].xml), render.Lenient())
 	if err != nil {
 		return "", false
 	}

@@ -108,8 +108,11 @@ func TestGoldensRoundTrip(t *testing.T) {
 		fmt.Fprintf(&main, "\t\t%s,\n", fn)
 	}
 	main.WriteString("\t} {\n\t\tb, err := f().XML()\n\t\tif err != nil && !render.IsWarnings(err) {\n\t\t\tb = []byte(\"ERROR: \" + err.Error())\n\t\t}\n")
+	// Every rendering helper must agree with the tree Build returns.
+	main.WriteString("\t\tif msg := sameAsTree(f()); msg != \"\" {\n\t\t\tb = []byte(\"MISMATCH: \" + msg)\n\t\t}\n")
 	main.WriteString("\t\tos.Stdout.Write(b)\n\t\tfmt.Print(\"\\x00\")\n\t}\n}\n")
 	files["main.go"] = main.Bytes()
+	files["same.go"] = []byte(sameAsTreeSource)
 	out := goRun(t, files)
 	got := bytes.Split(out, []byte{0})
 	if len(got) != len(gs)+1 {
@@ -127,6 +130,68 @@ func TestGoldensRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// sameAsTreeSource is the part of the program of TestGoldensRoundTrip that
+// checks every rendering helper of a flow (XML, CompactXML, WriteTo, Check)
+// against the tree Build returns, rendered with render.Check and
+// render.Append in both layouts; it returns what differs, "" when nothing.
+const sameAsTreeSource = `package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+
+	flow "github.com/opentact-go/opentact/builder"
+	"github.com/opentact-go/opentact/render"
+)
+
+func sameAsTree(f *flow.Flow) string {
+	r, buildErr := f.Build()
+	indented, xmlErr := f.XML()
+	compact, compactErr := f.CompactXML()
+	var buf bytes.Buffer
+	_, writeErr := f.WriteTo(&buf)
+	var want render.Diagnostics
+	if buildErr != nil && !errors.As(buildErr, &want) {
+		return "Build: not Diagnostics: " + buildErr.Error()
+	}
+	for name, err := range map[string]error{"XML": xmlErr, "CompactXML": compactErr, "WriteTo": writeErr} {
+		var got render.Diagnostics
+		if (err == nil) != (buildErr == nil) || err != nil && (err.Error() != buildErr.Error() || !errors.As(err, &got) || !reflect.DeepEqual(got, want)) {
+			return fmt.Sprintf("%s: %v, Build: %v", name, err, buildErr)
+		}
+	}
+	if r == nil {
+		if indented != nil || compact != nil || buf.Len() > 0 {
+			return "bytes written for a flow Build refuses"
+		}
+		if check := f.Check(); !reflect.DeepEqual(check, want) {
+			return fmt.Sprintf("Check: %v, Build: %v", check, want)
+		}
+		return ""
+	}
+	if check, tree := f.Check(), render.Check(r); !(len(tree) == 0 && len(check) == 0) && !reflect.DeepEqual(check, tree) {
+		return fmt.Sprintf("Check: %v, render.Check of the tree: %v", check, tree)
+	}
+	wantIndented, err := render.Append(nil, r)
+	if err != nil {
+		return "render.Append: " + err.Error()
+	}
+	wantCompact, err := render.Append(nil, r, render.Compact())
+	if err != nil {
+		return "render.Append compact: " + err.Error()
+	}
+	if !bytes.Equal(indented, wantIndented) || !bytes.Equal(buf.Bytes(), wantIndented) {
+		return fmt.Sprintf("XML or WriteTo\n%s\ndiffers from the tree's\n%s", indented, wantIndented)
+	}
+	if !bytes.Equal(compact, wantCompact) {
+		return fmt.Sprintf("CompactXML\n%s\ndiffers from the tree's\n%s", compact, wantCompact)
+	}
+	return ""
+}
+`
 
 var extraDocs = map[string]string{
 	"every element and attribute": `<Response>

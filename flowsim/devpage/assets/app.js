@@ -56,6 +56,50 @@ function show(s) {
   $("docnum").textContent = doc ? "#" + doc.n : "";
   showDocument(doc, s.activeDoc === n ? s.activePath : "", (s.visited && s.visited[n]) || []);
   showGraph(n, s);
+  showFindings($("docfindings"), doc ? doc.findings : []);
+  showList($("problems"), s.problems || []);
+  showExchanges(s.exchanges || []);
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function showList(ul, items) {
+  ul.replaceChildren(...items.map((t) => el("li", "", t)));
+}
+
+function showFindings(ul, findings) {
+  ul.replaceChildren(...(findings || []).map((f) => el("li", f.severity, f.text)));
+}
+
+// showExchanges lists each HTTP request: its line, the reply, the findings.
+function showExchanges(xs) {
+  const box = $("exchanges");
+  const open = new Set([...box.querySelectorAll("details[open]")].map((d) => d.dataset.i));
+  box.replaceChildren(...xs.map((x, i) => {
+    const d = el("details", "exchange" + (x.error || x.findings.some((f) => f.severity === "error") ? " bad" : ""));
+    d.dataset.i = String(i);
+    if (open.has(String(i))) d.open = true;
+    const where = x.element === "fetch" ? "call_flow_url" : "#" + x.doc + " " + x.path;
+    const status = x.status ? String(x.status) : "no reply";
+    const sum = el("summary", "", x.method + " " + x.url + " → " + status);
+    sum.prepend(el("span", "where", where + " "));
+    d.append(sum);
+    if (x.error) d.append(el("p", "xerror", x.error));
+    if (x.produced) d.append(el("p", "", "became document #" + x.produced));
+    if (!x.checked && !x.error) d.append(el("p", "", "reply not checked (not a call-flow document)"));
+    if (x.checked && x.findings.length === 0) d.append(el("p", "ok", "render.Check: no findings"));
+    const ul = el("ul", "findings");
+    showFindings(ul, x.findings);
+    d.append(ul);
+    if (x.requestBody) d.append(el("pre", "", x.requestBody));
+    if (x.reply) d.append(el("pre", "", x.reply));
+    return d;
+  }));
 }
 
 function showDocument(doc, active, visited) {

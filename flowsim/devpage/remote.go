@@ -1,0 +1,90 @@
+package devpage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"syscall"
+)
+
+// URL is a source of New: the call_flow_url of an application running on
+// this machine (http://127.0.0.1:3000/calls). The page asks it for the
+// first document of each call over loopback HTTP, as the platform asks a
+// SIP control app's call_flow_url; the call's other requests to the same
+// host go there too. Requests to other loopback hosts are sent as well;
+// a request to a host off this machine fails without being sent.
+type URL string
+
+// maxReply bounds a reply read from the application, as flowsim does.
+const maxReply = 1<<20 + 1
+
+// parseLoopbackURL checks that u is an http or https URL on this machine.
+func parseLoopbackURL(u string) (*url.URL, error) {
+	p, err := url.Parse(u)
+	if err != nil {
+		return nil, fmt.Errorf("devpage: URL %q: %v", u, err)
+	}
+	if p.Host != "" && !loopbackHost(p.Host) {
+		return nil, fmt.Errorf("devpage: URL %q: the host must be on this machine (localhost, 127.0.0.1, [::1]); the dev page sends nothing off it", u)
+	}
+	if (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return nil, fmt.Errorf("devpage: URL %q: want http://HOST:PORT/PATH on this machine", u)
+	}
+	return p, nil
+}
+
+// loopbackClient is an HTTP client that connects only to loopback
+// addresses. It has no timeout of its own: flowsim's RequestTimeout (or a
+// command's timeout attribute) bounds each request through its context.
+func loopbackClient() *http.Client {
+	d := &net.Dialer{Control: func(_, address string, _ syscall.RawConn) error {
+		host, _, err := net.SplitHostPort(address)
+		if err != nil {
+			return err
+		}
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			return fmt.Errorf("%s is not on this machine; the dev page sends nothing off it (answer it with devpage.Reply)", host)
+		}
+		return nil
+	}}
+	tr := &http.Transport{DialContext: d.DialContext, Proxy: nil, DisableKeepAlives: true}
+	return &http.Client{
+		Transport: tr,
+		CheckRedirect: func(req *http.Request, _ []*http.Request) error {
+			if !loopbackHost(req.URL.Host) {
+				return errors.New("a redirect off this machine is not followed")
+			}
+			return nil
+		},
+	}
+}
+
+// forward is the in-process handler flowsim calls for the source URL's
+// host: it sends the request to the application and copies its reply. A
+// request that gets no reply answers 502 with the error, which flowsim
+// shows as the failed exchange.
+func forward(client *http.Client) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := r.Clone(r.Context())
+		req.RequestURI = ""
+		resp, err := client.Do(req)
+		if err != nil {
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			if errors.Is(err, context.DeadlineExceeded) {
+				err = errors.New("no reply in time")
+			}
+			http.Error(w, "devpage: "+r.Method+" "+r.URL.String()+": "+err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		w.WriteHeader(resp.StatusCode)
+		_, _ = io.Copy(w, io.LimitReader(resp.Body, maxReply))
+	})
+}
