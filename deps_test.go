@@ -31,7 +31,7 @@ var allowedImports = map[string][]string{
 	"client":            {"verbs", "render", "internal/autherr"},
 	"client/clienttest": {"client"},
 	"events":            {"internal/autherr", "github.com/coder/websocket"},
-	"webhook":           {"verbs", "render", "events"},
+	"webhook":           {"verbs", "render", "builder", "events"},
 	"flowsim":           {"verbs", "render", "events"},
 	"flowgraph":         {"verbs", "render"},
 	"flowsim/devpage":   {"verbs", "render", "flowsim", "flowgraph"},
