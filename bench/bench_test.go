@@ -26,7 +26,7 @@ var docs = []doc{
 func outputs(tb testing.TB, d doc) map[string][]byte {
 	tb.Helper()
 	ours, err := d.opentact().XML()
-	if err != nil {
+	if err != nil && !render.IsWarnings(err) { // small has a legacy prompt: a warning
 		tb.Fatalf("%s/opentact: %v", d.name, err)
 	}
 	tw, err := d.twilio()
@@ -80,7 +80,7 @@ func BenchmarkRender(b *testing.B) {
 		b.Run(d.name+"/opentact", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := d.opentact().XML(); err != nil {
+				if _, err := d.opentact().XML(); err != nil && !render.IsWarnings(err) {
 					b.Fatal(err)
 				}
 			}

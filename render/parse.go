@@ -78,41 +78,50 @@ func newParseSettings(opts []ParseOption) parseSettings {
 // volume, <callback>, <Scheduler>, lowercase methods) are read into the
 // canonical form.
 func ParseDocument(data []byte, opts ...ParseOption) (*Document, error) {
-	p, err := parse(data, opts, true)
+	r, err := parse(data, opts, true)
 	if err != nil {
 		return nil, err
 	}
-	return &Document{Response: p.root, Positions: p.positions, Warnings: p.diags}, nil
+	return &Document{Response: r.root, Positions: r.positions, Warnings: r.diags}, nil
 }
 
 // Parse parses data into a document. It is ParseDocument without the
 // positions and warnings.
 func Parse(data []byte, opts ...ParseOption) (*verbs.Response, error) {
-	p, err := parse(data, opts, false)
+	r, err := parse(data, opts, false)
 	if err != nil {
 		return nil, err
 	}
-	return p.root, nil
+	return r.root, nil
 }
 
-// parse runs a parser over data and returns it, or the findings when the
-// document is refused. The positions of the nodes are recorded only when
+// parsed is what parse returns of an accepted document.
+type parsed struct {
+	root      *verbs.Response
+	positions Positions
+	diags     Diagnostics
+}
+
+// parse runs a parser over data and returns the document, or the findings
+// when it is refused. The positions of the nodes are recorded only when
 // withPositions is set; the findings carry their own.
-func parse(data []byte, opts []ParseOption, withPositions bool) (*parser, error) {
+func parse(data []byte, opts []ParseOption, withPositions bool) (parsed, error) {
 	s := newParseSettings(opts)
 	if int64(len(data)) > s.maxBytes {
-		return nil, Diagnostics{{
+		return parsed{}, Diagnostics{{
 			Path: "/", Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
 			Message: fmt.Sprintf("the document is more than the MaxBytes limit of %d bytes", s.maxBytes),
 		}}
 	}
 	p := newParser(string(data), s, withPositions)
 	p.run()
-	p.diags.Sort()
-	if p.diags.HasErrors() || p.root == nil {
-		return nil, p.diags
+	r := parsed{root: p.root, positions: p.positions, diags: p.diags}
+	p.recycle()
+	r.diags.Sort()
+	if r.diags.HasErrors() || r.root == nil {
+		return parsed{}, r.diags
 	}
-	return p, nil
+	return r, nil
 }
 
 // Decode reads a whole document from r, at most the MaxBytes limit, and

@@ -25,7 +25,7 @@ func (a parsedAttr) path() string { return a.owner.path() + "/@" + a.name }
 // attrs reads the attributes of a known element into its node: aliases
 // become the canonical attribute, unknown attributes are errors (lenient:
 // Extra attributes), and every value is checked for its type.
-func (p *parser) attrs(f *frame, spec table.Element, list []xmlAttr) {
+func (p *parser) attrs(f *frame, spec *table.Element, list []xmlAttr) {
 	if len(list) == 0 {
 		return
 	}
@@ -49,7 +49,7 @@ func (p *parser) attrs(f *frame, spec table.Element, list []xmlAttr) {
 				extra = append(extra, verbs.Attr{Name: a.name, Value: a.value})
 				continue
 			}
-			p.addError(a.path(), a.pos, "unknown-attribute", unknownAttr(a.name, spec))
+			p.addError(a.path(), a.pos, "unknown-attribute", unknownAttr(a.name, *spec))
 			continue
 		}
 		key := canon

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -41,10 +42,8 @@ type parser struct {
 // newParser returns a parser of src. It records the position of every
 // node when withPositions is set.
 func newParser(src string, s parseSettings, withPositions bool) *parser {
-	p := &parser{src: src, settings: s, curLine: 1, hasCR: strings.IndexByte(src, '\r') >= 0}
-	p.stack = p.stackBuf[:0]
-	p.free = p.freeBuf[:0]
-	p.kids = p.kidsBuf[:0]
+	p := parserPool.Get().(*parser)
+	p.src, p.settings, p.curLine, p.hasCR = src, s, 1, strings.IndexByte(src, '\r') >= 0
 	p.sc.src = src
 	if strings.HasPrefix(src, "\uFEFF") {
 		p.bom = len("\uFEFF")
@@ -55,6 +54,47 @@ func newParser(src string, s parseSettings, withPositions bool) *parser {
 		p.positions = make(Positions, positionsHint(src, s.maxElements))
 	}
 	return p
+}
+
+// parserPool keeps parsers, their frames and the scanner's buffers for the
+// next document.
+var parserPool = sync.Pool{New: func() any {
+	p := new(parser)
+	p.stack = p.stackBuf[:0]
+	p.free = p.freeBuf[:0]
+	p.kids = p.kidsBuf[:0]
+	return p
+}}
+
+// maxParserBuf is the largest buffer a parser keeps for the next document.
+const maxParserBuf = 1 << 12
+
+// recycle returns p to the pool, holding nothing of its document.
+func (p *parser) recycle() {
+	for _, f := range p.stack {
+		p.release(f)
+	}
+	clear(p.stack)
+	clear(p.kids)
+	sc := &p.sc
+	if cap(sc.tok.attrs) > maxParserBuf/16 || cap(sc.open) > maxParserBuf/16 || cap(p.free) > maxParserBuf/16 {
+		return // a hostile document's: let it go
+	}
+	clear(sc.tok.attrs[:cap(sc.tok.attrs)])
+	clear(sc.open[:cap(sc.open)])
+	if cap(sc.buf) > maxParserBuf {
+		sc.buf = nil
+	}
+	if len(sc.seen) > maxParserBuf/16 {
+		sc.seen = nil
+	}
+	clear(sc.seen)
+	*p = parser{
+		stack: p.stack[:0], free: p.free, kids: p.kids[:0],
+		sc:       scanner{buf: sc.buf[:0], open: sc.open[:0], seen: sc.seen, tok: token{attrs: sc.tok.attrs[:0]}},
+		stackBuf: p.stackBuf, freeBuf: p.freeBuf, kidsBuf: p.kidsBuf,
+	}
+	parserPool.Put(p)
 }
 
 // positionsHint estimates the number of nodes of src from its start tags

@@ -274,12 +274,11 @@ func (p *parser) startElement(t *token, pos Position) {
 		p.startRaw(parent, t, written, pos)
 		return
 	}
-	var spec table.Element
-	known := false
+	var spec *table.Element
 	if _, prefixed := localName(written); !prefixed {
-		spec, known = table.Lookup(written)
+		spec = lookupElement(written)
 	}
-	if !known {
+	if spec == nil {
 		if !p.settings.lenient {
 			seg := parent.child(written)
 			p.addError(parent.childPath(seg), pos, "unknown-element", unknownElement(written))
@@ -318,7 +317,7 @@ func (p *parser) startRoot(t *token, written string, pos Position) {
 		return
 	}
 	r := new(verbs.Response)
-	spec, _ := table.Lookup("Response")
+	spec := lookupElement("Response")
 	f := p.newFrame()
 	f.node, f.written, f.name, f.seg, f.pos = r, written, "Response", step{name: "Response"}, pos
 	p.root = r
