@@ -31,7 +31,7 @@ var allowedImports = map[string][]string{
 	"client":             {"verbs", "render", "internal/autherr"},
 	"client/clienttest":  {"client"},
 	"events":             {"internal/autherr", "internal/eventwire", "github.com/coder/websocket"},
-	"webhook":            {"verbs", "render", "events", "internal/eventwire"},
+	"webhook":            {"verbs", "render", "builder", "events", "internal/eventwire"},
 	"flowsim":            {"verbs", "render", "events"},
 	"flowgraph":          {"verbs", "render"},
 	"flowsim/devpage":    {"verbs", "render", "flowsim", "flowgraph"},
