@@ -36,6 +36,7 @@ type Server struct {
 	sim     *flowsim.Sim
 	static  http.Handler
 
+	opMu    sync.Mutex // one action at a time
 	mu      sync.Mutex
 	sess    *session
 	subs    map[chan struct{}]bool
@@ -166,7 +167,8 @@ type request struct {
 	Recordings []string          `json:"recordings"`
 }
 
-// action runs call, press, silence or hangup and answers with the state.
+// action runs call, step, continue, press, silence or hangup and answers
+// with the state once the call has settled.
 func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 	var req request
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
@@ -175,10 +177,16 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 		writeError(w, http.StatusBadRequest, "the request body is not a JSON object of this API: "+err.Error())
 		return
 	}
+	s.opMu.Lock()
+	defer s.opMu.Unlock()
 	var err error
 	switch name {
 	case "call":
-		err = s.startCall(req)
+		err = s.startCall(req, false)
+	case "step":
+		err = s.step(req)
+	case "continue":
+		err = s.resume(req)
 	case "press":
 		if !validKeys(req.Keys) {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("keys %q: want one or more of 0-9 * #", req.Keys))
