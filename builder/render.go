@@ -1,6 +1,10 @@
 package flow
 
-import "io"
+import (
+	"io"
+
+	"github.com/opentact-go/opentact/render"
+)
 
 // Render builds and validates f and writes its canonical XML to w, with
 // nothing written when f has an error. A document with warnings only is
@@ -11,4 +15,19 @@ import "io"
 func (f *Flow) Render(w io.Writer) error {
 	_, err := f.WriteTo(w)
 	return err
+}
+
+// AppendXML builds and validates f once and appends its canonical XML
+// (render.Marshal's layout, or the layouts opts choose) to dst, returning
+// the extended buffer. When f has an error, dst comes back unchanged with
+// the error, as Build returns it. A document with warnings only is
+// appended and its warnings are returned (render.IsWarnings). The document
+// is neither copied nor rendered into a buffer of its own, so a server can
+// render every reply into a reused buffer.
+func (f *Flow) AppendXML(dst []byte, opts ...render.Option) ([]byte, error) {
+	b, ds, err := f.render(dst, opts...)
+	if err != nil {
+		return dst, err
+	}
+	return b, warnings(ds)
 }

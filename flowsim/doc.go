@@ -103,7 +103,7 @@
 // # Transcript
 //
 // Transcript.String writes one line per step, stable for golden files
-// (flowtest.Golden compares a Transcript as text):
+// (flowtest.GoldenText compares a Transcript):
 //
 //	ELAPSED DOC PATH ELEMENT[ OUTCOME]: PART; PART; … (DURATION)
 //

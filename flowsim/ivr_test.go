@@ -65,7 +65,7 @@ func TestGatherPageIVR(t *testing.T) {
 			if got := c.End(); got != tt.end {
 				t.Errorf("End() = %q, want %q", got, tt.end)
 			}
-			flowtest.Golden(t, filepath.Join("testdata", t.Name()+".txt"), c.Transcript())
+			flowtest.GoldenText(t, filepath.Join("testdata", t.Name()+".txt"), c.Transcript())
 			checkEvents(t, c)
 		})
 	}

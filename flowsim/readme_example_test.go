@@ -35,7 +35,7 @@ func TestSupportBusy(t *testing.T) {
 	if got := c.Heard(); !slices.Equal(got, want) {
 		t.Errorf("heard %q, want %q", got, want)
 	}
-	flowtest.Golden(t, "testdata/support_busy.txt", c.Transcript())
+	flowtest.GoldenText(t, "testdata/support_busy.txt", c.Transcript())
 }
 
 // TestMenuPaths walks every key path two menus deep and fails on any

@@ -89,7 +89,7 @@ type Exchange struct {
 
 // Transcript is the steps of a call in order. Its text form (String,
 // MarshalText) is one line per step, the format the package documentation
-// describes, so flowtest.Golden can compare it with a golden file.
+// describes, so flowtest.GoldenText can compare it with a golden file.
 type Transcript []Step
 
 // String returns the text form of the transcript: one line per step, each

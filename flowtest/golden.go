@@ -2,36 +2,62 @@ package flowtest
 
 import (
 	"bytes"
+	"encoding"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 )
 
-// Golden renders doc (a *verbs.Response or a Builder such as a *flow.Flow)
-// with render.Marshal and compares the XML with the golden file at path.
-// A value with a text form (encoding.TextMarshaler, such as a
-// flowsim.Transcript) is compared as that text instead.
+// Golden renders doc (a *flow.Flow, another Builder, or a *verbs.Response
+// wrapped by Response) with render.Marshal and compares the XML with the
+// golden file at path.
 //
 // On a mismatch it reports a (-want +got) diff of the lines and the command
-// that rewrites the file, and marks the test failed. A missing file, a
-// document that does not build or is invalid, and an unreadable file stop
-// the test. With -update or OPENTACT_UPDATE_GOLDEN=1 it writes the rendered
-// document to path instead, creating the directories it needs. Golden
-// returns whether the document matched the file or was written to it.
-func Golden(t TB, path string, doc any) bool {
+// that rewrites the file, and marks the test failed. A document with
+// warnings fails the test too, unless AllowWarnings is given. A missing
+// file, a document that does not build or is invalid, and an unreadable
+// file stop the test. With OPENTACT_UPDATE_GOLDEN=1 (see UpdateEnv) it
+// writes the rendered document to path instead, creating the directories it
+// needs. Golden returns whether the document matched the file (or was
+// written to it) and had no warnings that were not allowed.
+func Golden(t TB, path string, doc Builder, opts ...Option) bool {
 	t.Helper()
-	return golden(t, path, doc, updating())
+	return goldenDoc(t, path, doc, settingsOf(opts), updating())
 }
 
-// golden implements Golden with the update mode given.
-func golden(t TB, path string, doc any, update bool) bool {
+// GoldenText compares the text form of v, such as a flowsim.Transcript,
+// with the golden file at path, exactly as Golden compares a document.
+func GoldenText(t TB, path string, v encoding.TextMarshaler, opts ...Option) bool {
 	t.Helper()
-	got, err := marshal(doc)
+	if v == nil {
+		t.Fatalf("flowtest: nil text")
+		return false
+	}
+	got, err := v.MarshalText()
+	if err != nil {
+		t.Fatalf("flowtest: the text form of %T: %v", v, err)
+		return false
+	}
+	return golden(t, path, got, updating())
+}
+
+// goldenDoc implements Golden with the update mode given.
+func goldenDoc(t TB, path string, doc Builder, s settings, update bool) bool {
+	t.Helper()
+	got, warn, err := marshal(doc)
 	if err != nil {
 		t.Fatalf("%v", err)
 		return false
 	}
+	ok := warningsOK(t, warn, s)
+	return golden(t, path, got, update) && ok
+}
+
+// golden compares got with the file at path, or writes it there when
+// update is set.
+func golden(t TB, path string, got []byte, update bool) bool {
+	t.Helper()
 	old, err := os.ReadFile(path)
 	missing := errors.Is(err, fs.ErrNotExist)
 	if err != nil && !missing {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opentact-go/opentact/render"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -19,6 +20,9 @@ func hello(text string) *verbs.Response {
 func helloXML(text string) string {
 	return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Say>" + text + "</Say>\n  <Hangup/>\n</Response>\n"
 }
+
+// helloDoc is hello as a Builder.
+func helloDoc(text string) Builder { return Response(hello(text)) }
 
 // builderFunc is a Builder made of a function.
 type builderFunc func() (*verbs.Response, error)
@@ -46,29 +50,51 @@ func readFile(t *testing.T, path string) string {
 
 func TestGoldenCompare(t *testing.T) {
 	t.Parallel()
+	unreachable := &verbs.Response{Commands: []verbs.Command{&verbs.Hangup{}, &verbs.Say{Text: "never heard"}}}
+	const unreachableXML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Hangup/>\n  <Say>never heard</Say>\n</Response>\n"
 	tests := []struct {
 		name    string
 		golden  string // "" = no file
-		doc     any
+		doc     Builder
+		opts    []Option
 		wantOK  bool
 		kind    string   // the only message: "", "error" or "fatal"
 		message []string // substrings of that message
 	}{
-		{name: "match", golden: helloXML("Hi"), doc: hello("Hi"), wantOK: true},
+		{name: "match", golden: helloXML("Hi"), doc: helloDoc("Hi"), wantOK: true},
 		{name: "match through a Builder", golden: helloXML("Hi"), doc: builderFunc(func() (*verbs.Response, error) { return hello("Hi"), nil }), wantOK: true},
-		{name: "CRLF golden file", golden: strings.ReplaceAll(helloXML("Hi"), "\n", "\r\n"), doc: hello("Hi"), wantOK: true},
+		{name: "CRLF golden file", golden: strings.ReplaceAll(helloXML("Hi"), "\n", "\r\n"), doc: helloDoc("Hi"), wantOK: true},
 		{
-			name: "mismatch", golden: helloXML("Hi"), doc: hello("Hello"), kind: "error",
+			name: "mismatch", golden: helloXML("Hi"), doc: helloDoc("Hello"), kind: "error",
 			message: []string{
 				"menu.xml: the document differs from the golden file (-want +got):",
 				"-" + `"  <Say>Hi</Say>",`,
 				"+" + `"  <Say>Hello</Say>",`,
-				"To accept the new document, run:\n\tgo test ./flowtest -run '^TestMenu$/^case_1$' -update",
+				"To accept the new document, run:\n\tOPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$/^case_1$'",
 			},
 		},
 		{
-			name: "missing file", doc: hello("Hi"), kind: "fatal",
-			message: []string{"flowtest: golden file ", "menu.xml does not exist; create it with:\n\tgo test ./flowtest -run '^TestMenu$/^case_1$' -update"},
+			name: "missing file", doc: helloDoc("Hi"), kind: "fatal",
+			message: []string{"flowtest: golden file ", "menu.xml does not exist; create it with:\n\tOPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$/^case_1$'"},
+		},
+		{
+			name: "warnings fail the test", golden: unreachableXML, doc: Response(unreachable), kind: "error",
+			message: []string{
+				"flowtest: the document has warnings (pass flowtest.AllowWarnings() to accept them):\n",
+				"\twarning: /Response/Say[1]: commands after <Hangup> never run",
+			},
+		},
+		{
+			name: "warnings of a Builder whose Build reports them", golden: unreachableXML, kind: "error",
+			doc: builderFunc(func() (*verbs.Response, error) {
+				return unreachable, render.Check(unreachable)
+			}),
+			message: []string{"flowtest: the document has warnings", "/Response/Say[1]"},
+		},
+		{name: "warnings allowed", golden: unreachableXML, doc: Response(unreachable), opts: []Option{AllowWarnings()}, wantOK: true},
+		{
+			name: "warnings and a mismatch", golden: helloXML("Hi"), doc: Response(unreachable), opts: []Option{nil},
+			kind: "two errors",
 		},
 		{
 			name: "build error", golden: helloXML("Hi"), kind: "fatal",
@@ -82,15 +108,11 @@ func TestGoldenCompare(t *testing.T) {
 		},
 		{
 			name: "invalid document", golden: helloXML("Hi"), kind: "fatal",
-			doc:     &verbs.Response{Commands: []verbs.Command{&verbs.Dial{}}},
+			doc:     Response(&verbs.Response{Commands: []verbs.Command{&verbs.Dial{}}}),
 			message: []string{"flowtest: the document is invalid:\n", "/Response/Dial[1]"},
 		},
 		{name: "nil document", golden: helloXML("Hi"), doc: nil, kind: "fatal", message: []string{"flowtest: nil document"}},
-		{name: "nil response", golden: helloXML("Hi"), doc: (*verbs.Response)(nil), kind: "fatal", message: []string{"flowtest: nil *verbs.Response"}},
-		{
-			name: "unsupported type", golden: helloXML("Hi"), doc: "<Response/>", kind: "fatal",
-			message: []string{"flowtest: unsupported document type string (want *verbs.Response or a Builder)"},
-		},
+		{name: "nil response", golden: helloXML("Hi"), doc: Response(nil), kind: "fatal", message: []string{"flowtest: nil *verbs.Response"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,15 +122,20 @@ func TestGoldenCompare(t *testing.T) {
 				writeFile(t, path, tt.golden)
 			}
 			tb := &fakeTB{name: "TestMenu/case_1"}
-			ok := golden(tb, path, tt.doc, false)
+			ok := goldenDoc(tb, path, tt.doc, settingsOf(tt.opts), false)
 			if ok != tt.wantOK {
 				t.Errorf("golden = %v, want %v\n%s", ok, tt.wantOK, tb.report())
 			}
-			if tt.kind == "" {
+			switch tt.kind {
+			case "":
 				if tb.failed() || len(tb.logs) > 0 {
 					t.Errorf("want no message\n%s", tb.report())
 				}
-			} else {
+			case "two errors":
+				if len(tb.errors) != 2 || len(tb.fatals)+len(tb.logs) > 0 {
+					t.Errorf("want the warnings and the diff\n%s", tb.report())
+				}
+			default:
 				kind, msg, one := tb.only()
 				if !one || kind != tt.kind {
 					t.Fatalf("want exactly one %s message\n%s", tt.kind, tb.report())
@@ -148,7 +175,7 @@ func TestGoldenUpdate(t *testing.T) {
 				writeFile(t, path, tt.golden)
 			}
 			tb := &fakeTB{name: "TestMenu"}
-			if !golden(tb, path, hello("New"), true) || tb.failed() {
+			if !goldenDoc(tb, path, helloDoc("New"), settings{}, true) || tb.failed() {
 				t.Fatalf("golden failed while updating\n%s", tb.report())
 			}
 			if got := readFile(t, path); got != helloXML("New") {
@@ -159,7 +186,7 @@ func TestGoldenUpdate(t *testing.T) {
 			}
 			// Once updated, the file compares equal.
 			tb = &fakeTB{name: "TestMenu"}
-			if !golden(tb, path, hello("New"), false) {
+			if !goldenDoc(tb, path, helloDoc("New"), settings{}, false) {
 				t.Errorf("updated file does not match\n%s", tb.report())
 			}
 		})
@@ -171,7 +198,7 @@ func TestGoldenUpdate(t *testing.T) {
 func TestGoldenUpdateEnv(t *testing.T) {
 	t.Setenv(UpdateEnv, "1")
 	path := filepath.Join(t.TempDir(), "env.xml")
-	if !Golden(t, path, hello("Env")) {
+	if !Golden(t, path, helloDoc("Env")) {
 		t.Fatal("Golden with OPENTACT_UPDATE_GOLDEN=1 failed")
 	}
 	if got := readFile(t, path); got != helloXML("Env") {
@@ -183,33 +210,46 @@ func TestGoldenUpdateEnv(t *testing.T) {
 	}
 }
 
-// TestGoldenUpdateFlag sets the -update flag, so it does not run in
-// parallel.
-func TestGoldenUpdateFlag(t *testing.T) {
-	f := flag.Lookup("update")
-	if f == nil {
-		t.Fatal("flowtest did not define -update")
+// TestNoUpdateFlag checks that importing flowtest defines no command-line
+// flag: "go test ./... -update" would otherwise work only in the packages
+// that import it and fail with "flag provided but not defined" in every
+// other one.
+func TestNoUpdateFlag(t *testing.T) {
+	t.Parallel()
+	if f := flag.Lookup("update"); f != nil {
+		t.Errorf("flowtest defines -update (%q); the environment variable %s is the way", f.Usage, UpdateEnv)
 	}
-	if f.Usage != "rewrite flowtest golden files with the rendered documents" {
-		t.Fatalf("-update belongs to another package: %q", f.Usage)
-	}
-	old := f.Value.String()
-	t.Cleanup(func() { f.Value.Set(old) })
-	if err := f.Value.Set("true"); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "flag.xml")
-	if !Golden(t, path, hello("Flag")) {
-		t.Fatal("Golden with -update failed")
-	}
-	if got := readFile(t, path); got != helloXML("Flag") {
-		t.Errorf("golden file =\n%s\nwant\n%s", got, helloXML("Flag"))
-	}
-	f.Value.Set("false")
-	if updating() {
-		t.Error("updating with -update=false")
+	if got := updateCommand("TestMenu"); got != "OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$'" {
+		t.Errorf("update command = %s", got)
 	}
 }
+
+// TestGoldenText compares a text form with a golden file.
+func TestGoldenText(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "call.txt")
+	writeFile(t, path, "0:00.000 #1 /Response/Say[1] Say: Hi\n")
+	tb := &fakeTB{name: "TestCall"}
+	if !GoldenText(tb, path, text("0:00.000 #1 /Response/Say[1] Say: Hi\n")) || tb.failed() {
+		t.Errorf("equal text did not match\n%s", tb.report())
+	}
+	tb = &fakeTB{name: "TestCall"}
+	if GoldenText(tb, path, text("0:00.000 #1 /Response/Say[1] Say: Bye\n")) {
+		t.Error("different text matched")
+	}
+	if kind, msg, _ := tb.only(); kind != "error" || !strings.Contains(msg, "call.txt: the document differs from the golden file") {
+		t.Errorf("mismatch reported as %s %q", kind, msg)
+	}
+	tb = &fakeTB{name: "TestCall"}
+	if GoldenText(tb, path, nil) || len(tb.fatals) != 1 {
+		t.Errorf("nil text\n%s", tb.report())
+	}
+}
+
+// text is a string with a text form.
+type text string
+
+func (s text) MarshalText() ([]byte, error) { return []byte(s), nil }
 
 func TestUpdateCommand(t *testing.T) {
 	t.Parallel()
@@ -217,10 +257,10 @@ func TestUpdateCommand(t *testing.T) {
 		name string
 		want string
 	}{
-		{"TestMenu", "go test ./flowtest -run '^TestMenu$' -update"},
-		{"TestMenu/support_line", "go test ./flowtest -run '^TestMenu$/^support_line$' -update"},
-		{"TestA.B/x+y(1)", `go test ./flowtest -run '^TestA\.B$/^x\+y\(1\)$' -update`},
-		{"TestQuote/it's", `go test ./flowtest -run '^TestQuote$/^it'\''s$' -update`},
+		{"TestMenu", "OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$'"},
+		{"TestMenu/support_line", "OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestMenu$/^support_line$'"},
+		{"TestA.B/x+y(1)", `OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestA\.B$/^x\+y\(1\)$'`},
+		{"TestQuote/it's", `OPENTACT_UPDATE_GOLDEN=1 go test ./flowtest -run '^TestQuote$/^it'\''s$'`},
 	}
 	for _, tt := range tests {
 		if got := updateCommand(tt.name); got != tt.want {

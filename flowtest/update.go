@@ -10,20 +10,22 @@ import (
 )
 
 // UpdateEnv is the environment variable that, set to 1 (or true), makes
-// Golden rewrite golden files instead of comparing with them.
+// Golden and GoldenText rewrite golden files instead of comparing with
+// them:
+//
+//	OPENTACT_UPDATE_GOLDEN=1 go test ./...
+//
+// It is the way to update golden files because it works for every package
+// at once. This package defines no -update flag: a flag exists only in the
+// test binaries of packages that define it, so "go test ./... -update"
+// would fail in every other package with "flag provided but not defined".
+// A test package that defines a boolean -update flag of its own (with
+// flag.Bool) gets it honoured too.
 const UpdateEnv = "OPENTACT_UPDATE_GOLDEN"
 
-// updateFlag is the name of the command-line flag that makes Golden rewrite
-// golden files.
+// updateFlag is the name of the command-line flag that, when the test
+// package defines it, makes Golden rewrite golden files.
 const updateFlag = "update"
-
-func init() {
-	// Another package of the test binary may define -update already (its
-	// initialisation ran first); then Golden reads that flag.
-	if flag.Lookup(updateFlag) == nil {
-		flag.Bool(updateFlag, false, "rewrite flowtest golden files with the rendered documents")
-	}
-}
 
 // updating reports whether golden files are to be rewritten.
 func updating() bool {

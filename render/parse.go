@@ -106,7 +106,7 @@ func parse(data []byte, opts []ParseOption, withPositions bool) (*parser, error)
 			Message: fmt.Sprintf("the document is more than the MaxBytes limit of %d bytes", s.maxBytes),
 		}}
 	}
-	p := newParser(data, s, withPositions)
+	p := newParser(string(data), s, withPositions)
 	p.run()
 	p.diags.Sort()
 	if p.diags.HasErrors() || p.root == nil {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"slices"
@@ -26,29 +25,24 @@ func (a parsedAttr) path() string { return a.owner.path() + "/@" + a.name }
 // attrs reads the attributes of a known element into its node: aliases
 // become the canonical attribute, unknown attributes are errors (lenient:
 // Extra attributes), and every value is checked for its type.
-func (p *parser) attrs(f *frame, spec table.Element, list []xml.Attr) {
+func (p *parser) attrs(f *frame, spec table.Element, list []xmlAttr) {
 	if len(list) == 0 {
 		return
 	}
-	var seen attrSet
 	var canonical attrMap // canonical name → as written
 	var extra []verbs.Attr
-	for i, xa := range list {
-		a := parsedAttr{name: qualified(xa.Name), value: xa.Value, owner: f, pos: f.pos}
-		if seen.repeated(list, i, a.name) {
-			p.addError(a.path(), a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
+	for _, xa := range list {
+		if p.fatal {
+			return
+		}
+		a := parsedAttr{name: xa.name, value: xa.value, owner: f, pos: f.pos}
+		if xa.repeat {
+			p.repeatedAttr(a)
 			continue
 		}
-		if msg := illegalText(a.value); msg != "" {
-			p.addError(a.path(), a.pos, "character", msg)
-			continue
-		}
-		canon, alias := "", false
-		if xa.Name.Space == "" {
-			canon, alias = spec.AttrAliases[a.name]
-			if !alias && spec.HasAttr(a.name) {
-				canon = a.name
-			}
+		canon, alias := spec.AttrAliases[a.name]
+		if !alias && spec.HasAttr(a.name) {
+			canon = a.name
 		}
 		if !alias && canon == "" {
 			if p.settings.lenient {
@@ -83,44 +77,15 @@ func (p *parser) attrs(f *frame, spec table.Element, list []xml.Attr) {
 	}
 }
 
-// maxAttrScan is the number of attributes of an element checked for
-// repeats by comparing names; more are checked with a map.
+// repeatedAttr reports an attribute whose name an earlier attribute of
+// the same tag has.
+func (p *parser) repeatedAttr(a parsedAttr) {
+	p.addError(a.path(), a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
+}
+
+// maxAttrScan is the number of canonical names of an element kept in an
+// array; more go to a map.
 const maxAttrScan = 8
-
-// attrSet finds the repeated attributes of an element.
-type attrSet struct {
-	m map[string]bool // used only when there are many attributes
-}
-
-// repeated reports whether list[i], whose name as written is name, has the
-// name of an earlier attribute of list.
-func (s *attrSet) repeated(list []xml.Attr, i int, name string) bool {
-	if len(list) <= maxAttrScan {
-		for _, b := range list[:i] {
-			if sameName(b.Name, list[i].Name) {
-				return true
-			}
-		}
-		return false
-	}
-	if s.m == nil {
-		s.m = make(map[string]bool, len(list))
-	}
-	if s.m[name] {
-		return true
-	}
-	s.m[name] = true
-	return false
-}
-
-// sameName reports whether two names are written the same, prefix
-// included.
-func sameName(a, b xml.Name) bool {
-	if a.Space == "" && b.Space == "" {
-		return a.Local == b.Local
-	}
-	return qualified(a) == qualified(b)
-}
 
 // attrMap maps the canonical names of the attributes read so far to their
 // names as written: a few pairs in an array, the rest in a map.
@@ -176,18 +141,19 @@ func unknownAttr(name string, spec table.Element) string {
 }
 
 // rawAttrs reads the attributes of a raw element as written.
-func (p *parser) rawAttrs(f *frame, list []xml.Attr) []verbs.Attr {
+func (p *parser) rawAttrs(f *frame, list []xmlAttr) []verbs.Attr {
 	var out []verbs.Attr
-	var seen attrSet
-	for i, xa := range list {
-		a := parsedAttr{name: qualified(xa.Name), value: xa.Value, owner: f, pos: f.pos}
-		if seen.repeated(list, i, a.name) {
-			p.addError(a.path(), a.pos, "duplicate-attribute", fmt.Sprintf("attribute %s is repeated", a.name))
+	for _, xa := range list {
+		if p.fatal {
+			return out
+		}
+		a := parsedAttr{name: xa.name, value: xa.value, owner: f, pos: f.pos}
+		if xa.repeat {
+			p.repeatedAttr(a)
 			continue
 		}
-		if msg := illegalText(a.value); msg != "" {
-			p.addError(a.path(), a.pos, "character", msg)
-			continue
+		if out == nil {
+			out = make([]verbs.Attr, 0, len(list))
 		}
 		out = append(out, verbs.Attr{Name: a.name, Value: a.value})
 	}

@@ -1,23 +1,18 @@
 package render
 
 import (
-	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// parser turns encoding/xml's raw token stream into a document. It keeps
-// its own stack of open elements, so nesting costs no recursion.
+// parser turns the scanner's tokens into a document. It keeps its own
+// stack of open elements, so nesting costs no recursion.
 type parser struct {
-	data      []byte
+	src       string
 	settings  parseSettings
-	rd        bytes.Reader // the decoder's input
-	dec       *xml.Decoder
+	sc        scanner
 	stack     []*frame
 	free      []*frame     // closed frames, for reuse
 	kids      []verbs.Node // the children of the open elements, innermost last
@@ -26,9 +21,11 @@ type parser struct {
 	positions Positions // nil when the positions are not wanted
 	diags     Diagnostics
 	elements  int
-	tokens    int // tokens read so far
+	errors    int // error findings so far
+	warnings  int // warnings so far
 	fatal     bool
-	hasCR     bool // data holds a CR: lines may end in CR or CRLF as well as LF
+	hasCR     bool // src holds a CR: lines may end in CR or CRLF as well as LF
+	bom       int  // the length of the byte-order mark, which has no column
 
 	// The position cursor: the byte offset whose line and column are known.
 	curOff       int
@@ -41,28 +38,30 @@ type parser struct {
 	kidsBuf  [16]verbs.Node
 }
 
-// newParser returns a parser of data reading encoding/xml's strict token
-// stream: no entity map beyond the predefined entities, no charset reader.
-// It records the position of every node when withPositions is set.
-func newParser(data []byte, s parseSettings, withPositions bool) *parser {
-	p := &parser{data: data, settings: s, curLine: 1, hasCR: bytes.IndexByte(data, '\r') >= 0}
+// newParser returns a parser of src. It records the position of every
+// node when withPositions is set.
+func newParser(src string, s parseSettings, withPositions bool) *parser {
+	p := &parser{src: src, settings: s, curLine: 1, hasCR: strings.IndexByte(src, '\r') >= 0}
 	p.stack = p.stackBuf[:0]
 	p.free = p.freeBuf[:0]
 	p.kids = p.kidsBuf[:0]
-	p.rd.Reset(data)
-	p.dec = xml.NewDecoder(&p.rd)
-	p.dec.Strict = true
+	p.sc.src = src
+	if strings.HasPrefix(src, "\uFEFF") {
+		p.bom = len("\uFEFF")
+		p.curLineStart = p.bom
+	}
+	p.sc.prolog()
 	if withPositions {
-		p.positions = make(Positions, positionsHint(data, s.maxElements))
+		p.positions = make(Positions, positionsHint(src, s.maxElements))
 	}
 	return p
 }
 
-// positionsHint estimates the number of nodes of data from its start tags
+// positionsHint estimates the number of nodes of src from its start tags
 // and comments, for sizing the positions map; the estimate is capped, so a
 // large document grows its map as it goes.
-func positionsHint(data []byte, maxElements int) int {
-	n := bytes.Count(data, []byte("<")) - bytes.Count(data, []byte("</"))
+func positionsHint(src string, maxElements int) int {
+	n := strings.Count(src, "<") - strings.Count(src, "</")
 	return max(min(n, maxElements+1, 1024), 0)
 }
 
@@ -75,98 +74,59 @@ func (p *parser) setPosition(n verbs.Node, pos Position) {
 
 // run reads every token and builds the document.
 func (p *parser) run() {
-	if p.checkEncoding() {
-		return
-	}
-	for !p.fatal {
-		off := p.dec.InputOffset()
-		tok, err := p.dec.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			p.syntaxError(err, off)
-			return
-		}
-		pos := p.position(off)
-		switch t := tok.(type) {
-		case xml.StartElement:
+	sc := &p.sc
+	for !p.fatal && sc.next() {
+		t := &sc.tok
+		pos := p.position(t.off)
+		switch t.kind {
+		case tokStart:
 			p.startElement(t, pos)
-		case xml.EndElement:
-			p.endElement(t, pos)
-		case xml.CharData:
+		case tokEnd:
+			p.endElement()
+		case tokText:
 			p.charData(t, pos)
-		case xml.Comment:
-			p.comment(string(t), pos)
-		case xml.ProcInst:
-			p.procInst(t, off, pos)
-		case xml.Directive:
+		case tokComment:
+			p.comment(t.text, pos)
+		case tokPI:
+			p.addError(p.path(), pos, "processing-instruction",
+				fmt.Sprintf("processing instruction <?%s?> is not allowed", t.name))
+		case tokDoctype:
 			p.addError(p.path(), pos, "dtd", "DTDs and other <!…> declarations are not allowed")
 		}
-		switch tok.(type) {
-		case xml.StartElement, xml.CharData:
-			if p.checkRaw(int(off), int(p.dec.InputOffset())) {
-				return
-			}
-		}
-		p.tokens++
 	}
 	if p.fatal {
 		return
 	}
-	end := p.position(int64(len(p.data)))
-	if len(p.stack) > 0 {
-		top := p.stack[len(p.stack)-1]
-		p.addError(top.path(), end, "syntax", fmt.Sprintf("unexpected end of input: <%s> is not closed", top.written))
+	if e := sc.err; e != nil {
+		p.addError(p.path(), p.position(e.off), e.rule, e.msg)
 		return
 	}
 	if !p.sawRoot {
-		p.addError("/", end, "root", "no <Response> element: a document has exactly one root <Response>")
+		p.addError("/", p.position(len(p.src)), "root", "no <Response> element: a document has exactly one root <Response>")
 	}
 }
 
-// syntaxError reports an error of the decoder and stops parsing.
-func (p *parser) syntaxError(err error, off int64) {
-	// The decoder stops just after the byte that failed.
-	pos := p.position(max(p.dec.InputOffset()-1, off))
-	msg := strings.TrimPrefix(err.Error(), "xml: ")
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		msg = se.Msg
-		if se.Line != pos.Line {
-			pos = Position{Line: se.Line, Col: 1}
-		}
-	} else {
-		if off >= 0 && off < int64(len(p.data)) && p.reportEncoding(int(off)) {
-			p.fatal = true
-			return
-		}
-		pos = p.position(off)
-	}
-	p.addError(p.path(), pos, "syntax", msg)
-	p.fatal = true
-}
-
-// position returns the line and column of a byte offset. Offsets come in
+// position returns the line and column of a byte offset; the columns of
+// the first line start after a byte-order mark. Offsets come in
 // increasing order, so the cursor only moves forward; a smaller offset
 // restarts from the beginning.
-func (p *parser) position(off64 int64) Position {
-	off := int(min(max(off64, 0), int64(len(p.data))))
+func (p *parser) position(off int) Position {
+	off = min(max(off, 0), len(p.src))
 	if off < p.curOff {
-		p.curOff, p.curLine, p.curLineStart = 0, 1, 0
+		p.curOff, p.curLine, p.curLineStart = 0, 1, p.bom
 	}
 	for i := p.curOff; i < off; {
 		var j int
 		if p.hasCR {
-			j = bytes.IndexAny(p.data[i:off], "\r\n")
+			j = strings.IndexAny(p.src[i:off], "\r\n")
 		} else {
-			j = bytes.IndexByte(p.data[i:off], '\n')
+			j = strings.IndexByte(p.src[i:off], '\n')
 		}
 		if j < 0 {
 			break
 		}
 		i += j + 1
-		if p.data[i-1] == '\r' && i < len(p.data) && p.data[i] == '\n' {
+		if p.src[i-1] == '\r' && i < len(p.src) && p.src[i] == '\n' {
 			i++ // CRLF is one line end
 		}
 		p.curLine++
@@ -178,15 +138,41 @@ func (p *parser) position(off64 int64) Position {
 	return Position{Line: p.curLine, Col: max(off-p.curLineStart, 0) + 1}
 }
 
-// addError records an error finding.
+// After maxParseErrors errors the parser stops, and after maxParseWarnings
+// warnings it reports no more: a hostile document cannot make it build a
+// finding for each of its hundreds of thousands of attributes.
+const (
+	maxParseErrors   = 100
+	maxParseWarnings = 1000
+)
+
+// addError records an error finding, and stops the parser with a last
+// one when there are too many.
 func (p *parser) addError(path string, pos Position, rule, msg string) {
+	if p.fatal {
+		return
+	}
 	p.diags = append(p.diags, Diagnostic{
 		Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityError, Rule: rule, Message: msg,
 	})
+	if p.errors++; p.errors == maxParseErrors {
+		p.diags = append(p.diags, Diagnostic{
+			Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityError, Rule: "limit",
+			Message: fmt.Sprintf("%d errors: the rest of the document is not read", maxParseErrors),
+		})
+		p.fatal = true
+	}
 }
 
-// addWarning records a warning finding.
+// addWarning records a warning finding, the last one allowed saying that
+// no more are reported.
 func (p *parser) addWarning(path string, pos Position, rule, msg string) {
+	if p.warnings++; p.warnings > maxParseWarnings {
+		return
+	}
+	if p.warnings == maxParseWarnings {
+		rule, msg = "limit", fmt.Sprintf("%d warnings: no more are reported", maxParseWarnings)
+	}
 	p.diags = append(p.diags, Diagnostic{
 		Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityWarning, Rule: rule, Message: msg,
 	})

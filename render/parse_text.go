@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,26 +10,19 @@ import (
 )
 
 // charData handles text: kept by text elements and raw elements, layout
-// (white space) elsewhere, and an error anywhere else. The bytes are the
-// decoder's, valid until the next token.
-func (p *parser) charData(s []byte, pos Position) {
+// (white space) elsewhere, and an error anywhere else, as is a CDATA
+// section outside the root.
+func (p *parser) charData(t *token, pos Position) {
+	s := t.text
 	if len(p.stack) == 0 {
-		s = bytes.TrimPrefix(s, []byte("\uFEFF"))
-		if !onlyXMLSpace(s) {
-			p.addError("/", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quoteShort(string(s))))
+		if t.cdata || !onlyXMLSpace(s) {
+			p.addError("/", pos, "text", fmt.Sprintf("text %s outside the root <Response>", quoteShort(s)))
 		}
 		return
 	}
 	f := p.stack[len(p.stack)-1]
 	if f.skip {
 		return
-	}
-	space := onlyXMLSpace(s)
-	if !space { // white space alone has no illegal character
-		if msg := illegalText(s); msg != "" {
-			p.addError(f.path(), pos, "character", msg)
-			return
-		}
 	}
 	if _, ok := f.node.(*verbs.RawElement); ok {
 		if f.rawText == nil { // adjacent text and CDATA make one node
@@ -46,9 +38,9 @@ func (p *parser) charData(s []byte, pos Position) {
 		f.sawText = true
 		return
 	}
-	if !space && !f.textErr {
+	if !f.textErr && !onlyXMLSpace(s) {
 		f.textErr = true
-		p.addError(f.path(), pos, "text", fmt.Sprintf("unexpected text %s in <%s>; text belongs only in <Say>, <Play>, <To> and <Meta>", quoteShort(string(s)), f.name))
+		p.addError(f.path(), pos, "text", fmt.Sprintf("unexpected text %s in <%s>; text belongs only in <Say>, <Play>, <To> and <Meta>", quoteShort(s), f.name))
 	}
 }
 
@@ -57,23 +49,15 @@ func (p *parser) charData(s []byte, pos Position) {
 // warning.
 func (p *parser) comment(s string, pos Position) {
 	if len(p.stack) == 0 {
-		if msg := illegalText(s); msg != "" {
-			p.addError("/", pos, "character", msg)
-		} else {
-			p.addWarning("/", pos, "comment-dropped", "a comment outside the root <Response> is dropped")
-		}
+		p.addWarning("/", pos, "comment-dropped", "a comment outside the root <Response> is dropped")
 		return
 	}
 	f := p.stack[len(p.stack)-1]
 	if f.skip {
 		return
 	}
-	if msg := illegalText(s); msg != "" {
-		p.addError(f.path(), pos, "character", msg)
-		return
-	}
 	f.flushText()
-	c := &verbs.Comment{Text: normalizeLineEnds(s)}
+	c := &verbs.Comment{Text: s}
 	if !p.addChild(f, c) {
 		p.addWarning(f.path(), pos, "comment-dropped",
 			fmt.Sprintf("a comment inside <%s> is dropped: <%s> has no place for comments", f.name, f.name))
@@ -162,40 +146,6 @@ func textElement(n verbs.Node) bool {
 	return false
 }
 
-// illegalText describes the first invalid UTF-8 or character XML 1.0 forbids
-// in s, or returns "" when there is none.
-func illegalText[T string | []byte](s T) string {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return fmt.Sprintf("character %U at byte offset %d is not allowed in XML", rune(c), i)
-			}
-			i++
-			continue
-		}
-		r, size := decodeRune(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return fmt.Sprintf("invalid UTF-8 at byte offset %d", i)
-		case !isXMLChar(r):
-			return fmt.Sprintf("character %U at byte offset %d is not allowed in XML", r, i)
-		}
-		i += size
-	}
-	return ""
-}
-
-// decodeRune decodes the first rune of s, like utf8.DecodeRuneInString.
-func decodeRune[T string | []byte](s T) (rune, int) {
-	switch s := any(s).(type) {
-	case string:
-		return utf8.DecodeRuneInString(s)
-	case []byte:
-		return utf8.DecodeRune(s)
-	}
-	panic("unreachable")
-}
-
 // quoteShort returns s quoted for a message, shortened when long.
 func quoteShort(s string) string {
 	s = trimXMLSpace(s)
@@ -220,8 +170,8 @@ func onlyXMLSpace[T string | []byte](s T) bool {
 func trimXMLSpace(s string) string { return strings.Trim(s, " \t\r\n") }
 
 // normalizeLineEnds turns CRLF and lone CR into LF, as XML 1.0 §2.11 has a
-// parser do before anything else. encoding/xml does it for text but not for
-// comments; doing it here gives the comment a conforming parser reads.
+// parser do before anything else; the scanner does it for text, comments
+// and CDATA sections.
 func normalizeLineEnds(s string) string {
 	if !strings.Contains(s, "\r") {
 		return s

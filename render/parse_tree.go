@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strconv"
 	"strings"
@@ -120,16 +119,16 @@ func (p *parser) closeChildren(f *frame) {
 }
 
 // addText adds a piece of the text content.
-func (f *frame) addText(b []byte) {
+func (f *frame) addText(b string) {
 	switch {
 	case f.more.Len() > 0:
-		f.more.Write(b)
+		f.more.WriteString(b)
 	case f.text == "":
-		f.text = string(b)
+		f.text = b
 	default:
 		f.more.Grow(len(f.text) + len(b))
 		f.more.WriteString(f.text)
-		f.more.Write(b)
+		f.more.WriteString(b)
 		f.text = ""
 	}
 }
@@ -204,13 +203,15 @@ func (f *frame) childPath(s step) string { return f.path() + "/" + s.String() }
 
 // unknownElement describes an element the language does not have,
 // suggesting a close one.
-func unknownElement(n xml.Name) string {
-	written := qualified(n)
+func unknownElement(written string) string {
 	msg := fmt.Sprintf("unknown element <%s>", written)
 	s := ""
-	if _, known := table.Lookup(n.Local); known && n.Space != "" {
-		s = n.Local // the element of the language under a name-space prefix
-	} else {
+	if local, prefixed := localName(written); prefixed {
+		if _, known := table.Lookup(local); known {
+			s = local // the element of the language under a name-space prefix
+		}
+	}
+	if s == "" {
 		s = suggest(written, verbs.ElementNames())
 	}
 	if s != "" {
@@ -219,12 +220,14 @@ func unknownElement(n xml.Name) string {
 	return msg
 }
 
-// qualified returns an XML name as written, prefix included.
-func qualified(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
+// localName returns the part of a name after its name-space prefix, and
+// whether it has one ("p:Say" has the prefix p).
+func localName(name string) (string, bool) {
+	i := strings.IndexByte(name, ':')
+	if i <= 0 || i == len(name)-1 {
+		return name, false
 	}
-	return n.Space + ":" + n.Local
+	return name[i+1:], true
 }
 
 // push opens an element.
@@ -234,13 +237,18 @@ func (p *parser) push(f *frame) { p.stack = append(p.stack, f) }
 func (p *parser) skipElement(written string, parent *frame, seg step) {
 	f := p.newFrame()
 	f.written, f.parent, f.seg, f.skip = written, parent, seg, true
+	for _, a := range p.sc.tok.attrs {
+		if a.repeat && !p.fatal { // not well formed, wherever it is
+			p.repeatedAttr(parsedAttr{name: a.name, owner: f, pos: p.position(p.sc.tok.off)})
+		}
+	}
 	p.push(f)
 }
 
 // startElement opens an element: checks the limits, the name and its
 // place, reads its attributes and adds its node to the parent.
-func (p *parser) startElement(t xml.StartElement, pos Position) {
-	written := qualified(t.Name)
+func (p *parser) startElement(t *token, pos Position) {
+	written := t.name
 	p.elements++
 	if p.elements > p.settings.maxElements {
 		p.addError(p.path(), pos, "limit", fmt.Sprintf("more than %d elements (the MaxElements limit)", p.settings.maxElements))
@@ -268,13 +276,13 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 	}
 	var spec table.Element
 	known := false
-	if t.Name.Space == "" {
+	if _, prefixed := localName(written); !prefixed {
 		spec, known = table.Lookup(written)
 	}
 	if !known {
 		if !p.settings.lenient {
 			seg := parent.child(written)
-			p.addError(parent.childPath(seg), pos, "unknown-element", unknownElement(t.Name))
+			p.addError(parent.childPath(seg), pos, "unknown-element", unknownElement(written))
 			p.skipElement(written, parent, seg)
 			return
 		}
@@ -291,12 +299,12 @@ func (p *parser) startElement(t xml.StartElement, pos Position) {
 	f := p.newFrame()
 	f.node, f.written, f.name, f.parent, f.seg, f.pos = node, written, spec.Name, parent, parent.child(spec.Name), pos
 	p.setPosition(node, pos)
-	p.attrs(f, spec, t.Attr)
+	p.attrs(f, spec, t.attrs)
 	p.push(f)
 }
 
 // startRoot opens the root element, which must be <Response>.
-func (p *parser) startRoot(t xml.StartElement, written string, pos Position) {
+func (p *parser) startRoot(t *token, written string, pos Position) {
 	if p.sawRoot {
 		p.addError("/"+written, pos, "root",
 			fmt.Sprintf("a second root element <%s>: a document has exactly one root <Response>", written))
@@ -315,13 +323,13 @@ func (p *parser) startRoot(t xml.StartElement, written string, pos Position) {
 	f.node, f.written, f.name, f.seg, f.pos = r, written, "Response", step{name: "Response"}, pos
 	p.root = r
 	p.setPosition(r, pos)
-	p.attrs(f, spec, t.Attr)
+	p.attrs(f, spec, t.attrs)
 	p.push(f)
 }
 
 // startRaw opens an element kept as a RawElement: an unknown element in
 // lenient mode, or any element inside one.
-func (p *parser) startRaw(parent *frame, t xml.StartElement, written string, pos Position) {
+func (p *parser) startRaw(parent *frame, t *token, written string, pos Position) {
 	seg := parent.child(written)
 	raw := &verbs.RawElement{Name: written}
 	if !p.addChild(parent, raw) {
@@ -332,24 +340,14 @@ func (p *parser) startRaw(parent *frame, t xml.StartElement, written string, pos
 	f := p.newFrame()
 	f.node, f.written, f.name, f.parent, f.seg, f.pos = raw, written, written, parent, seg, pos
 	p.setPosition(raw, pos)
-	raw.Attrs = p.rawAttrs(f, t.Attr)
+	raw.Attrs = p.rawAttrs(f, t.attrs)
 	p.push(f)
 }
 
-// endElement closes the innermost element, which must have the same name.
-func (p *parser) endElement(t xml.EndElement, pos Position) {
-	written := qualified(t.Name)
-	if len(p.stack) == 0 {
-		p.addError("/", pos, "syntax", fmt.Sprintf("unexpected end tag </%s>", written))
-		p.fatal = true
-		return
-	}
+// endElement closes the innermost element; the scanner has checked that
+// the end tag names it.
+func (p *parser) endElement() {
 	f := p.stack[len(p.stack)-1]
-	if written != f.written {
-		p.addError(f.path(), pos, "syntax", fmt.Sprintf("element <%s> closed by </%s>", f.written, written))
-		p.fatal = true
-		return
-	}
 	p.stack[len(p.stack)-1] = nil
 	p.stack = p.stack[:len(p.stack)-1]
 	f.flushText()

@@ -104,3 +104,79 @@ func invalidCharReason(s string, i int) string {
 	}
 	return fmt.Sprintf("character %U not allowed in XML", r)
 }
+
+// decodeRuneAt decodes the character at offset i of src and returns it
+// with its size, or a size of 0 when it is invalid UTF-8 (an overlong or
+// surrogate encoding included) or a character XML 1.0 forbids.
+func decodeRuneAt(src string, i int) (rune, int) {
+	if c := src[i]; c < utf8.RuneSelf {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return rune(c), 0
+		}
+		return rune(c), 1
+	}
+	r, size := utf8.DecodeRuneInString(src[i:])
+	if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+		return r, 0
+	}
+	return r, size
+}
+
+// charError stops the scanner on the character at offset i, for which
+// decodeRuneAt returned a size of 0, naming what is wrong with it.
+func (s *scanner) charError(i int) {
+	s.fail(i, "character", "%s", badCharMessage(s.src[i:]))
+}
+
+// badCharMessage describes the invalid UTF-8 or forbidden character that
+// b starts with.
+func badCharMessage(b string) string {
+	c := b[0]
+	if c < utf8.RuneSelf {
+		return fmt.Sprintf("character %U is not allowed in XML", rune(c))
+	}
+	if r, size := utf8.DecodeRuneInString(b); size > 1 {
+		return fmt.Sprintf("character %U is not allowed in XML", r)
+	}
+	var c1 byte
+	if len(b) > 1 {
+		c1 = b[1]
+	}
+	cont := c1&0xC0 == 0x80
+	switch {
+	case c == 0xC0 || c == 0xC1, c == 0xE0 && cont && c1 < 0xA0, c == 0xF0 && cont && c1 < 0x90:
+		return fmt.Sprintf("invalid UTF-8: an overlong encoding (it starts with the bytes %#x %#x)", c, c1)
+	case c == 0xED && cont && c1 >= 0xA0:
+		r := rune(0xD000) | rune(c1&0x3F)<<6
+		if len(b) > 2 && b[2]&0xC0 == 0x80 {
+			r |= rune(b[2] & 0x3F)
+		}
+		return fmt.Sprintf("invalid UTF-8: the surrogate %U encoded as UTF-8, which is not an XML character", r)
+	case c == 0xF4 && cont && c1 >= 0x90, c >= 0xF5 && c <= 0xF7:
+		return fmt.Sprintf("invalid UTF-8: the byte %#x starts a code point beyond U+10FFFF", c)
+	}
+	return fmt.Sprintf("invalid UTF-8 (the byte %#x)", c)
+}
+
+// Byte tables of the scanner, by the byte's value.
+var (
+	// nameStartByte and nameByte: ASCII bytes that may start an XML name
+	// and that may stand in one.
+	nameStartByte, nameByte [utf8.RuneSelf]bool
+	// textByte: the bytes that character data holds as they are (ASCII
+	// other than controls, & < ] and CR).
+	textByte [256]bool
+	// attrByte: the bytes that an attribute value holds as they are (ASCII
+	// other than controls, & < and both quotes).
+	attrByte [256]bool
+)
+
+func init() {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		nameStartByte[c] = isNameStart(rune(c))
+		nameByte[c] = isNameChar(rune(c))
+		plain := c >= 0x20
+		textByte[c] = plain && c != '&' && c != '<' && c != ']' || c == '\t' || c == '\n'
+		attrByte[c] = plain && c != '&' && c != '<' && c != '"' && c != '\''
+	}
+}

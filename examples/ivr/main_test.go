@@ -106,7 +106,7 @@ func TestPrintMode(t *testing.T) {
 			if !bytes.Equal(canonical, stdout.Bytes()) {
 				t.Errorf("output is not in canonical form:\n%s", stdout.String())
 			}
-			flowtest.Golden(t, tt.golden, doc)
+			flowtest.Golden(t, tt.golden, flowtest.Response(doc))
 		})
 	}
 }
@@ -193,7 +193,7 @@ func TestServeMode(t *testing.T) {
 		t.Errorf("Gather url = %q, want %q", got, want)
 	}
 	doc = c.press(doc, "3")
-	flowtest.Equivalent(t, "<Response>"+voicemailXML+"</Response>", doc)
+	flowtest.Equivalent(t, "<Response>"+voicemailXML+"</Response>", flowtest.Response(doc))
 
 	cancel()
 	if code := <-exit; code != 0 {

@@ -117,7 +117,7 @@ func TestSimulatedVoicemail(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := sim.Run(t.Context(), flowsim.From("+15550100001"), flowsim.Keys("3", "4#"))
-	flowtest.Golden(t, filepath.Join("testdata", "sim", "voicemail.txt"), c.Transcript())
+	flowtest.GoldenText(t, filepath.Join("testdata", "sim", "voicemail.txt"), c.Transcript())
 }
 
 // TestSimulatedSilence shows the two readings of <Default> on the main

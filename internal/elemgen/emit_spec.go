@@ -52,7 +52,7 @@ func emitSpec(b *bytes.Buffer, m *model) {
 		if len(n.Attrs) > 0 {
 			p("\t\tFields: []Field{\n")
 			for _, a := range n.Attrs {
-				p("\t\t\t{Attr: %q, Go: %q, Option: %q, Kind: %q, Legacy: %v},\n", a.XML, a.Field, a.Option, a.kind(m.Enums), a.Legacy)
+				p("\t\t\t{Attr: %q, Go: %q, Option: %q, Kind: %q, Rules: %q, Legacy: %v},\n", a.XML, a.Field, a.Option, a.kind(m.Enums), a.Validate, a.Legacy)
 			}
 			p("\t\t},\n")
 		}

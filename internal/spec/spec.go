@@ -47,6 +47,9 @@ type Field struct {
 	// Kind is how the value is stored: string, enum, count, signed,
 	// millis, bool, optString, list, enumList or ints.
 	Kind string
+	// Rules are the field's rules as its validate tag writes them, in
+	// go-playground/validator's syntax ("omitnil,gte=1"); "" for none.
+	Rules string
 	// Legacy reports an attribute of the legacy dialect.
 	Legacy bool
 }
