@@ -21,13 +21,14 @@ func (f *Flow) Check() render.Diagnostics {
 	return ds
 }
 
-// build returns the document, sharing nodes with f, and its findings.
+// build returns the document, sharing the nodes of f's node items, and
+// its findings.
 func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
 	r := &verbs.Response{}
 	var is map[verbs.Node][]issue
-	if f != nil && len(f.cmds) > 0 {
-		// Neither locate nor render changes the list or the problems.
-		r.Commands, is = f.cmds[:len(f.cmds):len(f.cmds)], f.issues.byNode()
+	if f != nil && len(f.items) > 0 {
+		// Neither locate nor render changes the nodes or the problems.
+		r.Commands, is = commandNodes(f.items), f.issues.byNode()
 	}
 	own := locate(r, is)
 	own.Sort()
@@ -152,6 +153,11 @@ func putBuf(bp *[]byte) {
 // render appends the XML of f to dst and returns the document's warnings.
 // An error means the document is invalid and nothing was appended.
 func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, render.Diagnostics, error) {
+	if f.fast() {
+		if b, ds, ok := appendFast(dst, f, opts); ok {
+			return b, ds, nil
+		}
+	}
 	r, ds := f.build()
 	if ds.HasErrors() {
 		return nil, nil, ds

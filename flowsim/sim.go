@@ -45,6 +45,7 @@ type callSettings struct {
 	county   string
 	fields   map[string]string
 	records  []string
+	before   func(*Call, Wait) bool
 }
 
 func newCallSettings(opts []CallOption) *callSettings {

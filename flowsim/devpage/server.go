@@ -3,6 +3,7 @@ package devpage
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -35,6 +36,7 @@ type Server struct {
 	sim     *flowsim.Sim
 	static  http.Handler
 
+	opMu    sync.Mutex // one action at a time
 	mu      sync.Mutex
 	sess    *session
 	subs    map[chan struct{}]bool
@@ -154,17 +156,19 @@ func loopbackHost(host string) bool {
 
 // request is the body of the action POSTs.
 type request struct {
-	Keys       string   `json:"keys"`
-	From       string   `json:"from"`
-	To         string   `json:"to"`
-	At         string   `json:"at"`
-	State      string   `json:"state"`
-	County     string   `json:"county"`
-	Dials      []string `json:"dials"`
-	Recordings []string `json:"recordings"`
+	Keys       string            `json:"keys"`
+	From       string            `json:"from"`
+	To         string            `json:"to"`
+	At         string            `json:"at"`
+	State      string            `json:"state"`
+	County     string            `json:"county"`
+	Fields     map[string]string `json:"fields"`
+	Dials      []string          `json:"dials"`
+	Recordings []string          `json:"recordings"`
 }
 
-// action runs call, press, silence or hangup and answers with the state.
+// action runs call, step, continue, press, silence or hangup and answers
+// with the state once the call has settled.
 func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 	var req request
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
@@ -173,10 +177,16 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 		writeError(w, http.StatusBadRequest, "the request body is not a JSON object of this API: "+err.Error())
 		return
 	}
+	s.opMu.Lock()
+	defer s.opMu.Unlock()
 	var err error
 	switch name {
 	case "call":
-		err = s.startCall(req)
+		err = s.startCall(req, false)
+	case "step":
+		err = s.step(req)
+	case "continue":
+		err = s.resume(req)
 	case "press":
 		if !validKeys(req.Keys) {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("keys %q: want one or more of 0-9 * #", req.Keys))
@@ -191,7 +201,12 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 		http.NotFound(w, r)
 		return
 	}
-	if err != nil {
+	var bad badRequest
+	switch {
+	case errors.As(err, &bad):
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	case err != nil:
 		writeError(w, http.StatusConflict, err.Error())
 		return
 	}
