@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
@@ -47,13 +48,30 @@ func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
 		c.resolvePaths()
 		return c.ds
 	}
-	var stack [16]checkFrame
-	c.stack = stack[:0]
+	sp := stackPool.Get().(*[]checkFrame)
+	c.stack = (*sp)[:0]
 	c.node(r, 0, 0)
+	if cap(c.stack) <= maxPooledStack {
+		// pop cleared every frame: the pool keeps no node alive.
+		*sp = c.stack[:0]
+		stackPool.Put(sp)
+	}
 	c.resolvePaths()
 	c.ds.Sort()
 	return c.ds
 }
+
+// stackPool holds the checkers' stacks between calls, so that checking a
+// clean document allocates nothing (a stack array in Check escapes, since
+// the checker's recursive methods keep the slice).
+var stackPool = sync.Pool{New: func() any {
+	s := make([]checkFrame, 0, 16)
+	return &s
+}}
+
+// maxPooledStack is the capacity beyond which a stack grown by a deep
+// document is left to the garbage collector.
+const maxPooledStack = 256
 
 // settingsOf applies opts. It is apart from Check so that a call without
 // options allocates no settings.
