@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"unicode/utf8"
+
+	"github.com/opentact-go/opentact/internal/eventwire"
 )
 
 // Decode decodes one event envelope of either generation. The input must be
@@ -24,11 +26,18 @@ func Decode(data []byte) (Event, error) {
 	return decodeEnvelope(root), nil
 }
 
-// DecodeBare decodes a webhook body that holds the entity itself (a call or
-// an SMS object, with no envelope) as an event of the given wire type, with
-// Envelope == EnvelopeBare. Time, Message and Payload stay empty; RefID and
-// Account come from the entity.
-func DecodeBare(data []byte, wireType string) (Event, error) {
+func init() {
+	eventwire.DecodeBare = func(data []byte, wireType string) (any, error) {
+		return decodeBareBody(data, wireType)
+	}
+}
+
+// decodeBareBody decodes a webhook body that holds the entity itself (a
+// call or an SMS object, with no envelope) as an event of the given wire
+// type, with Envelope == EnvelopeBare. Time, Message and Payload stay
+// empty; RefID and Account come from the entity. Package webhook reaches it
+// through internal/eventwire.
+func decodeBareBody(data []byte, wireType string) (Event, error) {
 	root, err := checkObject(data)
 	if err != nil {
 		return Event{}, err

@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/opentact-go/opentact/internal/eventwire"
 )
 
 func TestDecodeErrors(t *testing.T) {
@@ -497,9 +499,9 @@ func TestDecodeDoesNotAlias(t *testing.T) {
 	}
 }
 
-func TestDecodeBare(t *testing.T) {
+func TestDecodeBareBody(t *testing.T) {
 	t.Parallel()
-	ev, err := DecodeBare([]byte(`{"uuid":"c","state":"hangup","duration":"9","account":{"uuid":"a"},"tag":"t"}`), TypeCallState)
+	ev, err := decodeBareBody([]byte(`{"uuid":"c","state":"hangup","duration":"9","account":{"uuid":"a"},"tag":"t"}`), TypeCallState)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -511,10 +513,10 @@ func TestDecodeBare(t *testing.T) {
 	eq(t, "RefID", ev.RefID, "c")
 	eq(t, "Account.UUID", ev.Account.UUID, "a")
 	eq(t, "Payload", ev.Payload == nil, true)
-	if _, err := DecodeBare([]byte(`[]`), TypeSMS); err == nil {
-		t.Error("DecodeBare([]) succeeded")
+	if _, err := decodeBareBody([]byte(`[]`), TypeSMS); err == nil {
+		t.Error("decodeBareBody([]) succeeded")
 	}
-	ev, _ = DecodeBare([]byte(`{"duration":{}}`), TypeCallState)
+	ev, _ = decodeBareBody([]byte(`{"duration":{}}`), TypeCallState)
 	if diff := cmp.Diff([]string{"duration"}, ev.Skipped); diff != "" {
 		t.Errorf("Skipped paths of a bare body are relative to it (-want +got):\n%s", diff)
 	}
@@ -558,5 +560,25 @@ func BenchmarkDecode(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestEventwireDecodeBare checks that package events fills in the hook
+// package webhook decodes bare bodies with.
+func TestEventwireDecodeBare(t *testing.T) {
+	t.Parallel()
+	v, err := eventwire.DecodeBare([]byte(`{"uuid":"s","status":"sent"}`), TypeSMS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, ok := v.(Event)
+	if !ok {
+		t.Fatalf("eventwire.DecodeBare returned a %T, want an events.Event", v)
+	}
+	eq(t, "Envelope", ev.Envelope, EnvelopeBare)
+	eq(t, "Kind", ev.Kind, KindSMS)
+	eq(t, "RefID", ev.RefID, "s")
+	if _, err := eventwire.DecodeBare([]byte(`{`), TypeSMS); err == nil {
+		t.Error("eventwire.DecodeBare accepted a truncated object")
 	}
 }

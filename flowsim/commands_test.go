@@ -154,6 +154,16 @@ var commandCases = []commandCase{
 		end: "0:00.400 - - end: hangup: the flow hangs up",
 	},
 	{
+		name: "Dial failed for a reason runs its Error",
+		doc:  `<Response><Dial><To>sip:a@example.com</To><Error><Say>Sorry</Say></Error></Dial><Hangup/></Response>`,
+		call: []flowsim.CallOption{flowsim.Dials(flowsim.DialFailed("unreachable"))},
+		want: "0:00.000 #1 /Response/Dial[1] Dial failed: ringing sip:a@example.com: failed (unreachable)\n" +
+			"0:00.000 #1 /Response/Dial[1]/Error[1] Error: handles: failed (unreachable)\n" +
+			`0:00.000 #1 /Response/Dial[1]/Error[1]/Say[1] Say: "Sorry" (0.4s)` + "\n" +
+			"0:00.400 #1 /Response/Hangup[1] Hangup: the flow hangs up",
+		end: "0:00.400 - - end: hangup: the flow hangs up",
+	},
+	{
 		name: "legacy Dial: Sip, Number, timeout in seconds, record",
 		doc:  `<Response><Dial timeout="20" record="record-from-answer"><Sip>1000@192.0.2.7:9000</Sip><Number>15550100005</Number></Dial><Dial timeout="20"><Number>15550100005</Number></Dial><Hangup/></Response>`,
 		call: []flowsim.CallOption{flowsim.Dials(flowsim.Answered("15550100005", time.Second, time.Second), flowsim.NoAnswer())},

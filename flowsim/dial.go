@@ -20,6 +20,7 @@ const (
 	dialAnswered dialKind = iota
 	dialBusy
 	dialNoAnswer
+	dialFailed
 )
 
 // The defaults of an answered Dial: five seconds of ringing, a minute of
@@ -54,14 +55,25 @@ func Busy() DialOutcome { return DialOutcome{kind: dialBusy} }
 // attribute in seconds, else 30 s) and fails.
 func NoAnswer() DialOutcome { return DialOutcome{kind: dialNoAnswer} }
 
+// DialFailed is a Dial that fails at once for reason (an unreachable
+// SIP address, a carrier error), as busy does but saying why.
+func DialFailed(reason string) DialOutcome {
+	if reason == "" {
+		reason = "failed"
+	}
+	return DialOutcome{kind: dialFailed, by: reason}
+}
+
 // String describes the outcome: "answered by X after 5s, talk 60s",
-// "busy", "no answer".
+// "busy", "no answer", "failed: REASON".
 func (o DialOutcome) String() string {
 	switch o.kind {
 	case dialBusy:
 		return "busy"
 	case dialNoAnswer:
 		return "no answer"
+	case dialFailed:
+		return "failed: " + o.by
 	}
 	by := o.by
 	if by == "" {

@@ -36,6 +36,9 @@ func (r *runner) dial(d *verbs.Dial, path string) result {
 	case dialBusy:
 		st.Outcome = Failed
 		st.Detail = ringing + ": busy"
+	case dialFailed:
+		st.Outcome = Failed
+		st.Detail = ringing + ": failed (" + o.by + ")"
 	case dialNoAnswer:
 		st.Outcome = Failed
 		st.Duration = defaultNoAnswer

@@ -28,7 +28,8 @@ var parseModes = []struct {
 // document has a position for every node, reads the same in strict and
 // lenient mode, gets positioned findings from Check, and renders, parses
 // back to the same value and renders again to the same bytes, in both
-// layouts.
+// layouts. Last, it holds the scanner's verdict on well-formedness to
+// expat's (compareWithExpat), or skips that comparison without python3.
 func FuzzParse(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "docs", "*.xml"))
 	for _, p := range paths {
@@ -39,7 +40,15 @@ func FuzzParse(f *testing.F) {
 	for _, tt := range parseTests {
 		f.Add([]byte(tt.xml))
 	}
+	for _, tt := range markupCases {
+		f.Add([]byte(tt.doc))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer func() {
+			if !t.Failed() {
+				compareWithExpat(t, expatParser(t), "fuzz input", data)
+			}
+		}()
 		var strict *verbs.Response
 		for _, mode := range parseModes {
 			d, err := ParseDocument(data, mode.opts...)

@@ -99,7 +99,7 @@ func bodyEvent(wireType string, body []byte, query url.Values) (events.Event, er
 	if data, ok := thirdPartyData(top); ok {
 		return thirdPartyEvent(data, ev.Raw), nil
 	}
-	ev, err = events.DecodeBare(body, wireType)
+	ev, err = decodeBare(body, wireType)
 	if err != nil {
 		return events.Event{}, err
 	}
@@ -188,7 +188,7 @@ func queryEvent(wireType string, query url.Values) events.Event {
 	// A map of strings and booleans always marshals to a JSON object, which
 	// always decodes.
 	synthetic, _ := json.Marshal(fields)
-	ev, _ := events.DecodeBare(synthetic, wireType)
+	ev, _ := decodeBare(synthetic, wireType)
 	ev.Raw = nil
 	if c := ev.Call(); c != nil {
 		c.Raw = nil

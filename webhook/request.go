@@ -165,18 +165,18 @@ func withForm(query url.Values, body []byte) params {
 // member when that is an object, else the body itself) and the top-level
 // tag. It returns the legacy history array.
 func (req *CallFlowRequest) decodeJSON(body []byte) ([]json.RawMessage, error) {
-	ev, err := events.DecodeBare(body, "call_state")
+	ev, err := decodeBare(body, "call_state")
 	if err != nil {
 		return nil, err
 	}
-	// DecodeBare has checked that body is one valid JSON object.
+	// decodeBare has checked that body is one valid JSON object.
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(body, &top); err != nil {
 		return nil, &events.DecodeError{Msg: err.Error(), Err: err}
 	}
 	req.Call = ev.Call()
 	if inner, ok := top["call"]; ok && jsonKind(inner) == '{' {
-		ev, err := events.DecodeBare(inner, "call_state")
+		ev, err := decodeBare(inner, "call_state")
 		if err != nil {
 			return nil, err
 		}

@@ -23,9 +23,11 @@ func (s *Server) test(w http.ResponseWriter) {
 }
 
 // generateTest writes a Go test that replays the session through flowsim
-// and compares the transcript with the one the page showed.
+// and compares the transcript with the one the page showed: the same
+// source, the simulator options that have a Go form, the call's settings
+// (clock, caller, Dial outcomes) and the caller's actions.
 func (s *Server) generateTest() ([]byte, error) {
-	if s.code.Expr == "" {
+	if s.code.Expr == "" && s.url == nil {
 		return nil, fmt.Errorf("save as test: the source has no Go form; give the server one with WithSourceCode")
 	}
 	s.mu.Lock()
@@ -39,6 +41,9 @@ func (s *Server) generateTest() ([]byte, error) {
 		return nil, fmt.Errorf("save as test: no call yet; make one first")
 	}
 	imports := []string{"strings", "testing", "time", "github.com/opentact-go/opentact/flowsim"}
+	if s.url != nil {
+		imports = append(imports, "net/http")
+	}
 	for _, im := range s.code.Imports {
 		if !slices.Contains(imports, im) {
 			imports = append(imports, im)
@@ -50,26 +55,25 @@ func (s *Server) generateTest() ([]byte, error) {
 		b.WriteString(strconv.Quote(im) + "\n")
 	}
 	b.WriteString(")\n\n// TestCall replays a call made on the opentact dev page.\nfunc TestCall(t *testing.T) {\n")
-	fmt.Fprintf(&b, "sim, err := flowsim.New(%s)\nif err != nil {\nt.Fatal(err)\n}\n", s.code.Expr)
-	r := sess.req
-	fmt.Fprintf(&b, "opts := []flowsim.CallOption{flowsim.At(time.Date(%d, %d, %d, %d, %d, %d, 0, time.UTC))}\n",
-		sess.at.UTC().Year(), sess.at.UTC().Month(), sess.at.UTC().Day(), sess.at.UTC().Hour(), sess.at.UTC().Minute(), sess.at.UTC().Second())
-	if r.From != "" {
-		fmt.Fprintf(&b, "opts = append(opts, flowsim.From(%q))\n", r.From)
+	expr := s.code.Expr
+	if expr == "" {
+		expr = fmt.Sprintf("flowsim.Handler(newHandler(t), %q)", s.url.String())
 	}
-	if r.To != "" {
-		fmt.Fprintf(&b, "opts = append(opts, flowsim.To(%q))\n", r.To)
+	if s.opaque > 0 {
+		fmt.Fprintf(&b, "// The dev page's server had %d simulator option(s) given as functions\n"+
+			"// (devpage.WithSimOptions), which have no Go form here: add them to\n"+
+			"// flowsim.New below if the transcript depends on them.\n", s.opaque)
 	}
-	if r.State != "" {
-		fmt.Fprintf(&b, "opts = append(opts, flowsim.CallerLocation(%q, %q))\n", r.State, r.County)
+	fmt.Fprintf(&b, "sim, err := flowsim.New(%s", expr)
+	for _, c := range s.optCode {
+		b.WriteString(",\n" + c)
 	}
-	for _, d := range r.Dials {
-		fn := map[string]string{"answer": `flowsim.Answered("", 0, 0)`, "busy": "flowsim.Busy()", "noanswer": "flowsim.NoAnswer()"}[d]
-		fmt.Fprintf(&b, "opts = append(opts, flowsim.Dials(%s))\n", fn)
+	b.WriteString(")\nif err != nil {\nt.Fatal(err)\n}\n")
+	b.WriteString("opts := []flowsim.CallOption{\n")
+	for _, c := range sess.code {
+		b.WriteString(c + ",\n")
 	}
-	if len(r.Recordings) > 0 {
-		fmt.Fprintf(&b, "opts = append(opts, flowsim.Recordings(%s))\n", quoteAll(r.Recordings))
-	}
+	b.WriteString("}\n")
 	var script []string
 	ended := false
 	for _, a := range acts {
@@ -103,6 +107,15 @@ func (s *Server) generateTest() ([]byte, error) {
 		b.WriteString("if got := c.Transcript().String(); !strings.HasPrefix(got, want) {\nt.Errorf(\"transcript:\\n%s\\nwant it to start with:\\n%s\", got, want)\n}\n")
 	}
 	b.WriteString("}\n")
+	if s.url != nil {
+		fmt.Fprintf(&b, "\n// newHandler returns the application's handler, the one that answered\n"+
+			"// %s on the dev page; its requests go to it in process.\n"+
+			"//\n// FILL IN: return your handler here (your mux or webhook.CallFlowHandler).\n"+
+			"func newHandler(t *testing.T) http.Handler {\n"+
+			"t.Fatal(%q)\n"+
+			"return nil\n}\n", s.url.String(),
+			"call_test.go: newHandler must return your application's http.Handler, the one that answered "+s.url.String()+" on the dev page")
+	}
 	out, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("save as test: the generated code does not format (%v); is the WithSourceCode expression Go?", err)

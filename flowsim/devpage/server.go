@@ -3,6 +3,7 @@ package devpage
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -154,14 +155,15 @@ func loopbackHost(host string) bool {
 
 // request is the body of the action POSTs.
 type request struct {
-	Keys       string   `json:"keys"`
-	From       string   `json:"from"`
-	To         string   `json:"to"`
-	At         string   `json:"at"`
-	State      string   `json:"state"`
-	County     string   `json:"county"`
-	Dials      []string `json:"dials"`
-	Recordings []string `json:"recordings"`
+	Keys       string            `json:"keys"`
+	From       string            `json:"from"`
+	To         string            `json:"to"`
+	At         string            `json:"at"`
+	State      string            `json:"state"`
+	County     string            `json:"county"`
+	Fields     map[string]string `json:"fields"`
+	Dials      []string          `json:"dials"`
+	Recordings []string          `json:"recordings"`
 }
 
 // action runs call, press, silence or hangup and answers with the state.
@@ -191,7 +193,12 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 		http.NotFound(w, r)
 		return
 	}
-	if err != nil {
+	var bad badRequest
+	switch {
+	case errors.As(err, &bad):
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	case err != nil:
 		writeError(w, http.StatusConflict, err.Error())
 		return
 	}

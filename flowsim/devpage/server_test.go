@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -237,46 +238,136 @@ func TestStream(t *testing.T) {
 	}
 }
 
-// TestGeneratedTest saves the session as a test, and runs it with go test
-// in a package inside the module.
-func TestGeneratedTest(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go test")
-	}
-	t.Parallel()
-	ts, _ := start(t, []byte(nested))
-	post(t, ts, "call", `{"from":"12125550100","dials":["busy"]}`)
-	post(t, ts, "press", `{"keys":"1"}`)
-	post(t, ts, "press", `{"keys":"9"}`)
+// saveTest fetches the generated test of the server's last call.
+func saveTest(t *testing.T, ts *httptest.Server) []byte {
+	t.Helper()
 	resp, err := http.Get(ts.URL + "/api/test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	src, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !bytes.Contains(src, []byte(`flowsim.Press("9")`)) || !bytes.Contains(src, []byte(`We are open nine to five.`)) {
-		t.Fatalf("generated test: %d\n%s", resp.StatusCode, src)
+	if resp.StatusCode != 200 {
+		t.Fatalf("save as test: %d\n%s", resp.StatusCode, src)
 	}
-	dir, err := os.MkdirTemp(".", "gentest-")
-	if err != nil {
-		t.Fatal(err)
+	return src
+}
+
+// goTest writes each generated file into its own package inside the
+// module and runs go test on them all; it returns go test's output and
+// whether it passed.
+func goTest(t *testing.T, files ...[]byte) (string, bool) {
+	t.Helper()
+	args := []string{"test", "-count=1"}
+	for _, src := range files {
+		dir, err := os.MkdirTemp(".", "gentest-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(dir) })
+		if err := os.WriteFile(filepath.Join(dir, "call_test.go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, "./"+dir)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.WriteFile(filepath.Join(dir, "call_test.go"), src, 0o644); err != nil {
-		t.Fatal(err)
+	out, err := exec.Command("go", args...).CombinedOutput()
+	return string(out), err == nil
+}
+
+// TestGeneratedTest saves sessions as tests (a document, a document with
+// every call setting, a document with Reply routes, an application's URL)
+// and runs them with go test in packages inside the module.
+func TestGeneratedTest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
 	}
-	out, err := exec.Command("go", "test", "-count=1", "./"+dir).CombinedOutput()
-	if err != nil {
-		t.Fatalf("go test of the generated file: %v\n%s\n%s", err, out, src)
+	t.Parallel()
+
+	// A document, keys 1 and 9.
+	ts, _ := start(t, []byte(nested))
+	post(t, ts, "call", `{"from":"12125550100","dials":["busy"]}`)
+	post(t, ts, "press", `{"keys":"1"}`)
+	post(t, ts, "press", `{"keys":"9"}`)
+	plain := saveTest(t, ts)
+	if !bytes.Contains(plain, []byte(`flowsim.Press("9")`)) || !bytes.Contains(plain, []byte(`We are open nine to five.`)) {
+		t.Fatalf("generated test:\n%s", plain)
 	}
 
-	// A changed flow fails the saved test.
-	bad := bytes.Replace(src, []byte("nine to five"), []byte("ten to six"), 1)
-	if err := os.WriteFile(filepath.Join(dir, "call_test.go"), bad, 0o644); err != nil {
-		t.Fatal(err)
+	// Every setting: clock in a zone, caller, location, field, Dial outcomes.
+	ts, _ = start(t, []byte(officeFlow))
+	post(t, ts, "call", `{"at":"2030-01-07T09:30:00-05:00","from":"12125550100","state":"NJ","county":"ESSEX",`+
+		`"fields":{"vip":"yes"},"dials":["answer:sip:bob@example.com","busy","failed:unreachable"]}`)
+	settings := saveTest(t, ts)
+	for _, part := range []string{
+		`flowsim.At(time.Date(2030, 1, 7, 9, 30, 0, 0, time.FixedZone("", -18000)))`,
+		`flowsim.CallerLocation("NJ", "ESSEX")`,
+		`flowsim.CallField("vip", "yes")`,
+		`flowsim.Dials(flowsim.Answered("sip:bob@example.com", 0, 0), flowsim.Busy(), flowsim.DialFailed("unreachable"))`,
+		`Carol failed.`,
+	} {
+		if !bytes.Contains(settings, []byte(part)) {
+			t.Errorf("the generated test lacks %s:\n%s", part, settings)
+		}
 	}
-	if out, err := exec.Command("go", "test", "-count=1", "./"+dir).CombinedOutput(); err == nil {
-		t.Fatalf("the generated test passed against a changed flow:\n%s", out)
+
+	// Reply routes and Lenient are repeated in flowsim.New.
+	ts, _ = start(t, []byte(mainMenu), devpage.Reply("https://app.example.com/", salesMenu), devpage.Lenient())
+	post(t, ts, "call", `{}`)
+	post(t, ts, "press", `{"keys":"1"}`)
+	routes := saveTest(t, ts)
+	if !bytes.Contains(routes, []byte(`flowsim.Reply("https://app.example.com/", `)) || !bytes.Contains(routes, []byte(`flowsim.Lenient()`)) ||
+		!bytes.Contains(routes, []byte(`want it to start with`)) {
+		t.Errorf("the generated test lacks the Reply route, Lenient or the prefix check:\n%s", routes)
+	}
+
+	// An application's URL: the test says what to fill in, and fails
+	// saying so until it is.
+	mux := http.NewServeMux()
+	var app *httptest.Server
+	mux.HandleFunc("/calls", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<Response><Gather dtmf_length="1" url="` + app.URL + `/next"/></Response>`))
+	})
+	mux.HandleFunc("/next", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<Response><Say>You pressed ` + r.URL.Query().Get("dtmf") + `.</Say><Hangup/></Response>`))
+	})
+	app = httptest.NewServer(mux)
+	defer app.Close()
+	ts, _ = start(t, devpage.URL(app.URL+"/calls"))
+	post(t, ts, "call", `{}`)
+	post(t, ts, "press", `{"keys":"4"}`)
+	unfilled := saveTest(t, ts)
+	if !bytes.Contains(unfilled, []byte("FILL IN")) || !bytes.Contains(unfilled, []byte(`flowsim.Handler(newHandler(t), "`+app.URL+`/calls")`)) {
+		t.Fatalf("generated test of a URL source:\n%s", unfilled)
+	}
+	fill := regexp.MustCompile(`(?s)func newHandler\(t \*testing.T\) http.Handler \{.*?\n\}`)
+	filled := fill.ReplaceAll(unfilled, []byte(`func newHandler(t *testing.T) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/calls", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`+"`"+`<Response><Gather dtmf_length="1" url="`+app.URL+`/next"/></Response>`+"`"+`))
+	})
+	mux.HandleFunc("/next", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<Response><Say>You pressed " + r.URL.Query().Get("dtmf") + ".</Say><Hangup/></Response>"))
+	})
+	return mux
+}`))
+	if bytes.Equal(filled, unfilled) {
+		t.Fatalf("no newHandler to fill in:\n%s", unfilled)
+	}
+
+	if out, ok := goTest(t, plain, settings, routes, filled); !ok {
+		t.Fatalf("go test of the generated files: %s", out)
+	}
+
+	// A changed flow fails the saved test; so does the unfilled handler,
+	// with its message.
+	changed := bytes.Replace(plain, []byte("nine to five"), []byte("ten to six"), 1)
+	out, ok := goTest(t, changed)
+	if ok || !strings.Contains(out, "ten to six") {
+		t.Errorf("the generated test against a changed flow: passed %v\n%s", ok, out)
+	}
+	out, ok = goTest(t, unfilled)
+	if ok || !strings.Contains(out, "newHandler must return your application's http.Handler") {
+		t.Errorf("the unfilled generated test: passed %v\n%s", ok, out)
 	}
 }
 

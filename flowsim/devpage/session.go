@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/opentact-go/opentact/flowsim"
@@ -31,44 +34,93 @@ type session struct {
 	cancel context.CancelFunc
 	req    request
 	at     time.Time
+	code   []string // the Go code of the call's options
 	acts   []act
 }
 
 func (s *session) stop() { s.cancel() }
 
-// callOptions turns the call's settings into flowsim options.
-func callOptions(req request, at time.Time) ([]flowsim.CallOption, error) {
+// callOptions turns the call's settings into flowsim options and, in
+// the same order, the Go code of each for the generated test.
+func callOptions(req request, at time.Time) ([]flowsim.CallOption, []string, error) {
 	opts := []flowsim.CallOption{flowsim.At(at)}
+	code := []string{"flowsim.At(" + timeCode(at) + ")"}
+	add := func(o flowsim.CallOption, c string) {
+		opts = append(opts, o)
+		code = append(code, c)
+	}
 	if req.From != "" {
-		opts = append(opts, flowsim.From(req.From))
+		add(flowsim.From(req.From), "flowsim.From("+strconv.Quote(req.From)+")")
 	}
 	if req.To != "" {
-		opts = append(opts, flowsim.To(req.To))
+		add(flowsim.To(req.To), "flowsim.To("+strconv.Quote(req.To)+")")
 	}
 	if req.State != "" {
-		opts = append(opts, flowsim.CallerLocation(req.State, req.County))
+		add(flowsim.CallerLocation(req.State, req.County), "flowsim.CallerLocation("+strconv.Quote(req.State)+", "+strconv.Quote(req.County)+")")
+	} else if req.County != "" {
+		return nil, nil, fmt.Errorf("county %q: set the state too (Geo compares the county within a state)", req.County)
+	}
+	names := make([]string, 0, len(req.Fields))
+	for k := range req.Fields {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if k == "" {
+			return nil, nil, errors.New(`fields: a field needs a name`)
+		}
+		add(flowsim.CallField(k, req.Fields[k]), "flowsim.CallField("+strconv.Quote(k)+", "+strconv.Quote(req.Fields[k])+")")
 	}
 	var dials []flowsim.DialOutcome
+	var dialCode []string
 	for i, d := range req.Dials {
-		switch d {
-		case "answer":
-			dials = append(dials, flowsim.Answered("", 0, 0))
-		case "busy":
-			dials = append(dials, flowsim.Busy())
-		case "noanswer":
-			dials = append(dials, flowsim.NoAnswer())
-		default:
-			return nil, fmt.Errorf("dials[%d] %q: want answer, busy or noanswer", i, d)
+		o, c, err := dialOutcome(d)
+		if err != nil {
+			return nil, nil, fmt.Errorf("dials[%d] %q: %v", i, d, err)
 		}
+		dials, dialCode = append(dials, o), append(dialCode, c)
 	}
 	if len(dials) > 0 {
-		opts = append(opts, flowsim.Dials(dials...))
+		add(flowsim.Dials(dials...), "flowsim.Dials("+strings.Join(dialCode, ", ")+")")
 	}
 	if len(req.Recordings) > 0 {
-		opts = append(opts, flowsim.Recordings(req.Recordings...))
+		add(flowsim.Recordings(req.Recordings...), "flowsim.Recordings("+quoteAll(req.Recordings)+")")
 	}
-	return opts, nil
+	return opts, code, nil
 }
+
+// dialOutcome reads one scripted Dial outcome: answer (by the first
+// destination), answer:DEST, busy, noanswer, failed or failed:REASON.
+func dialOutcome(d string) (flowsim.DialOutcome, string, error) {
+	kind, arg, _ := strings.Cut(d, ":")
+	switch kind {
+	case "answer":
+		return flowsim.Answered(arg, 0, 0), "flowsim.Answered(" + strconv.Quote(arg) + ", 0, 0)", nil
+	case "busy", "noanswer":
+		if arg != "" {
+			break
+		}
+		if kind == "busy" {
+			return flowsim.Busy(), "flowsim.Busy()", nil
+		}
+		return flowsim.NoAnswer(), "flowsim.NoAnswer()", nil
+	case "failed":
+		return flowsim.DialFailed(arg), "flowsim.DialFailed(" + strconv.Quote(arg) + ")", nil
+	}
+	return flowsim.DialOutcome{}, "", errors.New("want answer, answer:DESTINATION, busy, noanswer, failed or failed:REASON")
+}
+
+// timeCode writes t as a time.Date expression, in its own zone.
+func timeCode(t time.Time) string {
+	loc := "time.UTC"
+	if name, off := t.Zone(); t.Location() != time.UTC {
+		loc = fmt.Sprintf("time.FixedZone(%q, %d)", name, off)
+	}
+	return fmt.Sprintf("time.Date(%d, %d, %d, %d, %d, %d, %d, %s)", t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+}
+
+// badRequest is an error in the request's settings.
+type badRequest struct{ error }
 
 // defaultAt is when a call starts when the page does not say.
 var defaultAt = time.Date(2030, 1, 2, 10, 0, 0, 0, time.UTC)
@@ -79,13 +131,13 @@ func (s *Server) startCall(req request) error {
 	if req.At != "" {
 		t, err := time.Parse(time.RFC3339, req.At)
 		if err != nil {
-			return fmt.Errorf("at %q: want an RFC 3339 time such as 2030-01-02T10:00:00Z", req.At)
+			return badRequest{fmt.Errorf("at %q: want an RFC 3339 time such as 2030-01-02T10:00:00Z", req.At)}
 		}
 		at = t
 	}
-	opts, err := callOptions(req, at)
+	opts, code, err := callOptions(req, at)
 	if err != nil {
-		return err
+		return badRequest{err}
 	}
 	select {
 	case <-s.closed:
@@ -100,7 +152,7 @@ func (s *Server) startCall(req request) error {
 		old.stop()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	sess := &session{cancel: cancel, req: req, at: at}
+	sess := &session{cancel: cancel, req: req, at: at, code: code}
 	sess.call = s.sim.Call(ctx, opts...)
 	s.mu.Lock()
 	s.sess = sess

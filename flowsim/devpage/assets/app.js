@@ -28,8 +28,15 @@ async function post(name, body) {
 function call() {
   spoken = 0;
   if (window.speechSynthesis) speechSynthesis.cancel();
-  const body = { from: $("from").value, to: $("to").value, at: $("at").value, dials: [$("dial").value] };
+  const list = (v) => v.split(",").map((x) => x.trim()).filter((x) => x !== "");
+  const body = { from: $("from").value, to: $("to").value, at: $("at").value, dials: list($("dials").value), fields: {} };
   if ($("state").value) body.state = $("state").value.toUpperCase();
+  if ($("county").value) body.county = $("county").value.toUpperCase();
+  for (const f of list($("fields").value)) {
+    const i = f.indexOf("=");
+    if (i < 0) { $("error").textContent = "call fields: want name=value, got " + f; return; }
+    body.fields[f.slice(0, i).trim()] = f.slice(i + 1).trim();
+  }
   post("call", body);
 }
 
