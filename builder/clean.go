@@ -31,17 +31,17 @@ func okURL(s string) bool { return s == "" || renderhook.IsHTTPURL(s) && clean(s
 func okLeg(l verbs.Leg) bool { return l == "" || l == "aleg" || l == "bleg" || l == "both" }
 
 // noAttrs is the attribute set of an element given no attribute option.
-var noAttrs attrValues
+var noAttrs recAttrs
 
 // attrsOf returns the attribute values of a record.
-func attrsOf(a *attrValues) *attrValues {
+func attrsOf(a *recAttrs) *recAttrs {
 	if a == nil {
 		return &noAttrs
 	}
 	return a
 }
 
-func sayClean(text string, a *attrValues) bool {
+func sayClean(text string, a *recAttrs) bool {
 	if text == "" || strings.TrimSpace(text) == "" || !clean(text) {
 		return false
 	}
@@ -52,32 +52,21 @@ func sayClean(text string, a *attrValues) bool {
 		okCount(a.Loop) && clean(a.Tag)
 }
 
-func playClean(url string, a *attrValues) bool {
+func playClean(url string, a *recAttrs) bool {
 	a = attrsOf(a)
 	return url != "" && okURL(url) && okLeg(a.Leg) && okCount(a.Loop) && clean(a.Tag)
 }
 
-func pauseClean(a *attrValues) bool {
+func pauseClean(a *recAttrs) bool {
 	a = attrsOf(a)
 	return okMillis(a.Length) && (a.DTMFStop == "" || renderhook.IsDTMFKeys(a.DTMFStop) && clean(a.DTMFStop)) && clean(a.Tag)
 }
 
-func gatherClean(a *attrValues) bool {
+func gatherClean(a *recAttrs) bool {
 	a = attrsOf(a)
 	return okCount(a.DTMFLength) && (a.DTMFStop == "" || renderhook.IsDTMFKey(a.DTMFStop) && clean(a.DTMFStop)) &&
 		okURL(a.URL) && clean(a.Tag)
 }
-
-// gatherLegacy reports a legacy attribute of a Gather, which only the
-// tree writes.
-func gatherLegacy(a *attrValues) bool {
-	return a.NumDigits.Set || a.Attempts.Set || a.GatherTimeout.Set || a.FinishOnKey != "" ||
-		a.GatherCallback != "" || a.GatherMethod != ""
-}
-
-// dialLegacy reports a legacy attribute of a Dial, which only the tree
-// writes.
-func dialLegacy(a *attrValues) bool { return a.DialTimeout.Set || a.DialRecord != "" }
 
 func commentClean(text string) bool {
 	return clean(text) && !strings.Contains(text, "--") && !strings.HasSuffix(text, "-") &&

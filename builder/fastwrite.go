@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/opentact-go/opentact/internal/renderhook"
 	"github.com/opentact-go/opentact/render"
@@ -34,11 +35,12 @@ func (f *Flow) fast() bool { return f == nil || !f.slow && f.depth <= maxFastDep
 // writable, which the predicates of clean.go rule out; the caller then
 // takes the tree's path.
 func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds render.Diagnostics, ok bool) {
-	w := fastWriter{buf: dst}
+	w := writerPool.Get().(*fastWriter)
+	defer w.release()
+	w.buf = dst
 	for _, o := range opts {
 		w.compact = w.compact || o == render.Compact()
 	}
-	w.stack = w.frames[:0]
 	var items []item
 	if f != nil {
 		items = f.items
@@ -49,6 +51,19 @@ func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds rende
 	}
 	w.ds.Sort()
 	return w.buf, w.ds, true
+}
+
+// writerPool keeps fastWriters, whose stacks take an allocation to grow.
+var writerPool = sync.Pool{New: func() any { return new(fastWriter) }}
+
+// release empties w, keeping only the capacity of its stack, and puts it
+// back in the pool.
+func (w *fastWriter) release() {
+	clear(w.stack[:cap(w.stack)])
+	*w = fastWriter{stack: w.stack[:0]}
+	if cap(w.stack) <= 1024 {
+		writerPool.Put(w)
+	}
 }
 
 // fastWriter writes records as render's writer writes their nodes.
@@ -62,8 +77,7 @@ type fastWriter struct {
 	ds    render.Diagnostics
 	// stack holds the place of each element being written, the outermost
 	// first: the path of a finding is made from it.
-	stack  []frame
-	frames [16]frame
+	stack []frame
 }
 
 // frame is the place of an element being written: item i of list. path
@@ -248,16 +262,16 @@ func (w *fastWriter) item(it *item) {
 	case kindError:
 		w.boolAttr("play", a.Play.Set, a.Play.Val)
 		w.attr("tag", a.Tag)
-		w.commandList(it.sub)
-		w.list(name, it.sub)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
 	case kindDTMF:
 		w.attr("value", it.text)
-		w.commandList(it.sub)
-		w.list(name, it.sub)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
 	case kindDefault:
 		w.attr("tag", a.Tag)
-		w.commandList(it.sub)
-		w.list(name, it.sub)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
 	case kindTo:
 		w.text(name, it.text)
 	default:
@@ -339,7 +353,7 @@ func (w *fastWriter) commandList(items []item) {
 
 // gatherRules: legacy prompts, legacy mixed with current branches, a
 // branch value of another length than dtmf_length, digits nothing uses.
-func (w *fastWriter) gatherRules(kids []item, a *attrValues) {
+func (w *fastWriter) gatherRules(kids []item, a *recAttrs) {
 	var hasDTMF, hasDefault, hasPrompt bool
 	for i := range kids {
 		switch k := &kids[i]; k.kind {

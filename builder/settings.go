@@ -209,19 +209,15 @@ func (s *settings) children() []item {
 	return append(out, s.more...)
 }
 
-// plain reports settings a record can keep: no problem of the element
-// itself and no raw attribute.
-func (s *settings) plain() bool { return len(s.own) == 0 && len(s.extra) == 0 }
-
-// keep returns the attribute values to keep in a record, nil when no
-// attribute option was given.
-func (s *settings) keep() *attrValues {
-	if s.nattrs == 0 {
-		return nil
+// record returns the attribute values of settings a record can keep,
+// and false when the element needs a node: a problem of the element
+// itself (reported at its node), a raw attribute or an attribute records
+// do not keep.
+func (s *settings) record() (*recAttrs, bool) {
+	if len(s.own) > 0 || len(s.extra) > 0 {
+		return nil, false
 	}
-	a := new(attrValues)
-	*a = s.attrs
-	return a
+	return compactAttrs(&s.attrs, s.nattrs)
 }
 
 // millis converts d to whole milliseconds for the attribute attr, set by
