@@ -129,7 +129,7 @@ func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return DefaultBlock{it: item{kind: kindDefault, attrs: a, kids: b.items}, b: b, slow: !clean(attrsOf(a).Tag)}
+		return DefaultBlock{it: item{kind: kindDefault, attrs: a, kids: b.items}, b: b}
 	}
 	n := &verbs.Default{Commands: b.nodes()}
 	s.fillDefault(n)
@@ -177,7 +177,7 @@ func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return ErrorBlock{it: item{kind: kindError, attrs: a, kids: b.items}, b: b, slow: !clean(attrsOf(a).Tag)}
+		return ErrorBlock{it: item{kind: kindError, attrs: a, kids: b.items}, b: b}
 	}
 	n := &verbs.Error{Commands: b.nodes()}
 	s.fillError(n)

@@ -8,14 +8,17 @@ import (
 )
 
 // The predicates below tell whether a record's own values certainly pass
-// every error rule of render.Check: the field rules of its struct tags,
-// the element rules and the XML character rule. They may say no to a
-// value that is fine (the tree then decides), never yes to one that is
-// not; the equivalence tests (equiv_test.go) hold them to that. The value
-// rules are render's own functions, through package renderhook.
+// the error rules of render.Check: the field rules of its struct tags and
+// the element rules. They may say no to a value that is fine (the tree
+// then decides), never yes to one that is not; the equivalence tests
+// (equiv_test.go) hold them to that. The value rules are render's own
+// functions, through package renderhook. The XML character rule is left
+// to the fast writer for every value it escapes: the escaping function
+// reports the first character XML cannot hold, and the writer then gives
+// the flow to the tree (appendFast).
 
 // clean reports a value XML can hold: valid UTF-8 without a character XML
-// forbids.
+// forbids. Only comment text, written as it is, needs it beforehand.
 func clean(s string) bool { return renderhook.InvalidCharAt(s) < 0 }
 
 // okCount reports an unset count or one of at least 1 (gte=1).
@@ -25,7 +28,7 @@ func okCount(o verbs.Opt[int]) bool { return !o.Set || o.Val >= 1 }
 func okMillis(o verbs.Opt[verbs.Millis]) bool { return !o.Set || o.Val >= 0 }
 
 // okURL reports an empty URL or an http or https one (httpurl).
-func okURL(s string) bool { return s == "" || renderhook.IsHTTPURL(s) && clean(s) }
+func okURL(s string) bool { return s == "" || renderhook.IsHTTPURL(s) }
 
 // okLeg reports an empty leg or one of aleg, bleg and both.
 func okLeg(l verbs.Leg) bool { return l == "" || l == "aleg" || l == "bleg" || l == "both" }
@@ -42,30 +45,29 @@ func attrsOf(a *recAttrs) *recAttrs {
 }
 
 func sayClean(text string, a *recAttrs) bool {
-	if text == "" || strings.TrimSpace(text) == "" || !clean(text) {
+	if text == "" || strings.TrimSpace(text) == "" {
 		return false
 	}
 	a = attrsOf(a)
 	return (a.Type == "" || a.Type == "Standard" || a.Type == "WaveNet") &&
 		(a.Gender == "" || a.Gender == "FEMALE" || a.Gender == "MALE") &&
-		clean(a.Code) && (a.Lang == "" || renderhook.IsLangTag(a.Lang) && clean(a.Lang)) &&
-		okCount(a.Loop) && clean(a.Tag)
+		(a.Lang == "" || renderhook.IsLangTag(a.Lang)) && okCount(a.Loop)
 }
 
 func playClean(url string, a *recAttrs) bool {
 	a = attrsOf(a)
-	return url != "" && okURL(url) && okLeg(a.Leg) && okCount(a.Loop) && clean(a.Tag)
+	return url != "" && okURL(url) && okLeg(a.Leg) && okCount(a.Loop)
 }
 
 func pauseClean(a *recAttrs) bool {
 	a = attrsOf(a)
-	return okMillis(a.Length) && (a.DTMFStop == "" || renderhook.IsDTMFKeys(a.DTMFStop) && clean(a.DTMFStop)) && clean(a.Tag)
+	return okMillis(a.Length) && (a.DTMFStop == "" || renderhook.IsDTMFKeys(a.DTMFStop))
 }
 
 func gatherClean(a *recAttrs) bool {
 	a = attrsOf(a)
-	return okCount(a.DTMFLength) && (a.DTMFStop == "" || renderhook.IsDTMFKey(a.DTMFStop) && clean(a.DTMFStop)) &&
-		okURL(a.URL) && clean(a.Tag)
+	return okCount(a.DTMFLength) && (a.DTMFStop == "" || renderhook.IsDTMFKey(a.DTMFStop)) &&
+		okURL(a.URL)
 }
 
 func commentClean(text string) bool {
@@ -73,10 +75,10 @@ func commentClean(text string) bool {
 		!strings.Contains(text, "\r")
 }
 
-func destinationClean(d string) bool { return renderhook.IsDestination(d) && clean(d) }
+func destinationClean(d string) bool { return renderhook.IsDestination(d) }
 
 func dtmfClean(value string) bool {
-	return value != "" && renderhook.IsDTMFValue(value) && clean(value)
+	return value != "" && renderhook.IsDTMFValue(value)
 }
 
 // gatherKidsClean applies the rules of a Gather's children: DTMF branches

@@ -23,7 +23,7 @@ type Flow struct {
 	// buf holds the first items, so that a short flow takes a single
 	// allocation. Items are only ever appended: an element of items below
 	// len(items) never changes, which lets snapshot share the array.
-	buf [4]item
+	buf [3]item
 }
 
 // New returns an empty Flow.
@@ -135,8 +135,7 @@ func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		t := attrsOf(a)
-		return f.record(item{kind: kindAnswer, attrs: a}, !okMillis(t.Delay) || !clean(t.Tag), 1, nil)
+		return f.record(item{kind: kindAnswer, attrs: a}, !okMillis(attrsOf(a).Delay), 1, nil)
 	}
 	n := &verbs.Answer{}
 	s.fillAnswer(n)
@@ -152,7 +151,7 @@ func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindHangup, attrs: a}, !clean(attrsOf(a).Tag), 1, nil)
+		return f.record(item{kind: kindHangup, attrs: a}, false, 1, nil)
 	}
 	n := &verbs.Hangup{}
 	s.fillHangup(n)
@@ -287,7 +286,7 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
 		kids := s.children()
-		return f.recordWith(item{kind: kindDial, attrs: a, kids: kids}, !clean(attrsOf(a).Tag) || !dialKidsClean(kids), &s)
+		return f.recordWith(item{kind: kindDial, attrs: a, kids: kids}, !dialKidsClean(kids), &s)
 	}
 	n, children := nodeWithChildren[verbs.Dial, verbs.DialChild](&s)
 	*n = verbs.Dial{Children: children}
@@ -351,7 +350,7 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 	collect(&s, opts)
 	b := then.snapshot()
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindError, attrs: a, kids: b.items}, b.slow || !clean(attrsOf(a).Tag), b.depth+1, b.nested)
+		return f.record(item{kind: kindError, attrs: a, kids: b.items}, b.slow, b.depth+1, b.nested)
 	}
 	s.nested.merge(b.nested)
 	n := &verbs.Error{Commands: b.nodes()}
@@ -441,8 +440,7 @@ func (f *Flow) Hold(opts ...HoldOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		t := attrsOf(a)
-		return f.record(item{kind: kindHold, attrs: a}, !okMillis(t.Timeout) || !clean(t.Tag), 1, nil)
+		return f.record(item{kind: kindHold, attrs: a}, !okMillis(attrsOf(a).Timeout), 1, nil)
 	}
 	n := &verbs.Hold{}
 	s.fillHold(n)
@@ -454,7 +452,7 @@ func (f *Flow) Unhold(opts ...UnholdOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindUnhold, attrs: a}, !clean(attrsOf(a).Tag), 1, nil)
+		return f.record(item{kind: kindUnhold, attrs: a}, false, 1, nil)
 	}
 	n := &verbs.Unhold{}
 	s.fillUnhold(n)
