@@ -284,8 +284,7 @@ func (f *Flow) RecordWait(opts ...RecordControlOption) *Flow {
 func (f *Flow) Dial(opts ...DialOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if a, ok := s.record(); ok {
-		kids := s.children()
+	if a, kids, ok := s.recordKids(); ok {
 		return f.recordWith(item{kind: kindDial, attrs: a, kids: kids}, !dialKidsClean(kids), &s)
 	}
 	n, children := nodeWithChildren[verbs.Dial, verbs.DialChild](&s)
@@ -308,10 +307,8 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 func (f *Flow) Gather(opts ...GatherOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if a, ok := s.record(); ok {
-		if kids := s.children(); !duplicateDigit(kids) {
-			return f.recordWith(item{kind: kindGather, attrs: a, kids: kids}, !gatherClean(a) || !gatherKidsClean(kids), &s)
-		}
+	if a, kids, ok := s.recordKids(); ok && !duplicateDigit(kids) {
+		return f.recordWith(item{kind: kindGather, attrs: a, kids: kids}, !gatherClean(a) || !gatherKidsClean(kids), &s)
 	}
 	n, children := nodeWithChildren[verbs.Gather, verbs.GatherChild](&s)
 	*n = verbs.Gather{Children: children}

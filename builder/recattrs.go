@@ -23,19 +23,31 @@ func compactAttrs(a *attrValues, n int) (r *recAttrs, ok bool) {
 	if n == 0 {
 		return nil, true
 	}
-	if a.ASR.Set || a.Attempts.Set || a.Body.Set || a.County != "" || len(a.Days) > 0 ||
-		a.DialRecord != "" || a.DialTimeout.Set || a.FinishOnKey != "" || a.GatherCallback != "" ||
-		a.GatherMethod != "" || a.GatherTimeout.Set || len(a.Hz) > 0 || a.Method != "" ||
-		a.NumDigits.Set || a.Off.Set || a.On.Set || len(a.States) > 0 || a.Time != "" || a.Volume.Set {
+	if refused(a) {
 		return nil, false
 	}
-	return &recAttrs{
+	r = new(recAttrs)
+	*r = compact(a)
+	return r, true
+}
+
+// refused reports a value of a that records do not keep.
+func refused(a *attrValues) bool {
+	return a.ASR.Set || a.Attempts.Set || a.Body.Set || a.County != "" || len(a.Days) > 0 ||
+		a.DialRecord != "" || a.DialTimeout.Set || a.FinishOnKey != "" || a.GatherCallback != "" ||
+		a.GatherMethod != "" || a.GatherTimeout.Set || len(a.Hz) > 0 || a.Method != "" ||
+		a.NumDigits.Set || a.Off.Set || a.On.Set || len(a.States) > 0 || a.Time != "" || a.Volume.Set
+}
+
+// compact returns the values of a that records keep.
+func compact(a *attrValues) recAttrs {
+	return recAttrs{
 		Tag: a.Tag, Code: a.Code, Lang: a.Lang, DTMFStop: a.DTMFStop, URL: a.URL,
 		Type: a.Type, Gender: a.Gender, Leg: a.Leg,
 		Loop: a.Loop, DTMFLength: a.DTMFLength,
 		Delay: a.Delay, Length: a.Length, Timeout: a.Timeout,
 		Play: a.Play,
-	}, true
+	}
 }
 
 // expand returns the attribute values r stands for.
