@@ -39,6 +39,8 @@ type Server struct {
 	opMu    sync.Mutex // one action at a time
 	mu      sync.Mutex
 	sess    *session
+	log     []LogLine
+	notice  string
 	subs    map[chan struct{}]bool
 	closed  chan struct{}
 	closing sync.Once

@@ -34,6 +34,11 @@ type State struct {
 	// Problems say in words what went wrong in the call: a document that
 	// cannot run, a request that failed. Empty when nothing did.
 	Problems []string `json:"problems"`
+	// Notice is the dev server's message about the application (it is
+	// starting, it exited), "" when none.
+	Notice string `json:"notice,omitempty"`
+	// Log is the application's output and the dev server's words about it.
+	Log []LogLine `json:"log"`
 }
 
 // StepView is one transcript step.
@@ -64,6 +69,7 @@ type DocumentView struct {
 func (s *Server) state() State {
 	st := State{Transcript: []StepView{}, Heard: []string{}, Documents: []DocumentView{}, Visited: map[int][]string{},
 		Exchanges: []ExchangeView{}, Problems: []string{}}
+	s.logState(&st)
 	s.mu.Lock()
 	sess := s.sess
 	s.mu.Unlock()
