@@ -98,7 +98,7 @@ func TestURLBadAnswers(t *testing.T) {
 		bad  http.HandlerFunc
 		want string
 	}{
-		{"panic", func(http.ResponseWriter, *http.Request) { panic("boom") }, "got no reply: GET http://"},
+		{"panic", func(http.ResponseWriter, *http.Request) { panic("boom") }, "/calls?from=15550100001&to=15550100002 got no reply: EOF"},
 		{"status 500", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "panic: boom", 500) }, "failed: status 500"},
 		{"timeout", func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, "no reply within 0.2s"},
 		{"refused", nil, "connection refused"},

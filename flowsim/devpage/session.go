@@ -121,6 +121,9 @@ func (sess *session) before(c *flowsim.Call, next flowsim.Wait) bool {
 	case goOn := <-sess.gate:
 		return goOn
 	case <-sess.ctx.Done():
+		sess.mu.Lock()
+		sess.paused = nil
+		sess.mu.Unlock()
 		return true // the call ends as cancelled
 	}
 }
@@ -167,8 +170,11 @@ func (sess *session) release(goOn bool) {
 	sess.mu.Lock()
 	sess.paused = nil
 	sess.mu.Unlock()
-	sess.gate <- goOn
-	sess.settle()
+	select {
+	case sess.gate <- goOn:
+		sess.settle()
+	case <-sess.ctx.Done(): // the call was cancelled (the server closed)
+	}
 }
 
 // current returns the running session, nil when none.
