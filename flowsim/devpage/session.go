@@ -41,6 +41,7 @@ type session struct {
 	req    request
 	at     time.Time
 	code   []string // the Go code of the call's options
+	notify func()   // wakes the page's event streams
 
 	mu       sync.Mutex
 	call     *flowsim.Call
@@ -89,7 +90,7 @@ func (s *Server) startCall(req request, stepping bool) error {
 		old.stop()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	sess := &session{ctx: ctx, cancel: cancel, req: req, at: at, code: code, stepping: stepping,
+	sess := &session{ctx: ctx, cancel: cancel, req: req, at: at, code: code, stepping: stepping, notify: s.notify,
 		gate: make(chan bool), wake: make(chan struct{}, 1)}
 	opts = append(opts, flowsim.BeforeCommand(sess.before))
 	s.mu.Lock()
@@ -133,6 +134,7 @@ func (sess *session) run(f func()) {
 	sess.mu.Lock()
 	sess.busy = true
 	sess.mu.Unlock()
+	sess.notify() // the page shows the call running until it settles
 	go func() {
 		f()
 		sess.mu.Lock()

@@ -39,6 +39,9 @@ type State struct {
 	Notice string `json:"notice,omitempty"`
 	// Log is the application's output and the dev server's words about it.
 	Log []LogLine `json:"log"`
+	// Destinations are the destinations of the documents' Dials, for the
+	// answer:DESTINATION outcome.
+	Destinations []string `json:"destinations"`
 }
 
 // StepView is one transcript step.
@@ -74,6 +77,8 @@ func (s *Server) state() State {
 	sess := s.sess
 	s.mu.Unlock()
 	if sess == nil {
+		docs, _ := s.documents(nil)
+		st.Destinations = destinations(docs)
 		return st
 	}
 	sess.mu.Lock()
@@ -118,6 +123,7 @@ func (s *Server) state() State {
 		st.Documents = append(st.Documents, DocumentView{N: d.n, XML: d.xml, URL: d.url, Lines: lineMap([]byte(d.xml)), Findings: s.findings([]byte(d.xml))})
 	}
 	st.Exchanges = xs
+	st.Destinations = destinations(docs)
 	st.Problems = problems(tr, xs)
 	return st
 }

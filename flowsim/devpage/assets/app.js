@@ -87,6 +87,10 @@ function show(s) {
   showFindings($("docfindings"), doc ? doc.findings : []);
   showList($("problems"), s.problems || []);
   showExchanges(s.exchanges || []);
+  const choices = ["answer", "busy", "noanswer", "failed"].concat((s.destinations || []).map((d) => "answer:" + d));
+  if ($("dialchoices").children.length !== choices.length) {
+    $("dialchoices").replaceChildren(...choices.map((c) => { const o = el("option"); o.value = c; return o; }));
+  }
   $("notice").hidden = !s.notice;
   $("notice").textContent = s.notice || "";
   const log = s.log || [];
