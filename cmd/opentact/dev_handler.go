@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/opentact-go/opentact/flowsim/devpage"
@@ -30,10 +31,11 @@ type handlerProc struct {
 	srv     *devpage.Server
 	stderr  io.Writer
 
-	cmd  *exec.Cmd
-	done chan struct{} // closed when the process has exited
-	err  error         // its exit status, once done
-	outs sync.WaitGroup
+	cmd      *exec.Cmd
+	stopping atomic.Bool   // dev is stopping it
+	done     chan struct{} // closed when the process has exited
+	err      error         // its exit status, once done
+	outs     sync.WaitGroup
 }
 
 // freeLoopbackAddr returns a free 127.0.0.1 port for the handler.
@@ -107,6 +109,9 @@ func (h *handlerProc) watch(wait time.Duration) {
 	for !listening {
 		select {
 		case <-h.done:
+			if h.stopping.Load() {
+				return
+			}
 			h.say(fmt.Sprintf("the handler exited before it listened on %s (%v); calls fail until it runs: fix it and restart opentact dev", h.addr, h.exit()))
 			return
 		case <-deadline.C:
@@ -122,6 +127,9 @@ func (h *handlerProc) watch(wait time.Duration) {
 	h.srv.Log("dev", "the handler listens on "+h.addr)
 	fmt.Fprintf(h.stderr, "opentact dev: the handler listens on %s\n", h.addr)
 	<-h.done
+	if h.stopping.Load() {
+		return
+	}
 	h.say(fmt.Sprintf("the handler exited (%v); calls fail until it runs again: restart opentact dev", h.exit()))
 }
 
@@ -143,6 +151,7 @@ func (h *handlerProc) say(msg string) {
 // stop ends the handler's process group: a polite signal first, then a
 // kill after grace.
 func (h *handlerProc) stop(grace time.Duration) {
+	h.stopping.Store(true)
 	select {
 	case <-h.done:
 		killGroup(h.cmd, true) // children it left behind
