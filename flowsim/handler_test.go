@@ -42,7 +42,7 @@ func (a *menuApp) handler(t *testing.T) http.Handler {
 	if base == "" {
 		base = "http://example.com"
 	}
-	fns := map[string]webhook.CallFlowFunc{
+	fns := map[string]webhook.CallFlowFunc[*verbs.Response]{
 		"/{$}": func(ctx context.Context, r *webhook.CallFlowRequest) (*verbs.Response, error) {
 			return mustParse(t, menu("Main menu.", base+"/level2?lang=en")), nil
 		},

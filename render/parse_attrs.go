@@ -32,6 +32,9 @@ func (p *parser) attrs(f *frame, spec table.Element, list []xmlAttr) {
 	var canonical attrMap // canonical name → as written
 	var extra []verbs.Attr
 	for _, xa := range list {
+		if p.fatal {
+			return
+		}
 		a := parsedAttr{name: xa.name, value: xa.value, owner: f, pos: f.pos}
 		if xa.repeat {
 			p.repeatedAttr(a)
@@ -141,6 +144,9 @@ func unknownAttr(name string, spec table.Element) string {
 func (p *parser) rawAttrs(f *frame, list []xmlAttr) []verbs.Attr {
 	var out []verbs.Attr
 	for _, xa := range list {
+		if p.fatal {
+			return out
+		}
 		a := parsedAttr{name: xa.name, value: xa.value, owner: f, pos: f.pos}
 		if xa.repeat {
 			p.repeatedAttr(a)

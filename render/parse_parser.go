@@ -21,8 +21,11 @@ type parser struct {
 	positions Positions // nil when the positions are not wanted
 	diags     Diagnostics
 	elements  int
+	errors    int // error findings so far
+	warnings  int // warnings so far
 	fatal     bool
 	hasCR     bool // src holds a CR: lines may end in CR or CRLF as well as LF
+	bom       int  // the length of the byte-order mark, which has no column
 
 	// The position cursor: the byte offset whose line and column are known.
 	curOff       int
@@ -43,6 +46,10 @@ func newParser(src string, s parseSettings, withPositions bool) *parser {
 	p.free = p.freeBuf[:0]
 	p.kids = p.kidsBuf[:0]
 	p.sc.src = src
+	if strings.HasPrefix(src, "\uFEFF") {
+		p.bom = len("\uFEFF")
+		p.curLineStart = p.bom
+	}
 	p.sc.prolog()
 	if withPositions {
 		p.positions = make(Positions, positionsHint(src, s.maxElements))
@@ -99,13 +106,14 @@ func (p *parser) run() {
 	}
 }
 
-// position returns the line and column of a byte offset. Offsets come in
+// position returns the line and column of a byte offset; the columns of
+// the first line start after a byte-order mark. Offsets come in
 // increasing order, so the cursor only moves forward; a smaller offset
 // restarts from the beginning.
 func (p *parser) position(off int) Position {
 	off = min(max(off, 0), len(p.src))
 	if off < p.curOff {
-		p.curOff, p.curLine, p.curLineStart = 0, 1, 0
+		p.curOff, p.curLine, p.curLineStart = 0, 1, p.bom
 	}
 	for i := p.curOff; i < off; {
 		var j int
@@ -130,15 +138,41 @@ func (p *parser) position(off int) Position {
 	return Position{Line: p.curLine, Col: max(off-p.curLineStart, 0) + 1}
 }
 
-// addError records an error finding.
+// After maxParseErrors errors the parser stops, and after maxParseWarnings
+// warnings it reports no more: a hostile document cannot make it build a
+// finding for each of its hundreds of thousands of attributes.
+const (
+	maxParseErrors   = 100
+	maxParseWarnings = 1000
+)
+
+// addError records an error finding, and stops the parser with a last
+// one when there are too many.
 func (p *parser) addError(path string, pos Position, rule, msg string) {
+	if p.fatal {
+		return
+	}
 	p.diags = append(p.diags, Diagnostic{
 		Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityError, Rule: rule, Message: msg,
 	})
+	if p.errors++; p.errors == maxParseErrors {
+		p.diags = append(p.diags, Diagnostic{
+			Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityError, Rule: "limit",
+			Message: fmt.Sprintf("%d errors: the rest of the document is not read", maxParseErrors),
+		})
+		p.fatal = true
+	}
 }
 
-// addWarning records a warning finding.
+// addWarning records a warning finding, the last one allowed saying that
+// no more are reported.
 func (p *parser) addWarning(path string, pos Position, rule, msg string) {
+	if p.warnings++; p.warnings > maxParseWarnings {
+		return
+	}
+	if p.warnings == maxParseWarnings {
+		rule, msg = "limit", fmt.Sprintf("%d warnings: no more are reported", maxParseWarnings)
+	}
 	p.diags = append(p.diags, Diagnostic{
 		Path: path, Line: pos.Line, Col: pos.Col, Severity: SeverityWarning, Rule: rule, Message: msg,
 	})

@@ -238,7 +238,7 @@ func (p *parser) skipElement(written string, parent *frame, seg step) {
 	f := p.newFrame()
 	f.written, f.parent, f.seg, f.skip = written, parent, seg, true
 	for _, a := range p.sc.tok.attrs {
-		if a.repeat { // not well formed, wherever it is
+		if a.repeat && !p.fatal { // not well formed, wherever it is
 			p.repeatedAttr(parsedAttr{name: a.name, owner: f, pos: p.position(p.sc.tok.off)})
 		}
 	}

@@ -192,7 +192,11 @@ func (s *scanner) attr(i int, tag string) int {
 		return -1
 	}
 	j = skipSpace(src, j)
-	if j >= len(src) || src[j] != '=' {
+	if j >= len(src) {
+		s.syntax(j, "unexpected end of input in the start tag <%s>", tag)
+		return -1
+	}
+	if src[j] != '=' {
 		s.syntax(j, "attribute %s has no value: expected = and a quoted value", name)
 		return -1
 	}

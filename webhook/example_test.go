@@ -47,7 +47,7 @@ func ExampleNewCallFlowHandler() {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/calls", h)
-	// In main: log.Fatal(http.ListenAndServe(":8080", mux))
+	// In main: log.Fatal(webhook.Server(":8080", mux).ListenAndServe())
 
 	// What Opentact gets for a new call, then after the caller pressed 1:
 	for _, target := range []string{

@@ -7,34 +7,52 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"sync"
+	"time"
 
+	flow "github.com/opentact-go/opentact/builder"
 	"github.com/opentact-go/opentact/render"
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// CallFlowFunc returns the document to run next on a call. Its result shape
-// matches the builder's Build method, so a function can end with
-// `return menu.Build()`. It must honour ctx: when the handler's timeout
-// expires, its result is discarded.
-type CallFlowFunc func(ctx context.Context, r *CallFlowRequest) (*verbs.Response, error)
+// Document is what a CallFlowFunc returns: a *flow.Flow, which the handler
+// validates and renders once, straight into a reused buffer, or a
+// *verbs.Response, such as the builder's Build method returns.
+type Document interface {
+	*flow.Flow | *verbs.Response
+}
+
+// CallFlowFunc returns the document to run next on a call: a *flow.Flow
+// (CallFlowFunc[*flow.Flow]) or a *verbs.Response
+// (CallFlowFunc[*verbs.Response]), so a function can end with `return
+// menu, nil` or with `return menu.Build()`. It must honour ctx: when the
+// handler's timeout expires, its result is discarded.
+type CallFlowFunc[D Document] func(ctx context.Context, r *CallFlowRequest) (D, error)
 
 // CallFlowHandler serves call-flow documents over HTTP. It answers every
 // request it accepts with 200 and a document: the one its CallFlowFunc
 // returns, or the fallback flow when the function fails, panics, runs out of
 // time or returns an invalid document, or when the request body cannot be
-// decoded. Its only other answers are 405 for a method it does not accept
-// and 413 for a body over the limit. Every failure, these two included, goes
-// to the error hook once (WithErrorHook).
+// read in time or decoded. Its only other answers are 405 for a method it
+// does not accept and 413 for a body over the limit. Every failure, these
+// two included, goes to the error hook once (WithErrorHook); so do the
+// warnings of a document that is served all the same.
 type CallFlowHandler struct {
-	fn       CallFlowFunc
+	fn       func(ctx context.Context, r *CallFlowRequest) (doc, error)
 	s        *settings
 	fallback []byte
+}
+
+// doc is the result of a CallFlowFunc, whichever document type it returns.
+type doc struct {
+	flow *flow.Flow
+	resp *verbs.Response
 }
 
 // NewCallFlowHandler returns a handler serving the documents of fn. It
 // renders the fallback flow once (WithFallback) or checks a rendered one
 // (WithFallbackXML) and returns the error if that fails.
-func NewCallFlowHandler(fn CallFlowFunc, opts ...Option) (*CallFlowHandler, error) {
+func NewCallFlowHandler[D Document](fn CallFlowFunc[D], opts ...Option) (*CallFlowHandler, error) {
 	if fn == nil {
 		return nil, errors.New("webhook: NewCallFlowHandler: nil CallFlowFunc")
 	}
@@ -46,12 +64,35 @@ func NewCallFlowHandler(fn CallFlowFunc, opts ...Option) (*CallFlowHandler, erro
 	if err != nil {
 		return nil, err
 	}
-	return &CallFlowHandler{fn: fn, s: s, fallback: fallback}, nil
+	h := &CallFlowHandler{s: s, fallback: fallback}
+	switch f := any(fn).(type) {
+	case CallFlowFunc[*flow.Flow]:
+		h.fn = func(ctx context.Context, r *CallFlowRequest) (doc, error) {
+			fl, err := f(ctx, r)
+			return doc{flow: fl}, err
+		}
+	case CallFlowFunc[*verbs.Response]:
+		h.fn = func(ctx context.Context, r *CallFlowRequest) (doc, error) {
+			resp, err := f(ctx, r)
+			return doc{resp: resp}, err
+		}
+	}
+	return h, nil
 }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler. The timeout (WithTimeout) runs from
+// the moment ServeHTTP is called: reading the request body counts against
+// it, so a body sent slowly ends in the fallback flow in time.
 func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	req, err := h.s.parse(w, r)
+	ctx := r.Context()
+	var deadline time.Time
+	if h.s.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, h.s.timeout)
+		defer cancel()
+		deadline, _ = ctx.Deadline()
+	}
+	req, err := h.s.parseWithin(w, r, deadline)
 	var me *MethodError
 	var tle *TooLargeError
 	switch {
@@ -65,21 +106,52 @@ func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
 		return
 	}
-	var doc []byte
+	if err == nil && h.s.stateKeys != nil {
+		if err = h.s.verifyState(req); err == nil {
+			r = h.s.withStateIssuer(r, req)
+		}
+	}
+	out := h.fallback
+	var bp *[]byte
 	if err == nil {
-		doc, err = h.document(r, req)
+		ctx = context.WithValue(ctx, httpRequestKey{}, r)
+		bp = replyBufPool.Get().(*[]byte)
+		defer putReplyBuf(bp)
+		var b []byte
+		if b, err = h.document(ctx, r, req, (*bp)[:0]); err == nil {
+			*bp, out = b, b
+		}
 	}
 	if err != nil {
 		h.s.errorHook(r, err)
-		doc = h.fallback
+		out = h.fallback
 	}
 	hdr := w.Header()
-	hdr.Set("Content-Type", "application/xml; charset=utf-8")
-	hdr.Set("Content-Length", strconv.Itoa(len(doc)))
-	hdr.Set("Cache-Control", "no-store")
+	hdr["Content-Type"] = xmlContentType
+	hdr["Content-Length"] = []string{strconv.Itoa(len(out))}
+	hdr["Cache-Control"] = noStore
 	w.WriteHeader(http.StatusOK)
-	if _, err := w.Write(doc); err != nil {
+	if _, err := w.Write(out); err != nil {
 		h.s.errorHook(r, fmt.Errorf("webhook: writing the reply: %w", err))
+	}
+}
+
+// The header values of every reply, shared: net/http only reads them.
+var (
+	xmlContentType = []string{"application/xml; charset=utf-8"}
+	noStore        = []string{"no-store"}
+)
+
+// replyBufPool holds the buffers replies are rendered into.
+var replyBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+// maxPooledReply is the capacity above which a reply buffer is dropped
+// instead of reused, so that one huge document does not pin its memory.
+const maxPooledReply = 1 << 20
+
+func putReplyBuf(bp *[]byte) {
+	if cap(*bp) <= maxPooledReply {
+		replyBufPool.Put(bp)
 	}
 }
 
@@ -97,25 +169,19 @@ func HTTPRequest(ctx context.Context) *http.Request {
 
 // result is what a run of the CallFlowFunc produced.
 type result struct {
-	doc   *verbs.Response
+	doc   doc
 	err   error
 	abort bool // fn panicked with http.ErrAbortHandler
 }
 
-// document runs the CallFlowFunc under the timeout and renders its
-// document.
-func (h *CallFlowHandler) document(r *http.Request, req *CallFlowRequest) ([]byte, error) {
-	ctx := context.WithValue(r.Context(), httpRequestKey{}, r)
-	if h.s.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, h.s.timeout)
-		defer cancel()
-	}
+// document runs the CallFlowFunc under ctx's deadline and appends its
+// rendered document to dst.
+func (h *CallFlowHandler) document(ctx context.Context, r *http.Request, req *CallFlowRequest, dst []byte) ([]byte, error) {
 	done := make(chan result, 1) // buffered: a late run never blocks
 	go func() { done <- h.run(ctx, req) }()
 	select {
 	case res := <-done:
-		return h.reply(res)
+		return h.reply(r, res, dst)
 	case <-ctx.Done():
 	}
 	// The context ended first: the function's result, even one that comes
@@ -126,23 +192,49 @@ func (h *CallFlowHandler) document(r *http.Request, req *CallFlowRequest) ([]byt
 	return nil, fmt.Errorf("webhook: request ended before the call flow function returned: %w", ctx.Err())
 }
 
-// reply turns the result of the CallFlowFunc into the bytes of its
-// document.
-func (h *CallFlowHandler) reply(res result) ([]byte, error) {
+// reply validates the document the CallFlowFunc returned, once, and
+// appends its XML to dst. Warnings do not stop the document: they go to
+// the error hook and the document is served.
+func (h *CallFlowHandler) reply(r *http.Request, res result, dst []byte) ([]byte, error) {
 	if res.abort {
 		panic(http.ErrAbortHandler) // net/http's signal to abort the reply
 	}
+	d := res.doc
 	if res.err != nil {
-		return nil, res.err
+		// Build returns a valid document together with its warnings; they
+		// are found again below, and reported once.
+		if !(d.resp != nil && render.IsWarnings(res.err)) {
+			return nil, res.err
+		}
 	}
-	if res.doc == nil {
+	var warn render.Diagnostics
+	switch {
+	case d.flow != nil:
+		b, err := d.flow.AppendXML(dst)
+		if err != nil && !render.IsWarnings(err) {
+			return nil, fmt.Errorf("webhook: invalid call flow document: %w", err)
+		}
+		if err != nil {
+			errors.As(err, &warn)
+		}
+		dst = b
+	case d.resp != nil:
+		ds := render.Check(d.resp)
+		if ds.HasErrors() {
+			return nil, fmt.Errorf("webhook: invalid call flow document: %w", ds)
+		}
+		b, err := render.Append(dst, d.resp)
+		if err != nil {
+			return nil, fmt.Errorf("webhook: invalid call flow document: %w", err)
+		}
+		dst, warn = b, ds
+	default:
 		return nil, ErrNoFlow
 	}
-	out, err := render.Marshal(res.doc)
-	if err != nil {
-		return nil, fmt.Errorf("webhook: invalid call flow document: %w", err)
+	if len(warn) > 0 {
+		h.s.errorHook(r, &WarningsError{Warnings: warn})
 	}
-	return out, nil
+	return dst, nil
 }
 
 // run calls the CallFlowFunc, turning a panic into a *PanicError.
@@ -156,6 +248,6 @@ func (h *CallFlowHandler) run(ctx context.Context, req *CallFlowRequest) (res re
 			res = result{err: &PanicError{Value: v, Stack: debug.Stack()}}
 		}
 	}()
-	doc, err := h.fn(ctx, req)
-	return result{doc: doc, err: err}
+	d, err := h.fn(ctx, req)
+	return result{doc: d, err: err}
 }

@@ -3,6 +3,8 @@ package webhook
 import (
 	"errors"
 	"fmt"
+
+	"github.com/opentact-go/opentact/render"
 )
 
 // ErrNoFlow is reported when a CallFlowFunc returns neither a document nor
@@ -28,3 +30,19 @@ func (e *PanicError) Unwrap() error {
 	err, _ := e.Value.(error)
 	return err
 }
+
+// WarningsError reports the warnings of a document a CallFlowHandler served
+// all the same (a command after Hangup that never runs, a legacy element,
+// …). The handler gives it to the error hook, so that warnings are never
+// silent; render.IsWarnings is true for it.
+type WarningsError struct {
+	Warnings render.Diagnostics // the document's findings, warnings only
+}
+
+// Error implements error.
+func (e *WarningsError) Error() string {
+	return "webhook: the served document has warnings: " + e.Warnings.Error()
+}
+
+// Unwrap returns the warnings.
+func (e *WarningsError) Unwrap() error { return e.Warnings }

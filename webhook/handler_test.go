@@ -119,6 +119,8 @@ func TestCallFlowHandlerServesDocument(t *testing.T) {
 	}
 }
 
+// TestCallFlowHandlerLintDoesNotBlock serves a document with warnings and
+// reports them to the hook.
 func TestCallFlowHandlerLintDoesNotBlock(t *testing.T) {
 	t.Parallel()
 	// Commands after a Hangup are unreachable: a lint warning, not an error.
@@ -138,8 +140,11 @@ func TestCallFlowHandlerLintDoesNotBlock(t *testing.T) {
 	if got.status != http.StatusOK || got.body != string(want) {
 		t.Errorf("got %d\n%s\nwant 200\n%s", got.status, got.body, want)
 	}
-	if errs := hooks.errors(); len(errs) != 0 {
-		t.Errorf("hook called with %v, want no call", errs)
+	// The warnings are not silent: they reach the hook once.
+	errs := hooks.errors()
+	var we *WarningsError
+	if len(errs) != 1 || !errors.As(errs[0], &we) || !render.IsWarnings(errs[0]) || len(we.Warnings) != 1 || we.Warnings[0].Rule != "unreachable" {
+		t.Errorf("hook called with %v, want one *WarningsError holding the unreachable warning", errs)
 	}
 }
 
@@ -150,7 +155,7 @@ func TestCallFlowHandlerFallback(t *testing.T) {
 		name  string
 		body  string
 		opts  []Option
-		fn    CallFlowFunc
+		fn    CallFlowFunc[*verbs.Response]
 		check func(t *testing.T, err error)
 	}{
 		{
@@ -390,7 +395,7 @@ func TestNewCallFlowHandlerErrors(t *testing.T) {
 	fn := func(context.Context, *CallFlowRequest) (*verbs.Response, error) { return nil, nil }
 	tests := []struct {
 		name string
-		fn   CallFlowFunc
+		fn   CallFlowFunc[*verbs.Response]
 		opts []Option
 	}{
 		{"nil function", nil, nil},

@@ -92,7 +92,9 @@ func serve(ctx context.Context, addr string, proxies prefixes, log io.Writer) er
 	if err != nil {
 		return fmt.Errorf("ivr: %w", err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	// Every timeout set: a caller (or anyone) sending a request slowly
+	// cannot hold the server.
+	srv := webhook.Server(addr, h)
 	fmt.Fprintf(log, "ivr: serving on http://%s\n", ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

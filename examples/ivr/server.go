@@ -33,7 +33,7 @@ type server struct {
 func newServer(urlOpts ...webhook.URLOption) (http.Handler, error) {
 	s := &server{urlOpts: urlOpts}
 	mux := http.NewServeMux()
-	for pattern, fn := range map[string]webhook.CallFlowFunc{
+	for pattern, fn := range map[string]webhook.CallFlowFunc[*verbs.Response]{
 		rootPath + "{$}": s.root,
 		menuPath:         s.menu,
 		techPath:         s.tech,
