@@ -102,6 +102,9 @@ type checker struct {
 	// scan.
 	stack []checkFrame
 	deep  map[verbs.Node]bool
+	// withPath is the number of frames at the bottom of stack that have
+	// their pathNode: pathOf makes them in order, pop drops them.
+	withPath int
 	// indexes caches the sibling positions of the long child lists that
 	// paths of findings went through.
 	indexes map[verbs.Node][]int
@@ -214,6 +217,7 @@ func (c *checker) pop() {
 	}
 	c.stack[last] = checkFrame{}
 	c.stack = c.stack[:last]
+	c.withPath = min(c.withPath, last)
 }
 
 // node checks n, a non-nil child at index pos of the node being checked
