@@ -86,7 +86,7 @@ func Digit(value string, then *Flow, attrs ...RawAttr) Branch {
 	if len(attrs) > 0 {
 		return Branch{node: &verbs.DTMF{Value: value, Commands: b.nodes(), Extra: extraOf(attrs)}, b: b}
 	}
-	return Branch{it: item{kind: kindDTMF, text: value, sub: b.items}, b: b}
+	return Branch{it: item{kind: kindDTMF, text: value, kids: b.items}, b: b}
 }
 
 func (o Branch) apply(s *settings) {
@@ -124,13 +124,12 @@ type DefaultBlock struct {
 func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return DefaultBlock{it: item{kind: kindDefault, sub: b.items}, b: b}
+		return DefaultBlock{it: item{kind: kindDefault, kids: b.items}, b: b}
 	}
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
-		return DefaultBlock{it: item{kind: kindDefault, attrs: a, sub: b.items}, b: b, slow: !clean(attrsOf(a).Tag)}
+	if a, ok := s.record(); ok {
+		return DefaultBlock{it: item{kind: kindDefault, attrs: a, kids: b.items}, b: b}
 	}
 	n := &verbs.Default{Commands: b.nodes()}
 	s.fillDefault(n)
@@ -173,13 +172,12 @@ type ErrorBlock struct {
 func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return ErrorBlock{it: item{kind: kindError, sub: b.items}, b: b}
+		return ErrorBlock{it: item{kind: kindError, kids: b.items}, b: b}
 	}
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
-		return ErrorBlock{it: item{kind: kindError, attrs: a, sub: b.items}, b: b, slow: !clean(attrsOf(a).Tag)}
+	if a, ok := s.record(); ok {
+		return ErrorBlock{it: item{kind: kindError, attrs: a, kids: b.items}, b: b}
 	}
 	n := &verbs.Error{Commands: b.nodes()}
 	s.fillError(n)

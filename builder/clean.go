@@ -2,20 +2,25 @@ package flow
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/opentact-go/opentact/internal/renderhook"
 	"github.com/opentact-go/opentact/verbs"
 )
 
 // The predicates below tell whether a record's own values certainly pass
-// every error rule of render.Check: the field rules of its struct tags,
-// the element rules and the XML character rule. They may say no to a
-// value that is fine (the tree then decides), never yes to one that is
-// not; the equivalence tests (equiv_test.go) hold them to that. The value
-// rules are render's own functions, through package renderhook.
+// the error rules of render.Check: the field rules of its struct tags and
+// the element rules. They may say no to a value that is fine (the tree
+// then decides), never yes to one that is not; the equivalence tests
+// (equiv_test.go) hold them to that. The value rules are render's own
+// functions, through package renderhook. The XML character rule is left
+// to the fast writer for every value it escapes: the escaping function
+// reports the first character XML cannot hold, and the writer then gives
+// the flow to the tree (appendFast).
 
 // clean reports a value XML can hold: valid UTF-8 without a character XML
-// forbids.
+// forbids. Only comment text, written as it is, needs it beforehand.
 func clean(s string) bool { return renderhook.InvalidCharAt(s) < 0 }
 
 // okCount reports an unset count or one of at least 1 (gte=1).
@@ -25,69 +30,81 @@ func okCount(o verbs.Opt[int]) bool { return !o.Set || o.Val >= 1 }
 func okMillis(o verbs.Opt[verbs.Millis]) bool { return !o.Set || o.Val >= 0 }
 
 // okURL reports an empty URL or an http or https one (httpurl).
-func okURL(s string) bool { return s == "" || renderhook.IsHTTPURL(s) && clean(s) }
+func okURL(s string) bool { return s == "" || isHTTPURL(s) }
+
+// isHTTPURL is render's httpurl rule, remembered for the URLs it accepted:
+// parsing a URL is most of the cost of a small record, and the URLs of a
+// program's flows are mostly the same few constants, met on every
+// request. At most maxKnownURLs are remembered.
+func isHTTPURL(s string) bool {
+	if _, ok := knownURLs.Load(s); ok {
+		return true
+	}
+	if !renderhook.IsHTTPURL(s) {
+		return false
+	}
+	if len(s) <= 2048 && nKnownURLs.Add(1) <= maxKnownURLs {
+		knownURLs.Store(s, struct{}{})
+	}
+	return true
+}
+
+const maxKnownURLs = 4096
+
+var (
+	knownURLs  sync.Map // string → struct{}: URLs IsHTTPURL accepted
+	nKnownURLs atomic.Int64
+)
 
 // okLeg reports an empty leg or one of aleg, bleg and both.
 func okLeg(l verbs.Leg) bool { return l == "" || l == "aleg" || l == "bleg" || l == "both" }
 
 // noAttrs is the attribute set of an element given no attribute option.
-var noAttrs attrValues
+var noAttrs recAttrs
 
 // attrsOf returns the attribute values of a record.
-func attrsOf(a *attrValues) *attrValues {
+func attrsOf(a *recAttrs) *recAttrs {
 	if a == nil {
 		return &noAttrs
 	}
 	return a
 }
 
-func sayClean(text string, a *attrValues) bool {
-	if text == "" || strings.TrimSpace(text) == "" || !clean(text) {
+func sayClean(text string, a *recAttrs) bool {
+	if text == "" || strings.TrimSpace(text) == "" {
 		return false
 	}
 	a = attrsOf(a)
 	return (a.Type == "" || a.Type == "Standard" || a.Type == "WaveNet") &&
 		(a.Gender == "" || a.Gender == "FEMALE" || a.Gender == "MALE") &&
-		clean(a.Code) && (a.Lang == "" || renderhook.IsLangTag(a.Lang) && clean(a.Lang)) &&
-		okCount(a.Loop) && clean(a.Tag)
+		(a.Lang == "" || renderhook.IsLangTag(a.Lang)) && okCount(a.Loop)
 }
 
-func playClean(url string, a *attrValues) bool {
+func playClean(url string, a *recAttrs) bool {
 	a = attrsOf(a)
-	return url != "" && okURL(url) && okLeg(a.Leg) && okCount(a.Loop) && clean(a.Tag)
+	return url != "" && okURL(url) && okLeg(a.Leg) && okCount(a.Loop)
 }
 
-func pauseClean(a *attrValues) bool {
+func pauseClean(a *recAttrs) bool {
 	a = attrsOf(a)
-	return okMillis(a.Length) && (a.DTMFStop == "" || renderhook.IsDTMFKeys(a.DTMFStop) && clean(a.DTMFStop)) && clean(a.Tag)
+	return okMillis(a.Length) && (a.DTMFStop == "" || renderhook.IsDTMFKeys(a.DTMFStop))
 }
 
-func gatherClean(a *attrValues) bool {
+func gatherClean(a *recAttrs) bool {
 	a = attrsOf(a)
-	return okCount(a.DTMFLength) && (a.DTMFStop == "" || renderhook.IsDTMFKey(a.DTMFStop) && clean(a.DTMFStop)) &&
-		okURL(a.URL) && clean(a.Tag)
+	return okCount(a.DTMFLength) && (a.DTMFStop == "" || renderhook.IsDTMFKey(a.DTMFStop)) &&
+		okURL(a.URL)
 }
-
-// gatherLegacy reports a legacy attribute of a Gather, which only the
-// tree writes.
-func gatherLegacy(a *attrValues) bool {
-	return a.NumDigits.Set || a.Attempts.Set || a.GatherTimeout.Set || a.FinishOnKey != "" ||
-		a.GatherCallback != "" || a.GatherMethod != ""
-}
-
-// dialLegacy reports a legacy attribute of a Dial, which only the tree
-// writes.
-func dialLegacy(a *attrValues) bool { return a.DialTimeout.Set || a.DialRecord != "" }
 
 func commentClean(text string) bool {
 	return clean(text) && !strings.Contains(text, "--") && !strings.HasSuffix(text, "-") &&
 		!strings.Contains(text, "\r")
 }
 
-func destinationClean(d string) bool { return renderhook.IsDestination(d) && clean(d) }
+func destinationClean(d string) bool { return renderhook.IsDestination(d) }
 
 func dtmfClean(value string) bool {
-	return value != "" && renderhook.IsDTMFValue(value) && clean(value)
+	return value != "" && renderhook.IsDTMFValue(value)
 }
 
 // gatherKidsClean applies the rules of a Gather's children: DTMF branches

@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/opentact-go/opentact/internal/renderhook"
 	"github.com/opentact-go/opentact/render"
@@ -34,11 +35,12 @@ func (f *Flow) fast() bool { return f == nil || !f.slow && f.depth <= maxFastDep
 // writable, which the predicates of clean.go rule out; the caller then
 // takes the tree's path.
 func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds render.Diagnostics, ok bool) {
-	w := fastWriter{buf: dst}
+	w := writerPool.Get().(*fastWriter)
+	defer w.release()
+	w.buf = dst
 	for _, o := range opts {
 		w.compact = w.compact || o == render.Compact()
 	}
-	w.stack = w.frames[:0]
 	var items []item
 	if f != nil {
 		items = f.items
@@ -49,6 +51,19 @@ func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds rende
 	}
 	w.ds.Sort()
 	return w.buf, w.ds, true
+}
+
+// writerPool keeps fastWriters, whose stacks take an allocation to grow.
+var writerPool = sync.Pool{New: func() any { return new(fastWriter) }}
+
+// release empties w, keeping only the capacity of its stack, and puts it
+// back in the pool.
+func (w *fastWriter) release() {
+	clear(w.stack[:cap(w.stack)])
+	*w = fastWriter{stack: w.stack[:0], scratch: w.scratch[:0]}
+	if cap(w.stack) <= 1024 && cap(w.scratch) <= 1<<16 {
+		writerPool.Put(w)
+	}
 }
 
 // fastWriter writes records as render's writer writes their nodes.
@@ -62,16 +77,15 @@ type fastWriter struct {
 	ds    render.Diagnostics
 	// stack holds the place of each element being written, the outermost
 	// first: the path of a finding is made from it.
-	stack  []frame
-	frames [16]frame
+	stack []frame
+	// scratch is where the path of a finding is made.
+	scratch []byte
 }
 
-// frame is the place of an element being written: item i of list. path
-// is its path, once a finding needed it.
+// frame is the place of an element being written: item i of list.
 type frame struct {
 	list []item
 	i    int
-	path string
 }
 
 func (w *fastWriter) newline() {
@@ -248,16 +262,16 @@ func (w *fastWriter) item(it *item) {
 	case kindError:
 		w.boolAttr("play", a.Play.Set, a.Play.Val)
 		w.attr("tag", a.Tag)
-		w.commandList(it.sub)
-		w.list(name, it.sub)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
 	case kindDTMF:
 		w.attr("value", it.text)
-		w.commandList(it.sub)
-		w.list(name, it.sub)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
 	case kindDefault:
 		w.attr("tag", a.Tag)
-		w.commandList(it.sub)
-		w.list(name, it.sub)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
 	case kindTo:
 		w.text(name, it.text)
 	default:
@@ -265,44 +279,48 @@ func (w *fastWriter) item(it *item) {
 	}
 }
 
-// path returns the path of the element written last, /Response when
-// none is.
-func (w *fastWriter) path() string {
-	p := "/Response"
+// appendPath appends the path of the element written last, /Response
+// when none is, to dst.
+func (w *fastWriter) appendPath(dst []byte) []byte {
+	dst = append(dst, "/Response"...)
 	for i := range w.stack {
-		fr := &w.stack[i]
-		if fr.path == "" {
-			fr.path = p + step(fr.list, fr.i)
-		}
-		p = fr.path
+		dst = appendStep(dst, w.stack[i].list, w.stack[i].i)
 	}
-	return p
+	return dst
 }
 
-// step returns the path step of item i of list: its name and its
-// position among the items of that name.
-func step(list []item, i int) string {
-	name := list[i].name()
+// appendStep appends the path step of item i of list to dst: its name and
+// its position among the items of that name.
+func appendStep(dst []byte, list []item, i int) []byte {
 	n := 0
 	for j := range list[:i+1] {
 		if list[j].kind == list[i].kind {
 			n++
 		}
 	}
-	return "/" + name + "[" + strconv.Itoa(n) + "]"
+	dst = append(dst, '/')
+	dst = append(dst, list[i].name()...)
+	dst = append(dst, '[')
+	dst = strconv.AppendInt(dst, int64(n), 10)
+	return append(dst, ']')
 }
 
 // warn reports a warning about the element written last or, when list is
 // not nil, about its child i; attr names the attribute it concerns.
 func (w *fastWriter) warn(list []item, i int, attr, rule, msg string) {
-	p := w.path()
+	p := w.appendPath(w.scratch[:0])
 	if list != nil {
-		p += step(list, i)
+		p = appendStep(p, list, i)
 	}
 	if attr != "" {
-		p += "/@" + attr
+		p = append(p, "/@"...)
+		p = append(p, attr...)
 	}
-	w.ds = append(w.ds, render.Diagnostic{Path: p, Severity: render.SeverityWarning, Rule: rule, Message: msg})
+	w.scratch = p
+	if w.ds == nil {
+		w.ds = make(render.Diagnostics, 0, 1)
+	}
+	w.ds = append(w.ds, render.Diagnostic{Path: string(p), Severity: render.SeverityWarning, Rule: rule, Message: msg})
 }
 
 // The warning rules below are render.Check's (rules_lists.go,
@@ -337,15 +355,22 @@ func (w *fastWriter) commandList(items []item) {
 	}
 }
 
+// promptWarnings are the messages of the legacy warning about a prompt.
+var promptWarnings = map[kind]string{
+	kindSay:   "a prompt inside <Gather> is legacy; put the <Say> before the <Gather>",
+	kindPlay:  "a prompt inside <Gather> is legacy; put the <Play> before the <Gather>",
+	kindPause: "a prompt inside <Gather> is legacy; put the <Pause> before the <Gather>",
+}
+
 // gatherRules: legacy prompts, legacy mixed with current branches, a
 // branch value of another length than dtmf_length, digits nothing uses.
-func (w *fastWriter) gatherRules(kids []item, a *attrValues) {
+func (w *fastWriter) gatherRules(kids []item, a *recAttrs) {
 	var hasDTMF, hasDefault, hasPrompt bool
 	for i := range kids {
 		switch k := &kids[i]; k.kind {
 		case kindSay, kindPlay, kindPause:
 			hasPrompt = true
-			w.warn(kids, i, "", "legacy", "a prompt inside <Gather> is legacy; put the <"+k.name()+"> before the <Gather>")
+			w.warn(kids, i, "", "legacy", promptWarnings[k.kind])
 		case kindDTMF:
 			hasDTMF = true
 			if n, ok := a.DTMFLength.Get(); ok && n >= 1 && len(k.text) != n {
@@ -380,7 +405,7 @@ func (w *fastWriter) dialRules(kids []item) {
 
 // playRules: an audio URL that names no .mp3 or .wav file.
 func (w *fastWriter) playRules(url string) {
-	if url != "" && renderhook.IsHTTPURL(url) {
+	if url != "" && isHTTPURL(url) {
 		if ext := renderhook.AudioExt(url); ext != ".mp3" && ext != ".wav" {
 			w.warn(nil, 0, "", "audio-ext", fmt.Sprintf("audio URL %q does not end in .mp3 or .wav", url))
 		}

@@ -23,7 +23,7 @@ type Flow struct {
 	// buf holds the first items, so that a short flow takes a single
 	// allocation. Items are only ever appended: an element of items below
 	// len(items) never changes, which lets snapshot share the array.
-	buf [4]item
+	buf [3]item
 }
 
 // New returns an empty Flow.
@@ -134,10 +134,8 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
-		t := attrsOf(a)
-		return f.record(item{kind: kindAnswer, attrs: a}, !okMillis(t.Delay) || !clean(t.Tag), 1, nil)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindAnswer, attrs: a}, !okMillis(attrsOf(a).Delay), 1, nil)
 	}
 	n := &verbs.Answer{}
 	s.fillAnswer(n)
@@ -152,9 +150,8 @@ func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	}
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
-		return f.record(item{kind: kindHangup, attrs: a}, !clean(attrsOf(a).Tag), 1, nil)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindHangup, attrs: a}, false, 1, nil)
 	}
 	n := &verbs.Hangup{}
 	s.fillHangup(n)
@@ -167,8 +164,7 @@ func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 func (f *Flow) Pause(opts ...PauseOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
+	if a, ok := s.record(); ok {
 		return f.record(item{kind: kindPause, attrs: a}, !pauseClean(a), 1, nil)
 	}
 	n := &verbs.Pause{}
@@ -184,8 +180,7 @@ func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 	}
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
+	if a, ok := s.record(); ok {
 		return f.record(item{kind: kindSay, text: text, attrs: a}, !sayClean(text, a), 1, nil)
 	}
 	n := &verbs.Say{Text: text}
@@ -199,8 +194,7 @@ func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 func (f *Flow) Play(url string, opts ...PlayOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
+	if a, ok := s.record(); ok {
 		return f.record(item{kind: kindPlay, text: url, attrs: a}, !playClean(url, a), 1, nil)
 	}
 	n := &verbs.Play{URL: url}
@@ -290,10 +284,8 @@ func (f *Flow) RecordWait(opts ...RecordControlOption) *Flow {
 func (f *Flow) Dial(opts ...DialOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if s.plain() && !dialLegacy(&s.attrs) {
-		kids := s.children()
-		a := s.keep()
-		return f.recordWith(item{kind: kindDial, attrs: a, kids: kids}, !clean(attrsOf(a).Tag) || !dialKidsClean(kids), &s)
+	if a, kids, ok := s.recordKids(); ok {
+		return f.recordWith(item{kind: kindDial, attrs: a, kids: kids}, !dialKidsClean(kids), &s)
 	}
 	n, children := nodeWithChildren[verbs.Dial, verbs.DialChild](&s)
 	*n = verbs.Dial{Children: children}
@@ -315,11 +307,8 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 func (f *Flow) Gather(opts ...GatherOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if s.plain() && !gatherLegacy(&s.attrs) {
-		if kids := s.children(); !duplicateDigit(kids) {
-			a := s.keep()
-			return f.recordWith(item{kind: kindGather, attrs: a, kids: kids}, !gatherClean(a) || !gatherKidsClean(kids), &s)
-		}
+	if a, kids, ok := s.recordKids(); ok && !duplicateDigit(kids) {
+		return f.recordWith(item{kind: kindGather, attrs: a, kids: kids}, !gatherClean(a) || !gatherKidsClean(kids), &s)
 	}
 	n, children := nodeWithChildren[verbs.Gather, verbs.GatherChild](&s)
 	*n = verbs.Gather{Children: children}
@@ -357,9 +346,8 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	b := then.snapshot()
-	if s.plain() {
-		a := s.keep()
-		return f.record(item{kind: kindError, attrs: a, sub: b.items}, b.slow || !clean(attrsOf(a).Tag), b.depth+1, b.nested)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindError, attrs: a, kids: b.items}, b.slow, b.depth+1, b.nested)
 	}
 	s.nested.merge(b.nested)
 	n := &verbs.Error{Commands: b.nodes()}
@@ -448,10 +436,8 @@ func (f *Flow) Schedule(then *Flow, opts ...ScheduleOption) *Flow {
 func (f *Flow) Hold(opts ...HoldOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
-		t := attrsOf(a)
-		return f.record(item{kind: kindHold, attrs: a}, !okMillis(t.Timeout) || !clean(t.Tag), 1, nil)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindHold, attrs: a}, !okMillis(attrsOf(a).Timeout), 1, nil)
 	}
 	n := &verbs.Hold{}
 	s.fillHold(n)
@@ -462,9 +448,8 @@ func (f *Flow) Hold(opts ...HoldOption) *Flow {
 func (f *Flow) Unhold(opts ...UnholdOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	if s.plain() {
-		a := s.keep()
-		return f.record(item{kind: kindUnhold, attrs: a}, !clean(attrsOf(a).Tag), 1, nil)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindUnhold, attrs: a}, false, 1, nil)
 	}
 	n := &verbs.Unhold{}
 	s.fillUnhold(n)

@@ -56,10 +56,10 @@ type item struct {
 	text string
 	// attrs are the attribute options given to the element, nil when none
 	// was.
-	attrs *attrValues
-	// kids are the children of a Gather or Dial; sub the commands of an
+	attrs *recAttrs
+	// kids are the children of a Gather or Dial, or the commands of an
 	// Error, DTMF or Default.
-	kids, sub []item
+	kids []item
 }
 
 // nodeItem returns n as an item.
@@ -72,11 +72,7 @@ func (it *item) name() string { return kindNames[it.kind] }
 // settings returns the settings that made the record's attributes, to
 // fill a node with.
 func (it *item) settings() *settings {
-	s := new(settings)
-	if it.attrs != nil {
-		s.attrs = *it.attrs
-	}
-	return s
+	return &settings{attrs: it.attrs.expand()}
 }
 
 // toNode returns the node of it: its own, or a new one made from the
@@ -123,13 +119,13 @@ func (it *item) toNode() verbs.Node {
 		it.settings().fillDial(n)
 		return n
 	case kindError:
-		n := &verbs.Error{Commands: commandNodes(it.sub)}
+		n := &verbs.Error{Commands: commandNodes(it.kids)}
 		it.settings().fillError(n)
 		return n
 	case kindDTMF:
-		return &verbs.DTMF{Value: it.text, Commands: commandNodes(it.sub)}
+		return &verbs.DTMF{Value: it.text, Commands: commandNodes(it.kids)}
 	case kindDefault:
-		n := &verbs.Default{Commands: commandNodes(it.sub)}
+		n := &verbs.Default{Commands: commandNodes(it.kids)}
 		it.settings().fillDefault(n)
 		return n
 	case kindTo:

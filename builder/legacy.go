@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/opentact-go/opentact/verbs"
@@ -84,6 +85,10 @@ type PromptList struct {
 func Prompts(prompts *Flow) PromptList {
 	b := prompts.snapshot()
 	p := PromptList{b: b}
+	if !slices.ContainsFunc(b.items, func(it item) bool { return !isGatherChild(&it) }) {
+		p.items = b.items // every command can be a prompt: share the list
+		return p
+	}
 	for _, it := range b.items {
 		if isGatherChild(&it) {
 			p.items = append(p.items, it)

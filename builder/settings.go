@@ -209,19 +209,55 @@ func (s *settings) children() []item {
 	return append(out, s.more...)
 }
 
-// plain reports settings a record can keep: no problem of the element
-// itself and no raw attribute.
-func (s *settings) plain() bool { return len(s.own) == 0 && len(s.extra) == 0 }
-
-// keep returns the attribute values to keep in a record, nil when no
-// attribute option was given.
-func (s *settings) keep() *attrValues {
-	if s.nattrs == 0 {
-		return nil
+// recordKids is record for an element with children, which it returns
+// too: a few children and the attribute values take one allocation.
+func (s *settings) recordKids() (*recAttrs, []item, bool) {
+	if len(s.own) > 0 || len(s.extra) > 0 || s.nattrs > 0 && refused(&s.attrs) {
+		return nil, nil, false
 	}
-	a := new(attrValues)
-	*a = s.attrs
-	return a
+	if s.nattrs == 0 {
+		return nil, s.children(), true
+	}
+	var a *recAttrs
+	var kids []item
+	switch k := s.nkids + len(s.more); {
+	case k == 0:
+		a = new(recAttrs)
+	case k <= 2:
+		x := new(struct {
+			a    recAttrs
+			kids [2]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	case k <= 4:
+		x := new(struct {
+			a    recAttrs
+			kids [4]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	case k <= 8:
+		x := new(struct {
+			a    recAttrs
+			kids [8]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	default:
+		a, kids = new(recAttrs), make([]item, 0, k)
+	}
+	*a = compact(&s.attrs)
+	kids = append(kids, s.kids[:s.nkids]...)
+	return a, append(kids, s.more...), true
+}
+
+// record returns the attribute values of settings a record can keep,
+// and false when the element needs a node: a problem of the element
+// itself (reported at its node), a raw attribute or an attribute records
+// do not keep.
+func (s *settings) record() (*recAttrs, bool) {
+	if len(s.own) > 0 || len(s.extra) > 0 {
+		return nil, false
+	}
+	return compactAttrs(&s.attrs, s.nattrs)
 }
 
 // millis converts d to whole milliseconds for the attribute attr, set by

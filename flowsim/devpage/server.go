@@ -39,6 +39,8 @@ type Server struct {
 	opMu    sync.Mutex // one action at a time
 	mu      sync.Mutex
 	sess    *session
+	log     []LogLine
+	notice  string
 	subs    map[chan struct{}]bool
 	closed  chan struct{}
 	closing sync.Once
@@ -53,10 +55,9 @@ func New(src any, opts ...Option) (*Server, error) {
 		if err != nil {
 			return nil, err
 		}
-		client := loopbackClient()
 		s.url = p
-		src = flowsim.Handler(forward(client), p.String())
-		s.simOpts = append(s.simOpts, flowsim.Client(client))
+		src = flowsim.URL(p.String())
+		s.simOpts = append(s.simOpts, flowsim.Client(loopbackClient()))
 	}
 	for _, o := range opts {
 		if o != nil {

@@ -41,6 +41,7 @@ type session struct {
 	req    request
 	at     time.Time
 	code   []string // the Go code of the call's options
+	notify func()   // wakes the page's event streams
 
 	mu       sync.Mutex
 	call     *flowsim.Call
@@ -89,7 +90,7 @@ func (s *Server) startCall(req request, stepping bool) error {
 		old.stop()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	sess := &session{ctx: ctx, cancel: cancel, req: req, at: at, code: code, stepping: stepping,
+	sess := &session{ctx: ctx, cancel: cancel, req: req, at: at, code: code, stepping: stepping, notify: s.notify,
 		gate: make(chan bool), wake: make(chan struct{}, 1)}
 	opts = append(opts, flowsim.BeforeCommand(sess.before))
 	s.mu.Lock()
@@ -121,6 +122,9 @@ func (sess *session) before(c *flowsim.Call, next flowsim.Wait) bool {
 	case goOn := <-sess.gate:
 		return goOn
 	case <-sess.ctx.Done():
+		sess.mu.Lock()
+		sess.paused = nil
+		sess.mu.Unlock()
 		return true // the call ends as cancelled
 	}
 }
@@ -130,6 +134,7 @@ func (sess *session) run(f func()) {
 	sess.mu.Lock()
 	sess.busy = true
 	sess.mu.Unlock()
+	sess.notify() // the page shows the call running until it settles
 	go func() {
 		f()
 		sess.mu.Lock()
@@ -167,8 +172,11 @@ func (sess *session) release(goOn bool) {
 	sess.mu.Lock()
 	sess.paused = nil
 	sess.mu.Unlock()
-	sess.gate <- goOn
-	sess.settle()
+	select {
+	case sess.gate <- goOn:
+		sess.settle()
+	case <-sess.ctx.Done(): // the call was cancelled (the server closed)
+	}
 }
 
 // current returns the running session, nil when none.

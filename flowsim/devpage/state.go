@@ -34,6 +34,14 @@ type State struct {
 	// Problems say in words what went wrong in the call: a document that
 	// cannot run, a request that failed. Empty when nothing did.
 	Problems []string `json:"problems"`
+	// Notice is the dev server's message about the application (it is
+	// starting, it exited), "" when none.
+	Notice string `json:"notice,omitempty"`
+	// Log is the application's output and the dev server's words about it.
+	Log []LogLine `json:"log"`
+	// Destinations are the destinations of the documents' Dials, for the
+	// answer:DESTINATION outcome.
+	Destinations []string `json:"destinations"`
 }
 
 // StepView is one transcript step.
@@ -64,10 +72,13 @@ type DocumentView struct {
 func (s *Server) state() State {
 	st := State{Transcript: []StepView{}, Heard: []string{}, Documents: []DocumentView{}, Visited: map[int][]string{},
 		Exchanges: []ExchangeView{}, Problems: []string{}}
+	s.logState(&st)
 	s.mu.Lock()
 	sess := s.sess
 	s.mu.Unlock()
 	if sess == nil {
+		docs, _ := s.documents(nil)
+		st.Destinations = destinations(docs)
 		return st
 	}
 	sess.mu.Lock()
@@ -112,6 +123,7 @@ func (s *Server) state() State {
 		st.Documents = append(st.Documents, DocumentView{N: d.n, XML: d.xml, URL: d.url, Lines: lineMap([]byte(d.xml)), Findings: s.findings([]byte(d.xml))})
 	}
 	st.Exchanges = xs
+	st.Destinations = destinations(docs)
 	st.Problems = problems(tr, xs)
 	return st
 }

@@ -62,3 +62,20 @@ func TestStepContinueHangUp(t *testing.T) {
 		t.Errorf("hang up after the end: %d %s", code, body)
 	}
 }
+
+// TestStepAfterClose: a call paused before a command when the server
+// closes ends, and a later action answers instead of hanging.
+func TestStepAfterClose(t *testing.T) {
+	t.Parallel()
+	ts, srv := start(t, []byte(nested))
+	if _, st, _ := post(t, ts, "step", `{}`); !st.Paused {
+		t.Fatalf("step: %+v", st)
+	}
+	srv.Close()
+	if code, _, body := post(t, ts, "step", `{}`); code != 200 && code != 409 {
+		t.Errorf("step after Close: %d %s", code, body)
+	}
+	if code, _, body := post(t, ts, "hangup", `{}`); code != 200 && code != 409 {
+		t.Errorf("hang up after Close: %d %s", code, body)
+	}
+}

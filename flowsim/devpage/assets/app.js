@@ -87,6 +87,18 @@ function show(s) {
   showFindings($("docfindings"), doc ? doc.findings : []);
   showList($("problems"), s.problems || []);
   showExchanges(s.exchanges || []);
+  const choices = ["answer", "busy", "noanswer", "failed"].concat((s.destinations || []).map((d) => "answer:" + d));
+  if ($("dialchoices").children.length !== choices.length) {
+    $("dialchoices").replaceChildren(...choices.map((c) => { const o = el("option"); o.value = c; return o; }));
+  }
+  $("notice").hidden = !s.notice;
+  $("notice").textContent = s.notice || "";
+  const log = s.log || [];
+  $("logbox").hidden = log.length === 0;
+  const pre = $("log");
+  const atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+  pre.replaceChildren(...log.map((l) => el("span", l.stream, l.text)));
+  if (atEnd) pre.scrollTop = pre.scrollHeight;
 }
 
 function el(tag, cls, text) {
