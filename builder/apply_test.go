@@ -78,12 +78,13 @@ func TestEveryOptionIsApplied(t *testing.T) {
 
 // TestOptionsDoNotAllocate checks that option values given to an element
 // stay on the caller's stack (applyOption calls every apply method
-// statically): a Say with options takes one allocation, its node.
+// statically): a Say with options takes one allocation, the copy of its
+// attribute values its record keeps.
 func TestOptionsDoNotAllocate(t *testing.T) {
 	f := New()
 	text := strings.Repeat("x", 3)
 	allocs := testing.AllocsPerRun(100, func() {
-		f.cmds = f.cmds[:0]
+		f.items = f.items[:0]
 		f.Say(text, Tag(text), Lang(text), Code(text), Loop(1000), Type("WaveNet"))
 	})
 	if allocs != 1 {

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"strconv"
 	"strings"
@@ -20,18 +21,21 @@ func (f *Flow) Check() render.Diagnostics {
 	return ds
 }
 
-// build returns the document, sharing nodes with f, and its findings.
+// build returns the document, sharing the nodes of f's node items, and
+// its findings.
 func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
 	r := &verbs.Response{}
 	var is map[verbs.Node][]issue
-	if f != nil && len(f.cmds) > 0 {
-		// Neither locate nor render changes the list or the problems.
-		r.Commands, is = f.cmds[:len(f.cmds):len(f.cmds)], f.issues.byNode()
+	if f != nil && len(f.items) > 0 {
+		// Neither locate nor render changes the nodes or the problems.
+		r.Commands, is = commandNodes(f.items), f.issues.byNode()
 	}
 	own := locate(r, is)
-	ds := append(own, dedupe(render.Check(r), own)...)
-	ds.Sort()
-	return r, ds
+	own.Sort()
+	// render.Check's findings are sorted already: merging keeps the order
+	// a stable sort of own followed by them would give, in time linear in
+	// the findings.
+	return r, merge(own, dedupe(render.Check(r), own))
 }
 
 // Build returns the document f makes. It shares no memory with f: later
@@ -149,6 +153,11 @@ func putBuf(bp *[]byte) {
 // render appends the XML of f to dst and returns the document's warnings.
 // An error means the document is invalid and nothing was appended.
 func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, render.Diagnostics, error) {
+	if f.fast() {
+		if b, ds, ok := appendFast(dst, f, opts); ok {
+			return b, ds, nil
+		}
+	}
 	r, ds := f.build()
 	if ds.HasErrors() {
 		return nil, nil, ds
@@ -166,8 +175,12 @@ func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 		return nil
 	}
 	var ds render.Diagnostics
-	var walk func(path string, parent verbs.Node)
-	walk = func(path string, parent verbs.Node) {
+	// path holds the path of the node being walked; a node's path is
+	// written out only when it has a problem, so the walk is linear in the
+	// size of the document however deep it is.
+	path := []byte("/Response")
+	var walk func(parent verbs.Node)
+	walk = func(parent verbs.Node) {
 		counts := map[string]int{}
 		verbs.EachChild(parent, func(n verbs.Node) {
 			// The steps of render's paths: the element name, comment()
@@ -185,45 +198,98 @@ func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 				}
 			}
 			counts[step]++
-			p := path + "/" + step + "[" + strconv.Itoa(counts[step]) + "]"
-			for _, x := range is[n] {
-				d := render.Diagnostic{Path: p, Severity: render.SeverityError, Rule: x.rule, Message: "flow: " + x.msg}
-				if x.attr != "" {
-					d.Path += "/@" + x.attr
+			end := len(path)
+			path = append(append(append(append(path, '/'), step...), '['), strconv.Itoa(counts[step])...)
+			path = append(path, ']')
+			if xs := is[n]; len(xs) > 0 {
+				p := string(path)
+				for _, x := range xs {
+					d := render.Diagnostic{Path: p, Severity: render.SeverityError, Rule: x.rule, Message: "flow: " + x.msg}
+					if x.attr != "" {
+						d.Path += "/@" + x.attr
+					}
+					ds = append(ds, d)
 				}
-				ds = append(ds, d)
 			}
-			walk(p, n)
+			walk(n)
+			path = path[:end]
 		})
 	}
-	walk("/Response", r)
+	walk(r)
 	return ds
 }
 
 // dedupe drops the findings of the validator about an element (or one of
 // its attributes) the builder already reported, whose message is closer
 // to the call the user made.
+//
+// The builder's paths are looked up in a set, so that a deep flow with a
+// problem at every level costs time linear in the findings (comparing
+// every finding with every problem was quadratic in the depth).
 func dedupe(found, own render.Diagnostics) render.Diagnostics {
 	if len(own) == 0 {
 		return found
 	}
+	paths := make(map[string]bool, len(own))    // every path of own
+	elements := make(map[string]bool, len(own)) // those of elements, not attributes
+	for _, o := range own {
+		paths[o.Path] = true
+		if i := strings.LastIndexByte(o.Path, '/'); i < 0 || !strings.HasPrefix(o.Path[i:], "/@") {
+			elements[o.Path] = true
+		}
+	}
 	out := found[:0:0]
 	for _, d := range found {
-		if !coveredBy(d, own) {
+		if !coveredBy(d.Path, paths, elements) {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
-func coveredBy(d render.Diagnostic, own render.Diagnostics) bool {
-	for _, o := range own {
-		if d.Path == o.Path {
+// coveredBy reports whether the builder reported the node of path: path
+// is one of paths, or the path of an attribute of one of elements. Only
+// the last steps are read, from the end: an attribute is always the last.
+func coveredBy(path string, paths, elements map[string]bool) bool {
+	if paths[path] {
+		return true
+	}
+	for end := len(path); ; {
+		i := strings.LastIndexByte(path[:end], '/')
+		if i < 0 || !strings.HasPrefix(path[i:], "/@") {
+			return false
+		}
+		if elements[path[:i]] {
 			return true
 		}
-		if !strings.Contains(o.Path, "/@") && strings.HasPrefix(d.Path, o.Path+"/@") {
-			return true
+		end = i
+	}
+}
+
+// merge returns the findings of a and b, both sorted as
+// render.Diagnostics.Sort sorts, in that order; of two that compare equal,
+// those of a come first, as a stable sort of a followed by b would put
+// them.
+func merge(a, b render.Diagnostics) render.Diagnostics {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make(render.Diagnostics, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareFindings(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
 		}
 	}
-	return false
+	return append(append(out, a...), b...)
+}
+
+// compareFindings is the order of render.Diagnostics.Sort: line, column,
+// path.
+func compareFindings(a, b render.Diagnostic) int {
+	return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Path, b.Path))
 }

@@ -9,8 +9,8 @@ import (
 
 // Destination is a destination of a Dial; see To.
 type Destination struct {
-	node verbs.DialChild
-	own  []issue
+	it  item
+	own []issue
 }
 
 // To adds a destination to a Dial: a SIP URI (sip:user@host), a SIP
@@ -24,14 +24,18 @@ type Destination struct {
 // Every destination rings; the first to answer is connected. An empty
 // destination is reported by Build.
 func To(destination string, attrs ...RawAttr) Destination {
-	return Destination{node: &verbs.To{Destination: destination, Extra: extraOf(attrs)}, own: checkDestination(destination)}
+	own := checkDestination(destination)
+	if len(attrs) == 0 && own == nil {
+		return Destination{it: item{kind: kindTo, text: destination}}
+	}
+	return Destination{it: nodeItem(&verbs.To{Destination: destination, Extra: extraOf(attrs)}), own: own}
 }
 
 // Sip adds a legacy SIP destination to a Dial: <Sip>user@host</Sip>.
 //
 // Deprecated: legacy dialect; use To.
 func Sip(address string, attrs ...RawAttr) Destination {
-	return Destination{node: &verbs.Sip{Address: address, Extra: extraOf(attrs)}, own: checkDestination(address)}
+	return Destination{it: nodeItem(&verbs.Sip{Address: address, Extra: extraOf(attrs)}), own: checkDestination(address)}
 }
 
 // Number adds a legacy phone-number destination to a Dial:
@@ -39,7 +43,7 @@ func Sip(address string, attrs ...RawAttr) Destination {
 //
 // Deprecated: legacy dialect; use To.
 func Number(digits string, attrs ...RawAttr) Destination {
-	return Destination{node: &verbs.Number{Digits: digits, Extra: extraOf(attrs)}, own: checkDestination(digits)}
+	return Destination{it: nodeItem(&verbs.Number{Digits: digits, Extra: extraOf(attrs)}), own: checkDestination(digits)}
 }
 
 func checkDestination(d string) []issue {
@@ -50,18 +54,19 @@ func checkDestination(d string) []issue {
 }
 
 func (o Destination) apply(s *settings) {
-	if o.node == nil {
+	if o.it.kind == kindNode && o.it.node == nil {
 		s.fail("", "destination", "zero Destination; use To")
 		return
 	}
-	s.child(o.node, o.own, nil)
+	s.child(o.it, o.own, nil, false, 1)
 }
 func (Destination) dialOption() {}
 
 // Branch is a DTMF branch of a Gather; see Digit.
 type Branch struct {
-	node   *verbs.DTMF
-	nested *issues
+	it   item
+	b    sub
+	node *verbs.DTMF // a branch with raw attributes, which only the tree writes
 }
 
 // Digit adds a branch to a Gather whose commands run when the caller enters
@@ -77,27 +82,34 @@ type Branch struct {
 // then is an empty branch. Two branches with the same value in one Gather
 // are reported by Build.
 func Digit(value string, then *Flow, attrs ...RawAttr) Branch {
-	cmds, nested := then.snapshot()
-	return Branch{node: &verbs.DTMF{Value: value, Commands: cmds, Extra: extraOf(attrs)}, nested: nested}
+	b := then.snapshot()
+	if len(attrs) > 0 {
+		return Branch{node: &verbs.DTMF{Value: value, Commands: b.nodes(), Extra: extraOf(attrs)}, b: b}
+	}
+	return Branch{it: item{kind: kindDTMF, text: value, kids: b.items}, b: b}
 }
 
 func (o Branch) apply(s *settings) {
-	if o.node == nil {
+	switch {
+	case o.node != nil:
+		// A branch given twice in one Gather gets a node of its own from
+		// checkUnique; elsewhere every use shares the node.
+		s.child(nodeItem(o.node), nil, o.b.nested, true, 0)
+	case o.it.kind == kindDTMF:
+		s.child(o.it, nil, o.b.nested, o.b.slow, o.b.depth+1)
+	default:
 		s.fail("", "dtmf", "zero Branch; use Digit")
-		return
 	}
-	// A branch given twice in one Gather gets a node of its own from
-	// checkUnique; elsewhere every use shares the node.
-	s.child(o.node, nil, o.nested)
 }
 func (Branch) gatherOption() {}
 
 // DefaultBlock is the fallback branch of a Gather or legacy Switch; see
 // Default.
 type DefaultBlock struct {
-	node   *verbs.Default
-	own    []issue
-	nested *issues
+	it   item
+	own  []issue
+	b    sub
+	slow bool // a value may break a rule
 }
 
 // Default adds the fallback branch of a Gather (or legacy Switch):
@@ -110,23 +122,26 @@ type DefaultBlock struct {
 // The documentation disagrees on whether it runs when no digits arrive or
 // when the digits match no branch. A nil then is an empty block.
 func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
-	cmds, nested := then.snapshot()
+	b := then.snapshot()
 	if len(opts) == 0 {
-		return DefaultBlock{node: &verbs.Default{Commands: cmds}, nested: nested}
+		return DefaultBlock{it: item{kind: kindDefault, kids: b.items}, b: b}
 	}
 	var s settings
 	collect(&s, opts)
-	n := &verbs.Default{Commands: cmds}
+	if a, ok := s.record(); ok {
+		return DefaultBlock{it: item{kind: kindDefault, attrs: a, kids: b.items}, b: b}
+	}
+	n := &verbs.Default{Commands: b.nodes()}
 	s.fillDefault(n)
-	return DefaultBlock{node: n, own: s.own, nested: nested}
+	return DefaultBlock{it: nodeItem(n), own: s.own, b: b}
 }
 
 func (o DefaultBlock) apply(s *settings) {
-	if o.node == nil {
+	if o.it.kind == kindNode && o.it.node == nil {
 		s.fail("", "default", "zero DefaultBlock; use Default")
 		return
 	}
-	s.child(o.node, o.own, o.nested)
+	s.child(o.it, o.own, o.b.nested, o.b.slow || o.slow, o.b.depth+1)
 }
 func (DefaultBlock) gatherOption() {}
 func (DefaultBlock) switchOption() {}
@@ -134,9 +149,10 @@ func (DefaultBlock) switchOption() {}
 // ErrorBlock is an Error block given to a Dial, Gather, Callback, Curl or
 // legacy Switch; see OnError.
 type ErrorBlock struct {
-	node   *verbs.Error
-	own    []issue
-	nested *issues
+	it   item
+	own  []issue
+	b    sub
+	slow bool // a value may break a rule
 }
 
 // OnError adds the Error block of a Dial, Gather, Callback, Curl or legacy
@@ -154,23 +170,26 @@ type ErrorBlock struct {
 // A nil then is an empty block. For an Error block as an item of a command
 // list, see Flow.OnError.
 func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
-	cmds, nested := then.snapshot()
+	b := then.snapshot()
 	if len(opts) == 0 {
-		return ErrorBlock{node: &verbs.Error{Commands: cmds}, nested: nested}
+		return ErrorBlock{it: item{kind: kindError, kids: b.items}, b: b}
 	}
 	var s settings
 	collect(&s, opts)
-	n := &verbs.Error{Commands: cmds}
+	if a, ok := s.record(); ok {
+		return ErrorBlock{it: item{kind: kindError, attrs: a, kids: b.items}, b: b}
+	}
+	n := &verbs.Error{Commands: b.nodes()}
 	s.fillError(n)
-	return ErrorBlock{node: n, own: s.own, nested: nested}
+	return ErrorBlock{it: nodeItem(n), own: s.own, b: b}
 }
 
 func (o ErrorBlock) apply(s *settings) {
-	if o.node == nil {
+	if o.it.kind == kindNode && o.it.node == nil {
 		s.fail("", "error", "zero ErrorBlock; use OnError")
 		return
 	}
-	s.child(o.node, o.own, o.nested)
+	s.child(o.it, o.own, o.b.nested, o.b.slow || o.slow, o.b.depth+1)
 }
 func (ErrorBlock) dialOption()     {}
 func (ErrorBlock) gatherOption()   {}
@@ -214,7 +233,7 @@ func (o MetaItem) apply(s *settings) {
 		s.fail("", "meta", "zero MetaItem; use Meta")
 		return
 	}
-	s.child(o.node, o.own, nil)
+	s.child(nodeItem(o.node), o.own, nil, true, 0)
 }
 func (MetaItem) dialOption() {}
 func (MetaItem) toneOption() {}
@@ -223,11 +242,8 @@ func (MetaItem) curlOption() {}
 // CommentItem is an XML comment among the children of an element; see
 // Comment.
 type CommentItem struct {
-	node *verbs.Comment
-	// A second field keeps a CommentItem from being stored in an
-	// interface as a bare pointer, which would make every option value
-	// given to an element escape (see applyOption).
-	_ struct{}
+	text string
+	ok   bool // made by Comment
 }
 
 // Comment adds an XML comment among the children of a Dial, Gather, Tone,
@@ -236,14 +252,14 @@ type CommentItem struct {
 // branch. The text is written as given, so it usually starts and ends with
 // a space; it may not contain "--" or end in "-" (render.Check reports it).
 // For a comment in a command list, see Flow.Comment.
-func Comment(text string) CommentItem { return CommentItem{node: &verbs.Comment{Text: text}} }
+func Comment(text string) CommentItem { return CommentItem{text: text, ok: true} }
 
 func (o CommentItem) apply(s *settings) {
-	if o.node == nil {
+	if !o.ok {
 		s.fail("", "comment", "zero CommentItem; use Comment")
 		return
 	}
-	s.child(o.node, nil, nil)
+	s.child(item{kind: kindComment, text: o.text}, nil, nil, !commentClean(o.text), 1)
 }
 func (CommentItem) dialOption()     {}
 func (CommentItem) gatherOption()   {}
@@ -291,7 +307,7 @@ func (o RawItem) apply(s *settings) {
 		s.fail("", "raw", "zero RawItem; use Raw")
 		return
 	}
-	s.child(o.node, o.own, nil)
+	s.child(nodeItem(o.node), o.own, nil, true, 0)
 }
 func (RawItem) dialOption()     {}
 func (RawItem) gatherOption()   {}

@@ -215,3 +215,216 @@ func TestProblemFlowsSameAsTree(t *testing.T) {
 		sameAsTree(t, name, f)
 	}
 }
+
+// fastFlows makes random flows of the elements the fast path writes, with
+// values that break rules now and then and the shapes that draw warnings
+// (a command after Hangup, an Error first, a digit branch of another
+// length than dtmf_length, a Gather nothing reads, a destination dialled
+// twice, a Play of a file that is not .mp3 or .wav, legacy prompts).
+type fastFlows struct {
+	rng *rand.Rand
+}
+
+func (g *fastFlows) pick(options ...string) string { return options[g.rng.IntN(len(options))] }
+func (g *fastFlows) chance(n int) bool             { return g.rng.IntN(n) == 0 }
+
+func (g *fastFlows) text() string {
+	if g.chance(30) {
+		return g.pick("", " ", "bad\x01", "bad\xff")
+	}
+	return g.pick("Hello", "Press 1 & wait", `a <b> "c" 'd'`, "Grüße", "tab\there", "line\r\nbreak", "  spaced  ")
+}
+
+func (g *fastFlows) tag() string {
+	if g.chance(40) {
+		return "t\x00"
+	}
+	return g.pick("", "", "t1", "a&b", `q"uote`)
+}
+
+func (g *fastFlows) url() string {
+	if g.chance(30) {
+		return g.pick("ftp://example.com/a.mp3", "example.com/a.mp3", "https://exa mple.com/")
+	}
+	return g.pick("https://example.com/a.mp3", "http://example.com/b.WAV?x=1&y=2", "https://example.com/menu", "https://example.com/c.ogg")
+}
+
+func (g *fastFlows) ms() time.Duration {
+	if g.chance(30) {
+		return -time.Second
+	}
+	return time.Duration(g.rng.IntN(5000)) * time.Millisecond
+}
+
+func (g *fastFlows) flow(n, depth int) *flow.Flow {
+	f := flow.New()
+	for range g.rng.IntN(n + 1) {
+		g.command(f, depth)
+	}
+	return f
+}
+
+func (g *fastFlows) command(f *flow.Flow, depth int) {
+	kinds := 12
+	if depth <= 0 {
+		kinds = 8
+	}
+	switch g.rng.IntN(kinds) {
+	case 0:
+		var opts []flow.SayOption
+		if g.chance(3) {
+			opts = append(opts, flow.Type(verbs.SayType(g.pick("Standard", "WaveNet", "Robot"))))
+		}
+		if g.chance(3) {
+			opts = append(opts, flow.Gender(verbs.Gender(g.pick("FEMALE", "MALE", "female"))))
+		}
+		if g.chance(3) {
+			opts = append(opts, flow.Code(g.pick("en-US-Wavenet-D", "c&d")))
+		}
+		if g.chance(3) {
+			opts = append(opts, flow.Lang(g.pick("en-US", "es", "x", "not a tag")))
+		}
+		if g.chance(3) {
+			opts = append(opts, flow.Loop(g.rng.IntN(4)))
+		}
+		if t := g.tag(); t != "" {
+			opts = append(opts, flow.Tag(t))
+		}
+		f.Say(g.text(), opts...)
+	case 1:
+		if g.chance(2) {
+			f.Hangup()
+		} else {
+			f.Hangup(flow.Tag(g.tag()))
+		}
+	case 2:
+		var opts []flow.PauseOption
+		if g.chance(2) {
+			opts = append(opts, flow.Length(g.ms()))
+		}
+		if g.chance(2) {
+			opts = append(opts, flow.DTMFStop(g.pick("#", "*", "12AB", "x", "")))
+		}
+		f.Pause(opts...)
+	case 3:
+		var opts []flow.PlayOption
+		if g.chance(3) {
+			opts = append(opts, flow.Leg(verbs.Leg(g.pick("aleg", "bleg", "both", "cleg"))))
+		}
+		if g.chance(3) {
+			opts = append(opts, flow.Loop(g.rng.IntN(3)))
+		}
+		f.Play(g.url(), opts...)
+	case 4:
+		if g.chance(2) {
+			f.Answer(flow.Delay(g.ms()), flow.Tag(g.tag()))
+		} else {
+			f.Answer()
+		}
+	case 5:
+		f.Hold(flow.Timeout(g.ms())).Unhold(flow.Tag(g.tag()))
+	case 6:
+		f.Comment(g.pick(" note ", " a <b> & c ", "x", "a--b", "ends-"))
+	case 7:
+		opts := []flow.DialOption{}
+		for range g.rng.IntN(4) {
+			opts = append(opts, flow.To(g.pick("sip:user@example.com", "support1@sip.opentact.org", "+12223334455", "12223334455", "nope")))
+		}
+		if g.chance(3) {
+			opts = append(opts, flow.Comment(" c "))
+		}
+		if depth > 0 && g.chance(2) {
+			opts = append(opts, flow.OnError(g.flow(2, depth-1), flow.Play(g.chance(2))))
+		}
+		if g.chance(10) {
+			opts = append(opts, flow.To("12223334456"))
+		}
+		f.Dial(opts...)
+	case 8, 9:
+		var opts []flow.GatherOption
+		if g.chance(2) {
+			opts = append(opts, flow.DTMFLength(g.rng.IntN(4)))
+		}
+		if g.chance(2) {
+			opts = append(opts, flow.DTMFStop(g.pick("#", "*", "##")))
+		}
+		if g.chance(3) {
+			opts = append(opts, flow.URL(g.url()))
+		}
+		if g.chance(4) {
+			//nolint:staticcheck // the legacy prompts are part of what the fast path writes
+			opts = append(opts, flow.Prompts(g.flow(2, 0)))
+		}
+		for i, v := range g.rng.Perm(12)[:g.rng.IntN(4)] {
+			if i > 0 && g.chance(3) {
+				opts = append(opts, flow.Comment(" branch "))
+			}
+			opts = append(opts, flow.Digit([]string{"0", "1", "2", "3", "4", "5", "*", "#", "12", "123", "1234", "1x"}[v], g.flow(3, depth-1)))
+		}
+		if g.chance(2) {
+			opts = append(opts, flow.Default(g.flow(2, depth-1)))
+		}
+		if g.chance(2) {
+			opts = append(opts, flow.OnError(g.flow(2, depth-1)))
+		}
+		if g.chance(15) {
+			opts = append(opts, flow.Default(nil))
+		}
+		if g.chance(10) {
+			g.rng.Shuffle(len(opts), func(i, j int) { opts[i], opts[j] = opts[j], opts[i] })
+		}
+		f.Gather(opts...)
+	case 10:
+		f.OnError(g.flow(2, depth-1))
+	case 11:
+		f.Append(g.flow(3, depth-1))
+	}
+}
+
+// TestFastFlowsSameAsTree compares the rendering helpers with the tree
+// for many random flows of the elements the fast path writes, and checks
+// that most of them do take it.
+func TestFastFlowsSameAsTree(t *testing.T) {
+	t.Parallel()
+	g := &fastFlows{rng: rand.New(rand.NewPCG(14, 7))}
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	fast, warned := 0, 0
+	for i := range n {
+		f := g.flow(8, 3)
+		if flow.TakesFastPath(f) {
+			fast++
+			if len(f.Check()) > 0 {
+				warned++
+			}
+		}
+		sameAsTree(t, fmt.Sprintf("fast flow %d", i), f)
+	}
+	t.Logf("%d of %d flows took the fast path, %d of them with warnings", fast, n, warned)
+	if fast < n/4 || warned < fast/4 {
+		t.Errorf("%d of %d flows took the fast path, %d of them with warnings: the test no longer tests it", fast, n, warned)
+	}
+}
+
+// TestFastPathTaken checks which flows the fast path writes: flows of its
+// elements with valid values, not flows with a problem or an element only
+// the tree writes.
+func TestFastPathTaken(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{
+		"ivr": true, "empty flow": true, "nil flow": true, "escaped say": true, "say every attribute": true,
+		"gather legacy prompts": false, "gather default tag": true, "hangup then say": true, "error first": true,
+		"gather length mismatch": true, "gather unused": true, "dial same destination": true, "play not audio": true,
+		"comment": true, "deep 998 levels": false, "deep 10": true,
+		"nil option": false, "empty say": false, "say raw attribute": false, "gather duplicate digit": false,
+		"dial legacy": false, "meta": false, "raw": false, "record while": false, "bad comment": false,
+		"gather default first": false, "dial no destination": false, "dial error then to": false,
+		"gather prompts and dtmf": true, "gather bad sub": false, "deep problems": false,
+	} {
+		if got := flow.TakesFastPath(problemFlows()[name]); got != want {
+			t.Errorf("%s: fast path %v, want %v", name, got, want)
+		}
+	}
+}

@@ -10,12 +10,20 @@ import (
 //
 // A Flow is mutable and not safe for concurrent use.
 type Flow struct {
-	cmds   []verbs.Command
+	items  []item
 	issues issues
-	// buf holds the first commands, so that a short flow takes a single
-	// allocation. Commands are only ever appended: an element of cmds below
-	// len(cmds) never changes, which lets snapshot share the array.
-	buf [4]verbs.Command
+	// slow reports an item, here or in a sub-flow, that only the tree can
+	// render and check: a node, or a record whose values or children may
+	// break a rule. A flow that is not slow is rendered from its records
+	// directly (fastwrite.go).
+	slow bool
+	// depth is the nesting depth of the deepest record, 1 for a list of
+	// commands without children.
+	depth int
+	// buf holds the first items, so that a short flow takes a single
+	// allocation. Items are only ever appended: an element of items below
+	// len(items) never changes, which lets snapshot share the array.
+	buf [3]item
 }
 
 // New returns an empty Flow.
@@ -26,28 +34,39 @@ func (f *Flow) Len() int {
 	if f == nil {
 		return 0
 	}
-	return len(f.cmds)
+	return len(f.items)
 }
 
-// snapshot returns the command list as it is now, nil when it is empty,
-// and the problems of its nodes. The list shares its array with f, but
-// its capacity ends at its length and f only ever appends past it, so
-// later calls on f never show in it. The nodes themselves are shared too:
-// the builder never changes a node once made, and Build copies the whole
-// document.
-func (f *Flow) snapshot() ([]verbs.Command, *issues) {
-	if f == nil || len(f.cmds) == 0 {
-		return nil, nil
-	}
-	return f.cmds[:len(f.cmds):len(f.cmds)], f.issues.freeze()
+// sub is a flow as it was when an element took it in: its items, the
+// problems of their nodes and its summary.
+type sub struct {
+	items  []item
+	nested *issues
+	slow   bool
+	depth  int
 }
 
-// push appends the commands cmds.
-func (f *Flow) push(cmds ...verbs.Command) {
-	if f.cmds == nil {
-		f.cmds = f.buf[:0]
+// snapshot returns the flow as it is now. The list shares its array with
+// f, but its capacity ends at its length and f only ever appends past it,
+// so later calls on f never show in it. Items never change once made, and
+// Build makes new nodes of the records and copies the whole document.
+func (f *Flow) snapshot() sub {
+	if f == nil || len(f.items) == 0 {
+		return sub{}
 	}
-	f.cmds = append(f.cmds, cmds...)
+	return sub{items: f.items[:len(f.items):len(f.items)], nested: f.issues.freeze(), slow: f.slow, depth: f.depth}
+}
+
+// nodes returns the commands of the sub-flow as nodes, nil when it is
+// empty.
+func (b sub) nodes() []verbs.Command { return commandNodes(b.items) }
+
+// push appends the items its.
+func (f *Flow) push(its ...item) {
+	if f.items == nil {
+		f.items = f.buf[:0]
+	}
+	f.items = append(f.items, its...)
 }
 
 // add appends the command n with the problems found in it (own) and in
@@ -56,7 +75,8 @@ func (f *Flow) add(n verbs.Command, own []issue, nested *issues) *Flow {
 	if f == nil {
 		f = New()
 	}
-	f.push(n)
+	f.push(nodeItem(n))
+	f.slow = true
 	f.issues.add(n, own...)
 	f.issues.merge(nested)
 	return f
@@ -65,6 +85,26 @@ func (f *Flow) add(n verbs.Command, own []issue, nested *issues) *Flow {
 // addWith appends the command n made with the settings s.
 func (f *Flow) addWith(n verbs.Command, s *settings) *Flow {
 	return f.add(n, s.own, s.nested.freeze())
+}
+
+// record appends the record it, whose nesting depth is depth; slow
+// reports a value or child that may break a rule, nested the problems of
+// the nodes among its children.
+func (f *Flow) record(it item, slow bool, depth int, nested *issues) *Flow {
+	if f == nil {
+		f = New()
+	}
+	f.push(it)
+	f.slow = f.slow || slow
+	f.depth = max(f.depth, depth)
+	f.issues.merge(nested)
+	return f
+}
+
+// recordWith appends the record it of an element made with the settings
+// s, which hold its children.
+func (f *Flow) recordWith(it item, slow bool, s *settings) *Flow {
+	return f.record(it, slow || s.slow, s.depth+1, s.nested.freeze())
 }
 
 // Append appends the commands of each flow in order, as they are now:
@@ -79,8 +119,11 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 		if g.Len() == 0 {
 			continue
 		}
-		f.push(g.cmds...)
-		f.issues.merge(g.issues.freeze())
+		b := g.snapshot()
+		f.push(b.items...)
+		f.slow = f.slow || b.slow
+		f.depth = max(f.depth, b.depth)
+		f.issues.merge(b.nested)
 	}
 	return f
 }
@@ -91,6 +134,9 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 	var s settings
 	collect(&s, opts)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindAnswer, attrs: a}, !okMillis(attrsOf(a).Delay), 1, nil)
+	}
 	n := &verbs.Answer{}
 	s.fillAnswer(n)
 	return f.addWith(n, &s)
@@ -100,10 +146,13 @@ func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 // <Hangup tag="CallEndedByUser"/>. Commands after it never run.
 func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	if len(opts) == 0 {
-		return f.add(&verbs.Hangup{}, nil, nil)
+		return f.record(item{kind: kindHangup}, false, 1, nil)
 	}
 	var s settings
 	collect(&s, opts)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindHangup, attrs: a}, false, 1, nil)
+	}
 	n := &verbs.Hangup{}
 	s.fillHangup(n)
 	return f.addWith(n, &s)
@@ -115,6 +164,9 @@ func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 func (f *Flow) Pause(opts ...PauseOption) *Flow {
 	var s settings
 	collect(&s, opts)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindPause, attrs: a}, !pauseClean(a), 1, nil)
+	}
 	n := &verbs.Pause{}
 	s.fillPause(n)
 	return f.addWith(n, &s)
@@ -124,10 +176,13 @@ func (f *Flow) Pause(opts ...PauseOption) *Flow {
 // <Say lang="es">Bienvenido</Say>.
 func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 	if len(opts) == 0 {
-		return f.add(&verbs.Say{Text: text}, nil, nil)
+		return f.record(item{kind: kindSay, text: text}, !sayClean(text, nil), 1, nil)
 	}
 	var s settings
 	collect(&s, opts)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindSay, text: text, attrs: a}, !sayClean(text, a), 1, nil)
+	}
 	n := &verbs.Say{Text: text}
 	s.fillSay(n)
 	return f.addWith(n, &s)
@@ -139,6 +194,9 @@ func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 func (f *Flow) Play(url string, opts ...PlayOption) *Flow {
 	var s settings
 	collect(&s, opts)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindPlay, text: url, attrs: a}, !playClean(url, a), 1, nil)
+	}
 	n := &verbs.Play{URL: url}
 	s.fillPlay(n)
 	return f.addWith(n, &s)
@@ -173,9 +231,9 @@ func (f *Flow) Record(opts ...RecordOption) *Flow {
 func (f *Flow) RecordWhile(during *Flow, opts ...RecordOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	cmds, nested := during.snapshot()
-	s.nested.merge(nested)
-	n := &verbs.Record{Commands: cmds}
+	b := during.snapshot()
+	s.nested.merge(b.nested)
+	n := &verbs.Record{Commands: b.nodes()}
 	s.fillRecord(n)
 	return f.addWith(n, &s)
 }
@@ -226,6 +284,9 @@ func (f *Flow) RecordWait(opts ...RecordControlOption) *Flow {
 func (f *Flow) Dial(opts ...DialOption) *Flow {
 	var s settings
 	collect(&s, opts)
+	if a, kids, ok := s.recordKids(); ok {
+		return f.recordWith(item{kind: kindDial, attrs: a, kids: kids}, !dialKidsClean(kids), &s)
+	}
 	n, children := nodeWithChildren[verbs.Dial, verbs.DialChild](&s)
 	*n = verbs.Dial{Children: children}
 	s.fillDial(n)
@@ -246,6 +307,9 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 func (f *Flow) Gather(opts ...GatherOption) *Flow {
 	var s settings
 	collect(&s, opts)
+	if a, kids, ok := s.recordKids(); ok && !duplicateDigit(kids) {
+		return f.recordWith(item{kind: kindGather, attrs: a, kids: kids}, !gatherClean(a) || !gatherKidsClean(kids), &s)
+	}
 	n, children := nodeWithChildren[verbs.Gather, verbs.GatherChild](&s)
 	*n = verbs.Gather{Children: children}
 	s.fillGather(n)
@@ -281,9 +345,12 @@ func copyDTMF(c verbs.GatherChild) verbs.GatherChild {
 func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	cmds, nested := then.snapshot()
-	s.nested.merge(nested)
-	n := &verbs.Error{Commands: cmds}
+	b := then.snapshot()
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindError, attrs: a, kids: b.items}, b.slow, b.depth+1, b.nested)
+	}
+	s.nested.merge(b.nested)
+	n := &verbs.Error{Commands: b.nodes()}
 	s.fillError(n)
 	return f.addWith(n, &s)
 }
@@ -323,9 +390,9 @@ func (f *Flow) Curl(url string, opts ...CurlOption) *Flow {
 func (f *Flow) Call(field, value string, then *Flow, opts ...CallOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	cmds, nested := then.snapshot()
-	s.nested.merge(nested)
-	n := &verbs.Call{Field: field, Value: verbs.Some(value), Commands: cmds}
+	b := then.snapshot()
+	s.nested.merge(b.nested)
+	n := &verbs.Call{Field: field, Value: verbs.Some(value), Commands: b.nodes()}
 	s.fillCall(n)
 	return f.addWith(n, &s)
 }
@@ -340,9 +407,9 @@ func (f *Flow) Call(field, value string, then *Flow, opts ...CallOption) *Flow {
 func (f *Flow) Geo(then *Flow, opts ...GeoOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	cmds, nested := then.snapshot()
-	s.nested.merge(nested)
-	n := &verbs.Geo{Commands: cmds}
+	b := then.snapshot()
+	s.nested.merge(b.nested)
+	n := &verbs.Geo{Commands: b.nodes()}
 	s.fillGeo(n)
 	return f.addWith(n, &s)
 }
@@ -357,9 +424,9 @@ func (f *Flow) Geo(then *Flow, opts ...GeoOption) *Flow {
 func (f *Flow) Schedule(then *Flow, opts ...ScheduleOption) *Flow {
 	var s settings
 	collect(&s, opts)
-	cmds, nested := then.snapshot()
-	s.nested.merge(nested)
-	n := &verbs.Schedule{Commands: cmds}
+	b := then.snapshot()
+	s.nested.merge(b.nested)
+	n := &verbs.Schedule{Commands: b.nodes()}
 	s.fillSchedule(n)
 	return f.addWith(n, &s)
 }
@@ -369,6 +436,9 @@ func (f *Flow) Schedule(then *Flow, opts ...ScheduleOption) *Flow {
 func (f *Flow) Hold(opts ...HoldOption) *Flow {
 	var s settings
 	collect(&s, opts)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindHold, attrs: a}, !okMillis(attrsOf(a).Timeout), 1, nil)
+	}
 	n := &verbs.Hold{}
 	s.fillHold(n)
 	return f.addWith(n, &s)
@@ -378,6 +448,9 @@ func (f *Flow) Hold(opts ...HoldOption) *Flow {
 func (f *Flow) Unhold(opts ...UnholdOption) *Flow {
 	var s settings
 	collect(&s, opts)
+	if a, ok := s.record(); ok {
+		return f.record(item{kind: kindUnhold, attrs: a}, false, 1, nil)
+	}
 	n := &verbs.Unhold{}
 	s.fillUnhold(n)
 	return f.addWith(n, &s)
@@ -414,7 +487,7 @@ func (f *Flow) MetaText(name, text string, attrs ...RawAttr) *Flow {
 // <!-- main menu -->. The text is written as given; it may not contain
 // "--" or end in "-" (render.Check reports it).
 func (f *Flow) Comment(text string) *Flow {
-	return f.add(&verbs.Comment{Text: text}, nil, nil)
+	return f.record(item{kind: kindComment, text: text}, !commentClean(text), 1, nil)
 }
 
 // Raw adds an element the SDK does not model, written back as given:

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/opentact-go/opentact/verbs"
@@ -63,9 +64,9 @@ func DialRecord(mode verbs.DialRecord) DialRecordAttr { return DialRecordAttr{mo
 //
 // Deprecated: legacy dialect; put the prompts before the Gather.
 type PromptList struct {
-	nodes  []verbs.GatherChild
-	own    []issue
-	nested *issues
+	items []item
+	own   []issue
+	b     sub
 }
 
 // Prompts puts the commands of prompts inside a legacy Gather, before its
@@ -82,26 +83,58 @@ type PromptList struct {
 //
 // Deprecated: legacy dialect; put the prompts before the Gather.
 func Prompts(prompts *Flow) PromptList {
-	cmds, nested := prompts.snapshot()
-	var p PromptList
-	p.nested = nested
-	for _, c := range cmds {
-		if g, ok := c.(verbs.GatherChild); ok {
-			p.nodes = append(p.nodes, g)
+	b := prompts.snapshot()
+	p := PromptList{b: b}
+	if !slices.ContainsFunc(b.items, func(it item) bool { return !isGatherChild(&it) }) {
+		p.items = b.items // every command can be a prompt: share the list
+		return p
+	}
+	for _, it := range b.items {
+		if isGatherChild(&it) {
+			p.items = append(p.items, it)
 			continue
 		}
+		name := it.name()
+		if it.kind == kindNode {
+			name = it.node.ElementName()
+		}
 		p.own = append(p.own, issue{rule: "prompt",
-			msg: fmt.Sprintf("<%s> cannot be a legacy prompt inside a Gather; only Say, Play and Pause can", c.ElementName())})
+			msg: fmt.Sprintf("<%s> cannot be a legacy prompt inside a Gather; only Say, Play and Pause can", name)})
 	}
 	return p
 }
 
+// isGatherChild reports whether the command it can be a child of a
+// Gather, as the node types say.
+func isGatherChild(it *item) bool {
+	var n verbs.Node = it.node
+	switch it.kind {
+	case kindNode:
+	case kindSay:
+		n = (*verbs.Say)(nil)
+	case kindPlay:
+		n = (*verbs.Play)(nil)
+	case kindPause:
+		n = (*verbs.Pause)(nil)
+	case kindError:
+		n = (*verbs.Error)(nil)
+	case kindComment:
+		n = (*verbs.Comment)(nil)
+	default:
+		return false
+	}
+	_, ok := n.(verbs.GatherChild)
+	return ok
+}
+
 func (o PromptList) apply(s *settings) {
 	s.own = append(s.own, o.own...)
-	s.nested.merge(o.nested)
-	for _, n := range o.nodes {
-		s.addChild(n)
+	s.nested.merge(o.b.nested)
+	for _, it := range o.items {
+		s.addChild(it)
 	}
+	s.slow = s.slow || o.b.slow
+	s.depth = max(s.depth, o.b.depth)
 }
 func (PromptList) gatherOption() {}
 
@@ -142,7 +175,7 @@ func (o SwitchBlock) apply(s *settings) {
 		s.fail("", "switch", "zero SwitchBlock; use Switch")
 		return
 	}
-	s.child(o.node, nil, o.nested)
+	s.child(nodeItem(o.node), nil, o.nested, true, 0)
 }
 func (SwitchBlock) gatherOption() {}
 
@@ -173,8 +206,8 @@ type CaseBranch struct {
 //
 // Deprecated: legacy dialect; use Digit.
 func Case(dtmf string, then *Flow, attrs ...RawAttr) CaseBranch {
-	cmds, nested := then.snapshot()
-	return CaseBranch{node: &verbs.Case{DTMF: dtmf, Commands: cmds, Extra: extraOf(attrs)}, nested: nested}
+	b := then.snapshot()
+	return CaseBranch{node: &verbs.Case{DTMF: dtmf, Commands: b.nodes(), Extra: extraOf(attrs)}, nested: b.nested}
 }
 
 func (o CaseBranch) apply(s *settings) {
@@ -184,6 +217,6 @@ func (o CaseBranch) apply(s *settings) {
 	}
 	// A branch given twice in one Switch gets a node of its own from
 	// checkUnique; elsewhere every use shares the node.
-	s.child(o.node, nil, o.nested)
+	s.child(nodeItem(o.node), nil, o.nested, true, 0)
 }
 func (CaseBranch) switchOption() {}

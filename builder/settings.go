@@ -94,14 +94,21 @@ type settings struct {
 	// those of the children and sub-flows the options brought along.
 	own    []issue
 	nested issues
-	// The child nodes given as options, in order: the first len(kids) in
+	// The children given as options, in order: the first len(kids) in
 	// kids, the rest in more.
-	kids  [8]verbs.Node
+	kids  [8]item
 	nkids int
-	more  []verbs.Node
+	more  []item
+	// slow reports a child that only the tree can render and check (see
+	// Flow.slow); depth is the nesting depth of the deepest child, 0 for
+	// none.
+	slow  bool
+	depth int
 
-	// attrs are the values of the attribute options (options_gen.go).
-	attrs attrValues
+	// attrs are the values of the attribute options (options_gen.go);
+	// nattrs counts the attribute options given.
+	attrs  attrValues
+	nattrs int
 }
 
 // option is implemented by every option; the exported per-element option
@@ -124,6 +131,7 @@ func collect[O option](s *settings, opts []O) {
 // and every option value given to an element escape to the heap.
 func applyOption(s *settings, i int, o any) {
 	if applyAttrOption(s, o) {
+		s.nattrs++
 		return
 	}
 	switch o := o.(type) {
@@ -163,29 +171,93 @@ func (s *settings) fail(attr, rule, msg string) {
 	s.own = append(s.own, issue{attr: attr, rule: rule, msg: msg})
 }
 
-// child appends a child node together with its own problems. A node
-// given twice (the same To value twice) keeps one list of problems.
-func (s *settings) child(n verbs.Node, own []issue, nested *issues) {
-	s.addChild(n)
+// child appends a child together with the problems of its node (own) and
+// those it holds (nested); slow and depth are its summary (see Flow). A
+// node given twice (the same To value twice) keeps one list of problems.
+func (s *settings) child(it item, own []issue, nested *issues, slow bool, depth int) {
+	s.addChild(it)
 	if len(own) > 0 {
-		if _, known := s.nested.own[n]; !known {
-			s.nested.add(n, own...)
+		if _, known := s.nested.own[it.node]; !known {
+			s.nested.add(it.node, own...)
 		}
 	}
 	s.nested.merge(nested)
+	s.slow = s.slow || slow || it.kind == kindNode
+	s.depth = max(s.depth, depth)
 }
 
-// addChild appends a child node.
-func (s *settings) addChild(n verbs.Node) {
+// addChild appends a child.
+func (s *settings) addChild(it item) {
 	if s.nkids < len(s.kids) {
-		s.kids[s.nkids] = n
+		s.kids[s.nkids] = it
 		s.nkids++
 		return
 	}
 	if s.more == nil {
-		s.more = make([]verbs.Node, 0, len(s.kids))
+		s.more = make([]item, 0, len(s.kids))
 	}
-	s.more = append(s.more, n)
+	s.more = append(s.more, it)
+}
+
+// children returns the children given as options, in a new list.
+func (s *settings) children() []item {
+	if s.nkids == 0 {
+		return nil
+	}
+	out := make([]item, 0, s.nkids+len(s.more))
+	out = append(out, s.kids[:s.nkids]...)
+	return append(out, s.more...)
+}
+
+// recordKids is record for an element with children, which it returns
+// too: a few children and the attribute values take one allocation.
+func (s *settings) recordKids() (*recAttrs, []item, bool) {
+	if len(s.own) > 0 || len(s.extra) > 0 || s.nattrs > 0 && refused(&s.attrs) {
+		return nil, nil, false
+	}
+	if s.nattrs == 0 {
+		return nil, s.children(), true
+	}
+	var a *recAttrs
+	var kids []item
+	switch k := s.nkids + len(s.more); {
+	case k == 0:
+		a = new(recAttrs)
+	case k <= 2:
+		x := new(struct {
+			a    recAttrs
+			kids [2]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	case k <= 4:
+		x := new(struct {
+			a    recAttrs
+			kids [4]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	case k <= 8:
+		x := new(struct {
+			a    recAttrs
+			kids [8]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	default:
+		a, kids = new(recAttrs), make([]item, 0, k)
+	}
+	*a = compact(&s.attrs)
+	kids = append(kids, s.kids[:s.nkids]...)
+	return a, append(kids, s.more...), true
+}
+
+// record returns the attribute values of settings a record can keep,
+// and false when the element needs a node: a problem of the element
+// itself (reported at its node), a raw attribute or an attribute records
+// do not keep.
+func (s *settings) record() (*recAttrs, bool) {
+	if len(s.own) > 0 || len(s.extra) > 0 {
+		return nil, false
+	}
+	return compactAttrs(&s.attrs, s.nattrs)
 }
 
 // millis converts d to whole milliseconds for the attribute attr, set by
@@ -234,16 +306,16 @@ func nodeWithChildren[N any, C verbs.Node](s *settings) (*N, []C) {
 	return new(N), childrenOf[C](s)
 }
 
-// appendChildren appends the collected children, converted to the child
-// type C, to dst.
+// appendChildren appends the nodes of the collected children, converted
+// to the child type C, to dst.
 func appendChildren[C verbs.Node](dst []C, s *settings) []C {
-	for _, n := range s.kids[:s.nkids] {
-		if c, ok := n.(C); ok {
+	for i := range s.kids[:s.nkids] {
+		if c, ok := s.kids[i].toNode().(C); ok {
 			dst = append(dst, c)
 		}
 	}
-	for _, n := range s.more {
-		if c, ok := n.(C); ok {
+	for i := range s.more {
+		if c, ok := s.more[i].toNode().(C); ok {
 			dst = append(dst, c)
 		}
 	}

@@ -6,163 +6,81 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/coder/websocket"
+	"github.com/opentact-go/opentact/events/eventstest"
 )
 
 // waitLimit bounds every wait of the stream tests so that a bug fails the
 // test instead of hanging it. It is never used to synchronise.
 const waitLimit = 20 * time.Second
 
-// fakeServer is an event websocket on loopback. Each accepted connection is
-// handed to the test through next, which drives it.
+// fakeServer is the event websocket fake of package eventstest, driven
+// from the test: every accepted connection is handed to the test through
+// next before its auth reply (eventstest.WithManualAuth).
 type fakeServer struct {
+	*eventstest.Server
 	t     *testing.T
-	srv   *httptest.Server
 	URL   string
-	conns chan *serverConn
-	pings chan struct{} // one value per ping received from the stream
-	// ignorePings makes the server leave pings unanswered.
-	ignorePings atomic.Bool
-
-	mu      sync.Mutex
-	all     []*serverConn
-	closing bool
-	wg      sync.WaitGroup // the handlers
+	pings <-chan struct{} // one value per ping received from the stream
+	taken int             // connections returned by next
 }
 
 // serverConn is one accepted websocket, driven from the test goroutine.
 type serverConn struct {
-	t      *testing.T
-	ws     *websocket.Conn
-	ctx    context.Context
-	frames chan []byte // frames read from the stream
-	closed chan error  // the read error that ended the connection
-	done   chan struct{}
-	once   sync.Once
+	*eventstest.Conn
+	t *testing.T
 }
 
 func newFakeServer(t *testing.T) *fakeServer {
 	t.Helper()
-	fs := &fakeServer{t: t, conns: make(chan *serverConn, 64), pings: make(chan struct{}, 1024)}
-	fs.srv = httptest.NewServer(http.HandlerFunc(fs.serve))
-	fs.URL = "ws" + strings.TrimPrefix(fs.srv.URL, "http") + "/wss"
-	t.Cleanup(fs.Close)
-	return fs
-}
-
-// Close stops the server and waits for its handlers, including those of
-// hijacked websocket connections.
-func (fs *fakeServer) Close() {
-	fs.srv.Close()
-	fs.mu.Lock()
-	fs.closing = true
-	for _, sc := range fs.all {
-		sc.finish()
-	}
-	fs.mu.Unlock()
-	fs.wg.Wait()
-}
-
-func (fs *fakeServer) serve(w http.ResponseWriter, r *http.Request) {
-	fs.wg.Add(1)
-	defer fs.wg.Done()
-	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{
-		OnPingReceived: func(context.Context, []byte) bool {
-			select {
-			case fs.pings <- struct{}{}:
-			default:
-			}
-			return !fs.ignorePings.Load()
-		},
-	})
-	if err != nil {
-		return
-	}
-	ws.SetReadLimit(1 << 20)
-	sc := &serverConn{t: fs.t, ws: ws, ctx: r.Context(), frames: make(chan []byte, 16),
-		closed: make(chan error, 1), done: make(chan struct{})}
-	go func() {
-		for {
-			_, data, err := ws.Read(context.Background())
-			if err != nil {
-				sc.closed <- err
-				close(sc.frames)
-				return
-			}
-			sc.frames <- data
-		}
-	}()
-	fs.mu.Lock()
-	fs.all = append(fs.all, sc)
-	if fs.closing {
-		sc.finish()
-	}
-	fs.mu.Unlock()
-	fs.conns <- sc
-	select {
-	case <-sc.done:
-	case <-r.Context().Done():
-	}
-	ws.CloseNow()
-	// Wait for the reading goroutine, so nothing outlives the handler.
-	for range sc.frames {
-	}
+	srv := eventstest.NewServer(eventstest.WithManualAuth())
+	t.Cleanup(srv.Close)
+	return &fakeServer{Server: srv, t: t, URL: srv.URL(), pings: srv.Pings()}
 }
 
 // next returns the next accepted connection.
 func (fs *fakeServer) next() *serverConn {
 	fs.t.Helper()
-	select {
-	case sc := <-fs.conns:
-		fs.t.Cleanup(sc.finish)
-		return sc
-	case <-time.After(waitLimit):
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	c, err := fs.NextConn(ctx)
+	if err != nil {
 		fs.t.Fatal("no connection from the stream")
-		return nil
 	}
+	fs.taken++
+	fs.t.Cleanup(c.Drop)
+	return &serverConn{Conn: c, t: fs.t}
 }
 
-// noConn fails when a connection is waiting to be handled.
+// noConn fails when a connection was accepted that next did not return.
 func (fs *fakeServer) noConn() {
 	fs.t.Helper()
-	select {
-	case <-fs.conns:
+	if fs.Accepted() > fs.taken {
 		fs.t.Fatal("unexpected connection from the stream")
-	default:
 	}
 }
-
-// finish ends the handler of the connection.
-func (sc *serverConn) finish() { sc.once.Do(func() { close(sc.done) }) }
 
 // read returns the next frame the stream sent.
 func (sc *serverConn) read() string {
 	sc.t.Helper()
-	select {
-	case f, ok := <-sc.frames:
-		if !ok {
-			sc.t.Fatal("connection closed while waiting for a frame")
-		}
-		return string(f)
-	case <-time.After(waitLimit):
-		sc.t.Fatal("no frame from the stream")
-		return ""
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	f, err := sc.Read(ctx)
+	if err != nil {
+		sc.t.Fatalf("no frame from the stream: %v", err)
 	}
+	return string(f)
 }
 
 // closeErr waits for the connection to end and returns the read error.
 func (sc *serverConn) closeErr() error {
 	sc.t.Helper()
 	select {
-	case err := <-sc.closed:
-		return err
+	case <-sc.Done():
+		return sc.Err()
 	case <-time.After(waitLimit):
 		sc.t.Fatal("connection did not end")
 		return nil
@@ -172,16 +90,14 @@ func (sc *serverConn) closeErr() error {
 // send writes one text frame.
 func (sc *serverConn) send(frame string) {
 	sc.t.Helper()
-	if err := sc.ws.Write(context.Background(), websocket.MessageText, []byte(frame)); err != nil {
+	if err := sc.Send(frame); err != nil {
 		sc.t.Fatalf("server write: %v", err)
 	}
 }
 
 // trySend writes one text frame and ignores errors; for goroutines that
 // race with the stream's shutdown.
-func (sc *serverConn) trySend(frame string) {
-	_ = sc.ws.Write(context.Background(), websocket.MessageText, []byte(frame))
-}
+func (sc *serverConn) trySend(frame string) { _ = sc.Send(frame) }
 
 // accept reads the auth frame, checks its token and accepts it with a
 // connection id.
@@ -190,21 +106,19 @@ func (sc *serverConn) accept(token, connID string) {
 	if got, want := sc.read(), string(authFrame(token)); got != want {
 		sc.t.Fatalf("auth frame = %s, want %s", got, want)
 	}
-	sc.send(authReply(connID))
+	if err := sc.AcceptAuth(connID); err != nil {
+		sc.t.Fatalf("auth reply: %v", err)
+	}
 }
 
 // authReply is an accepting auth reply.
-func authReply(connID string) string {
-	return `{"uuid":"e-` + connID + `","type":"auth","message":"ok","payload":{"uuid":"` + connID + `","ip":"192.0.2.10"}}`
-}
+func authReply(connID string) string { return eventstest.AuthReply(connID) }
 
 // event is a generation-B call_state frame with the given id.
-func event(id string) string {
-	return `{"uuid":"` + id + `","created_on":"2030-01-02T03:04:05Z","type":"call_state","payload":{"state":"live"},"call":{"uuid":"c"}}`
-}
+func event(id string) string { return eventstest.CallStateEvent(id, "c", "live") }
 
 // drop closes the TCP connection without a close frame.
-func (sc *serverConn) drop() { sc.ws.CloseNow() }
+func (sc *serverConn) drop() { sc.Drop() }
 
 // result is one item yielded by a stream.
 type result struct {

@@ -112,7 +112,7 @@ func TestStreamInitialAttemptsExhausted(t *testing.T) {
 		for range 3 {
 			sc := fs.next()
 			sc.read()
-			sc.ws.Close(4001, "not today")
+			sc.Close(4001, "not today")
 		}
 		err := c.terminal()
 		re := errorsAs[*ReconnectError](t, err)
@@ -225,7 +225,7 @@ func TestStreamReconnectReportsGap(t *testing.T) {
 				t.Error("Cause = nil")
 			}
 		}},
-		{"closed by server", func(sc *serverConn) { sc.ws.Close(websocket.StatusServiceRestart, "restart") }, func(t *testing.T, err error) {
+		{"closed by server", func(sc *serverConn) { sc.Close(websocket.StatusServiceRestart, "restart") }, func(t *testing.T, err error) {
 			eq(t, "close code", websocket.CloseStatus(err), websocket.StatusServiceRestart)
 		}},
 	}
@@ -296,7 +296,7 @@ func TestStreamMaxAttempts(t *testing.T) {
 	for range 2 {
 		sc := fs.next()
 		sc.read()
-		sc.ws.Close(websocket.StatusTryAgainLater, "busy")
+		sc.Close(websocket.StatusTryAgainLater, "busy")
 	}
 	err := c.terminal()
 	re := errorsAs[*ReconnectError](t, err)
@@ -432,7 +432,7 @@ func TestStreamRun(t *testing.T) {
 		if !errors.Is(err, stop) {
 			t.Fatalf("Run = %v, want the handler's error", err)
 		}
-		eq(t, "seen", strings.Join(seen, ","), "auth:e-conn-1,call_state:e1")
+		eq(t, "seen", strings.Join(seen, ","), "auth:auth-conn-1,call_state:e1")
 		if len(hooked) != 1 || errorsAs[*DecodeError](t, hooked[0]).Offset != 2 {
 			t.Errorf("hook got %v, want one *DecodeError", hooked)
 		}

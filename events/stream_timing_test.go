@@ -42,7 +42,7 @@ func TestStreamKeepAliveDetectsDeadConnection(t *testing.T) {
 	t.Parallel()
 	const interval, pong = 30 * time.Second, 10 * time.Second
 	fs := newFakeServer(t)
-	fs.ignorePings.Store(true)
+	fs.AnswerPings(false)
 	h := newHooks()
 	s := newTestStream(t, fs, StaticToken("jwt"), WithPingInterval(interval), WithPongTimeout(pong),
 		WithBackoff(time.Second, time.Second), h.option())
@@ -240,7 +240,7 @@ func TestStreamFloodLosesNothing(t *testing.T) {
 	sent := make(chan error, 1)
 	go func() {
 		for i := range n {
-			if err := sc.ws.Write(sc.ctx, 1, []byte(event(fmt.Sprint(i)))); err != nil {
+			if err := sc.Send(event(fmt.Sprint(i))); err != nil {
 				sent <- err
 				return
 			}
@@ -266,7 +266,7 @@ func TestStreamPauseDuringPingRestartsPongTimeout(t *testing.T) {
 	t.Parallel()
 	const interval, pong = 30 * time.Second, 10 * time.Second
 	fs := newFakeServer(t)
-	fs.ignorePings.Store(true)
+	fs.AnswerPings(false)
 	h := newHooks()
 	s := newTestStream(t, fs, StaticToken("jwt"), WithBuffer(1), WithPingInterval(interval),
 		WithPongTimeout(pong), h.option())

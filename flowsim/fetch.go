@@ -3,6 +3,7 @@ package flowsim
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -199,6 +200,11 @@ func (r *runner) serveNetwork(ctx context.Context, method, u string, body []byte
 	}
 	resp, err := r.s.client.Do(req)
 	if err != nil {
+		// The step names the method and URL already.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return 0, nil, err
 	}
 	defer resp.Body.Close()

@@ -243,6 +243,9 @@ func (r *runner) list(cmds []verbs.Command, parent string) ctl {
 		if e, ok := k.(*verbs.Error); ok {
 			if failed {
 				failed = false
+				if !r.beforeCommand(paths[i]) {
+					return ctlEnd
+				}
 				if c := r.errorBlock(e, paths[i], reason); c != ctlNext {
 					return c
 				}
@@ -252,6 +255,9 @@ func (r *runner) list(cmds []verbs.Command, parent string) ctl {
 		cmd, ok := k.(verbs.Command)
 		if !ok {
 			continue
+		}
+		if !r.beforeCommand(paths[i]) {
+			return ctlEnd
 		}
 		res := r.command(cmd, paths[i])
 		if res.done() {

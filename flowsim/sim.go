@@ -2,6 +2,7 @@ package flowsim
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -18,7 +19,8 @@ type Sim struct {
 //   - a Builder such as a *flow.Flow, built once;
 //   - XML bytes ([]byte), parsed once;
 //   - a HandlerSource (Handler), asked for the first document of each call
-//     as the platform asks a call_flow_url.
+//     as the platform asks a call_flow_url;
+//   - a URLSource (URL), the same over the network, with Client.
 //
 // A static document that does not build, parse or validate is not an error
 // here: every call of it ends at once with the findings in its transcript,
@@ -29,7 +31,11 @@ func New(src any, opts ...Option) (*Sim, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Sim{src: s, s: newSettings(opts)}, nil
+	set := newSettings(opts)
+	if s.remote && set.client == nil {
+		return nil, errors.New("flowsim: New: a URL source needs the Client option (the simulator uses the network only when told to)")
+	}
+	return &Sim{src: s, s: set}, nil
 }
 
 // CallOption configures one call (Sim.Call, Sim.Run).
@@ -45,6 +51,7 @@ type callSettings struct {
 	county   string
 	fields   map[string]string
 	records  []string
+	before   func(*Call, Wait) bool
 }
 
 func newCallSettings(opts []CallOption) *callSettings {

@@ -36,6 +36,27 @@ func Handler(h http.Handler, callFlowURL string) HandlerSource {
 	return HandlerSource{handler: h, url: parseCallFlowURL(callFlowURL)}
 }
 
+// URLSource is a source of New: an application's call_flow_url reached
+// over the network. Make one with URL.
+type URLSource struct {
+	url *url.URL
+	raw string
+}
+
+// URL returns a source that asks the application at callFlowURL (http or
+// https) for the first document of each call over the network, with the
+// http.Client of the Client option, which New requires with it. The
+// call's other requests go where their URLs say, through the same client
+// unless a Route serves them. Tests should prefer Handler, which needs no
+// running server.
+func URL(callFlowURL string) URLSource {
+	u, err := url.Parse(callFlowURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		u = nil
+	}
+	return URLSource{url: u, raw: callFlowURL}
+}
+
 // parseCallFlowURL resolves a call_flow_url; nil when it is not usable.
 func parseCallFlowURL(s string) *url.URL {
 	if strings.HasPrefix(s, "/") {
@@ -54,6 +75,7 @@ type source struct {
 	doc      *document          // a static document, parsed and checked once
 	findings render.Diagnostics // why the static document cannot run
 	handler  HandlerSource
+	remote   bool // a URL: handler holds only the URL
 }
 
 // newSource reads the source of New.
@@ -80,6 +102,11 @@ func newSource(src any) (source, error) {
 			return source{}, errors.New("flowsim: New: Handler needs an http or https call_flow_url or a path starting with /")
 		}
 		return source{handler: s}, nil
+	case URLSource:
+		if s.url == nil {
+			return source{}, fmt.Errorf("flowsim: New: URL %q: want an absolute http or https URL", s.raw)
+		}
+		return source{handler: HandlerSource{url: s.url}, remote: true}, nil
 	case Builder:
 		r, err := s.Build()
 		if err != nil && !render.IsWarnings(err) { // staticSource reports the warnings
@@ -90,7 +117,7 @@ func newSource(src any) (source, error) {
 		}
 		return staticSource(r, nil, nil), nil
 	}
-	return source{}, fmt.Errorf("flowsim: New: unsupported source %T (want *verbs.Response, a Builder such as *flow.Flow, XML []byte or flowsim.Handler)", src)
+	return source{}, fmt.Errorf("flowsim: New: unsupported source %T (want *verbs.Response, a Builder such as *flow.Flow, XML []byte, flowsim.Handler or flowsim.URL)", src)
 }
 
 // staticSource checks a document given to New.

@@ -129,8 +129,16 @@ func IsWarnings(err error) bool {
 
 // Sort orders the findings by line, column and path, keeping the order of
 // findings that compare equal.
+// Findings that are in order already, as Check makes most of them, are
+// only compared once each: comparing two paths costs their common prefix,
+// which for the findings of a deep chain is the depth.
 func (ds Diagnostics) Sort() {
-	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Path, b.Path))
-	})
+	if !slices.IsSortedFunc(ds, compareDiagnostics) {
+		slices.SortStableFunc(ds, compareDiagnostics)
+	}
+}
+
+// compareDiagnostics orders findings by line, column and path.
+func compareDiagnostics(a, b Diagnostic) int {
+	return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Path, b.Path))
 }

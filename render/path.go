@@ -1,7 +1,6 @@
 package render
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -105,23 +104,28 @@ type pathNode struct {
 }
 
 // pathOf returns the pathNode of the node at l, making the pathNodes of
-// the stack that no finding needed before.
+// the stack that no finding needed before. The frames that have one are
+// always the first c.withPath of the stack, so a finding costs only the
+// frames pushed since the previous one: a chain of findings one per level
+// is linear in the depth.
 func (c *checker) pathOf(l loc) *pathNode {
 	if len(c.stack) == 0 {
 		return &pathNode{step: "/Response"}
 	}
 	var parent *pathNode
-	for d := range c.stack {
+	if c.withPath > 0 {
+		parent = c.stack[c.withPath-1].pn
+	}
+	for d := c.withPath; d < len(c.stack); d++ {
 		f := &c.stack[d]
-		if f.pn == nil {
-			if d == 0 {
-				f.pn = &pathNode{step: "/Response"}
-			} else {
-				f.pn = c.step(parent, c.stack[d-1].node, f.node, f.pos)
-			}
+		if d == 0 {
+			f.pn = &pathNode{step: "/Response"}
+		} else {
+			f.pn = c.step(parent, c.stack[d-1].node, f.node, f.pos)
 		}
 		parent = f.pn
 	}
+	c.withPath = len(c.stack)
 	if l.child != nil && len(c.stack) > 0 {
 		return c.step(parent, c.stack[len(c.stack)-1].node, l.child, l.pos)
 	}
@@ -148,8 +152,7 @@ type pending struct {
 // prefix of the same string, so a chain of findings one per level costs
 // time linear in the depth.
 func (c *checker) resolvePaths() {
-	sort.SliceStable(c.pending, func(i, j int) bool { return c.pending[i].pn.depth > c.pending[j].pn.depth })
-	for _, p := range c.pending {
+	for _, p := range deepestFirst(c.pending) {
 		path := p.pn.resolve()
 		if p.isAttr {
 			path = attrPath(path, p.attr)
@@ -157,6 +160,35 @@ func (c *checker) resolvePaths() {
 		c.ds[p.i].Path = path
 	}
 	c.pending = nil
+}
+
+// deepestFirst returns ps ordered by the depth of their node, deepest
+// first, keeping the order of findings at one depth: a counting sort,
+// linear in the findings and the depth.
+func deepestFirst(ps []pending) []pending {
+	if len(ps) < 2 {
+		return ps
+	}
+	maxDepth := 0
+	for _, p := range ps {
+		maxDepth = max(maxDepth, p.pn.depth)
+	}
+	// start[d] is the index in out of the first finding at depth
+	// maxDepth-d.
+	start := make([]int, maxDepth+2)
+	for _, p := range ps {
+		start[maxDepth-p.pn.depth+1]++
+	}
+	for d := 1; d < len(start); d++ {
+		start[d] += start[d-1]
+	}
+	out := make([]pending, len(ps))
+	for _, p := range ps {
+		d := maxDepth - p.pn.depth
+		out[start[d]] = p
+		start[d]++
+	}
+	return out
 }
 
 // resolve returns the path of pn, writing it and those of its ancestors

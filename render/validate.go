@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
@@ -47,13 +48,30 @@ func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
 		c.resolvePaths()
 		return c.ds
 	}
-	var stack [16]checkFrame
-	c.stack = stack[:0]
+	sp := stackPool.Get().(*[]checkFrame)
+	c.stack = (*sp)[:0]
 	c.node(r, 0, 0)
+	if cap(c.stack) <= maxPooledStack {
+		// pop cleared every frame: the pool keeps no node alive.
+		*sp = c.stack[:0]
+		stackPool.Put(sp)
+	}
 	c.resolvePaths()
 	c.ds.Sort()
 	return c.ds
 }
+
+// stackPool holds the checkers' stacks between calls, so that checking a
+// clean document allocates nothing (a stack array in Check escapes, since
+// the checker's recursive methods keep the slice).
+var stackPool = sync.Pool{New: func() any {
+	s := make([]checkFrame, 0, 16)
+	return &s
+}}
+
+// maxPooledStack is the capacity beyond which a stack grown by a deep
+// document is left to the garbage collector.
+const maxPooledStack = 256
 
 // settingsOf applies opts. It is apart from Check so that a call without
 // options allocates no settings.
@@ -102,6 +120,9 @@ type checker struct {
 	// scan.
 	stack []checkFrame
 	deep  map[verbs.Node]bool
+	// withPath is the number of frames at the bottom of stack that have
+	// their pathNode: pathOf makes them in order, pop drops them.
+	withPath int
 	// indexes caches the sibling positions of the long child lists that
 	// paths of findings went through.
 	indexes map[verbs.Node][]int
@@ -214,6 +235,7 @@ func (c *checker) pop() {
 	}
 	c.stack[last] = checkFrame{}
 	c.stack = c.stack[:last]
+	c.withPath = min(c.withPath, last)
 }
 
 // node checks n, a non-nil child at index pos of the node being checked

@@ -33,3 +33,30 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	}
 }
+
+// deepDoc returns a document depth <Geo> elements deep, each with an
+// invalid state: one finding per level.
+func deepDoc(depth int) *verbs.Response {
+	var inner []verbs.Command
+	for range depth {
+		inner = []verbs.Command{&verbs.Geo{States: []string{"ZZ"}, Commands: append(inner, &verbs.Hangup{})}}
+	}
+	return vDoc(inner...)
+}
+
+// BenchmarkCheckDepth checks documents with one finding per level at
+// growing depths; the time per level must stay flat (issue 12).
+func BenchmarkCheckDepth(b *testing.B) {
+	for _, depth := range []int{10, 100, 1000} {
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
+			r := deepDoc(depth)
+			b.ReportAllocs()
+			for b.Loop() {
+				if ds := Check(r); len(ds) < depth {
+					b.Fatalf("%d findings, want at least %d", len(ds), depth)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(depth), "ns/level")
+		})
+	}
+}

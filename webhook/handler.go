@@ -84,7 +84,7 @@ func NewCallFlowHandler[D Document](fn CallFlowFunc[D], opts ...Option) (*CallFl
 // the moment ServeHTTP is called: reading the request body counts against
 // it, so a body sent slowly ends in the fallback flow in time.
 func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ctx := context.WithValue(r.Context(), httpRequestKey{}, r)
+	ctx := r.Context()
 	var deadline time.Time
 	if h.s.timeout > 0 {
 		var cancel context.CancelFunc
@@ -106,9 +106,15 @@ func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
 		return
 	}
+	if err == nil && h.s.stateKeys != nil {
+		if err = h.s.verifyState(req); err == nil {
+			r = h.s.withStateIssuer(r, req)
+		}
+	}
 	out := h.fallback
 	var bp *[]byte
 	if err == nil {
+		ctx = context.WithValue(ctx, httpRequestKey{}, r)
 		bp = replyBufPool.Get().(*[]byte)
 		defer putReplyBuf(bp)
 		var b []byte

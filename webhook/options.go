@@ -34,6 +34,7 @@ type settings struct {
 	fallback     *verbs.Response
 	fallbackXML  []byte
 	clock        func() time.Time
+	stateKeys    *StateKeys // WithStateKeys; nil: no state
 }
 
 func newSettings(opts []Option) (*settings, error) {

@@ -58,6 +58,11 @@ type CallFlowRequest struct {
 	Query url.Values
 	// Received is when the request was parsed (WithClock sets the clock).
 	Received time.Time
+	// SignedState is the value of the request's signed state (StateParam,
+	// see WithState) as JSON, once its signature, expiry and call were
+	// verified (WithStateKeys); nil when there is none or nothing verifies
+	// it. State decodes it. The token is removed from Query.
+	SignedState json.RawMessage
 }
 
 // LegacyGather holds what the legacy <Gather callback="…"> dialect sends:
@@ -78,14 +83,22 @@ type LegacyGather struct {
 // ParseCallFlowRequest reads a call-flow request. It returns a *MethodError
 // for a method the options do not accept, a *TooLargeError for a body over
 // the limit (WithMaxBodyBytes), and an *events.DecodeError for a body that
-// is neither empty, form-encoded nor a JSON object. Options that concern
+// is neither empty, form-encoded nor a JSON object, and with WithStateKeys
+// a *StateError for a state token it refuses. Options that concern
 // only handlers (fallbacks, timeouts, the error hook) are ignored.
 func ParseCallFlowRequest(r *http.Request, opts ...Option) (*CallFlowRequest, error) {
 	s, err := newSettings(opts)
 	if err != nil {
 		return nil, err
 	}
-	return s.parse(nil, r)
+	req, err := s.parse(nil, r)
+	if err == nil && s.stateKeys != nil {
+		err = s.verifyState(req)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
 }
 
 // parse implements ParseCallFlowRequest. w, when not nil, is told about an

@@ -15,7 +15,9 @@ type URLOption func(*urlSettings)
 
 // urlSettings is what the URL options configure.
 type urlSettings struct {
-	proxies []netip.Prefix
+	proxies  []netip.Prefix
+	state    any  // WithState
+	hasState bool // WithState was given
 }
 
 // WithForwardedHeadersFrom makes CallbackURL honour the X-Forwarded-Proto
@@ -41,7 +43,8 @@ func WithForwardedHeadersFrom(proxies ...netip.Prefix) URLOption {
 // ("//host/…"), a backslash, a control character, or any of these written
 // with percent-escapes is refused with an error, so a Gather can never be
 // pointed at another host. Query keys are written sorted, so the result is
-// deterministic.
+// deterministic. WithState adds a signed state for the next request of
+// the call.
 //
 // Inside a CallFlowFunc, webhook.HTTPRequest(ctx) is the request to pass.
 func CallbackURL(r *http.Request, path string, query url.Values, opts ...URLOption) (string, error) {
@@ -75,6 +78,11 @@ func CallbackURL(r *http.Request, path string, query url.Values, opts ...URLOpti
 	p, err := resolvePath(r.URL.Path, path)
 	if err != nil {
 		return "", err
+	}
+	if s.hasState {
+		if query, err = s.addState(r, query); err != nil {
+			return "", err
+		}
 	}
 	u := url.URL{Scheme: scheme, Host: host, Path: p, RawQuery: query.Encode()}
 	return u.String(), nil

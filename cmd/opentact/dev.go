@@ -9,23 +9,33 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/opentact-go/opentact/flowsim/devpage"
 )
 
-// runDev implements `opentact dev`: it serves the phone page for a FILE or
-// a loopback call_flow_url until interrupted.
+// runDev implements `opentact dev`: it serves the phone page for a FILE, a
+// loopback call_flow_url, or a handler process it starts (-handler-cmd),
+// until interrupted.
 func runDev(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("dev", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "the loopback `address` to listen on (port 0 picks a free one)")
 	lenient := fs.Bool("lenient", false, "pass over unknown elements instead of refusing the document")
+	handlerCmd := fs.String("handler-cmd", "", "start your handler with this shell `command` (e.g. 'go run ./myhandler'), "+
+		"with "+addrEnv+" set to the loopback host:port it must listen on and "+portEnv+" to the port; "+
+		"the page calls it at PATH (default /), shows its output, and stops its process group when dev exits")
+	handlerWait := fs.Duration("handler-wait", time.Minute, "how long -handler-cmd may take to listen before the page says it does not")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprint(stderr, "opentact dev: want exactly one FILE or URL\n", usageText())
+	switch {
+	case *handlerCmd != "" && fs.NArg() > 1, *handlerCmd != "" && fs.NArg() == 1 && !strings.HasPrefix(fs.Arg(0), "/"):
+		fmt.Fprint(stderr, "opentact dev: with -handler-cmd give at most a PATH such as /calls (the call_flow_url's path on the handler)\n", usageText())
+		return exitUsageErr
+	case *handlerCmd == "" && fs.NArg() != 1:
+		fmt.Fprint(stderr, "opentact dev: want exactly one FILE or URL, or -handler-cmd\n", usageText())
 		return exitUsageErr
 	}
 	host, _, err := net.SplitHostPort(*addr)
@@ -39,9 +49,21 @@ func runDev(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name := fs.Arg(0)
 	var src any
-	if isURL(name) {
+	var handlerAddr string
+	switch {
+	case *handlerCmd != "":
+		if name == "" {
+			name = "/"
+		}
+		if handlerAddr, err = freeLoopbackAddr(); err != nil {
+			fmt.Fprintf(stderr, "opentact dev: -handler-cmd: no free loopback port: %v\n", err)
+			return exitUsageErr
+		}
+		name = handlerURL(handlerAddr, name)
 		src = devpage.URL(name)
-	} else {
+	case isURL(name):
+		src = devpage.URL(name)
+	default:
 		data, err := readInput(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "opentact dev: %v\n", err)
@@ -60,9 +82,18 @@ func runDev(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsageErr
 	}
 	fmt.Fprintf(stdout, "opentact dev: %s on http://%s/ (loopback only; nothing leaves this machine). Ctrl-C stops.\n", name, ln.Addr())
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *handlerCmd != "" {
+		h, err := startHandler(*handlerCmd, handlerAddr, *handlerWait, srv, stderr)
+		if err != nil {
+			// The page says so too; it keeps serving.
+			fmt.Fprintf(stderr, "opentact dev: %v\n", err)
+		} else {
+			defer h.stop(3 * time.Second)
+		}
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		srv.Close()

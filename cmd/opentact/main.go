@@ -11,6 +11,7 @@
 //	opentact sim [-press 1,2,#] [-from N] [-to N] [-at RFC3339] [-dial answer|busy|noanswer] FILE|URL
 //	opentact sim -explore [-depth 3] FILE|URL
 //	opentact dev [-addr 127.0.0.1:8080] FILE|URL
+//	opentact dev [-addr 127.0.0.1:8080] -handler-cmd CMD [PATH]
 //	opentact version
 //	opentact help [COMMAND]
 //
@@ -62,7 +63,7 @@ func init() {
 		{"graph", "graph [-format mermaid|dot|svg] [-follow] [-o FILE] FILE|URL", runGraph},
 		{"doc", "doc [-o FILE] FILE|URL", runDoc},
 		{"sim", "sim [-press 1,2,#] [-from N] [-to N] [-at RFC3339] [-dial answer|busy|noanswer] [-explore [-depth N]] FILE|URL", runSim},
-		{"dev", "dev [-addr 127.0.0.1:8080] [-lenient] FILE|URL", runDev},
+		{"dev", "dev [-addr 127.0.0.1:8080] [-lenient] FILE|URL | -handler-cmd CMD [PATH]", runDev},
 		{"version", "version", runVersion},
 		{"help", "help [COMMAND]", runHelp},
 	}

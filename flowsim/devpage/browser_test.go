@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+
+	"github.com/opentact-go/opentact/flowsim/devpage"
 )
 
 // screenshotEnv, when set, makes TestBrowser save the page as
@@ -109,14 +111,16 @@ func (d *devtools) waitFor(ctx context.Context, what, expr string) {
 	}
 }
 
-// TestBrowser opens the page in headless Chromium, calls, clicks 1 and 9
-// on the keypad, and reads the prompts from the page's transcript.
+// TestBrowser opens the page in headless Chromium, steps through the first
+// two commands, continues to the menu, clicks 1 and 9 on the keypad, and
+// reads the prompts from the page's transcript and the Gather url's
+// request from its HTTP exchanges.
 func TestBrowser(t *testing.T) {
 	browser := findBrowser()
 	if browser == "" {
 		t.Skip("no chromium, chromium-browser or google-chrome on PATH; .ci/run installs Debian's chromium where it can")
 	}
-	ts, _ := start(t, []byte(nested))
+	ts, _ := start(t, []byte(mainMenu), devpage.Reply("https://app.example.com/", salesMenu))
 	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
 	defer cancel()
 
@@ -187,8 +191,19 @@ func TestBrowser(t *testing.T) {
 	d.call(ctx, "Emulation.setDeviceMetricsOverride", map[string]any{"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": false}, nil)
 	d.call(ctx, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil)
 	d.waitFor(ctx, "the keypad", `document.readyState === "complete" && document.querySelector('#keypad [data-key="9"]') !== null`)
-	d.eval(ctx, `document.getElementById("call").click(), "ok"`)
-	d.waitFor(ctx, "the main menu", `document.getElementById("status").textContent === "waiting for keys"`)
+	status := `document.getElementById("status").textContent`
+	d.eval(ctx, `document.getElementById("step").click(), "ok"`)
+	d.waitFor(ctx, "the call paused before its first command", status+`.startsWith("paused before #1 /Response/Say[1]")`)
+	if got := d.eval(ctx, `document.querySelector("#document .active").textContent.trim()`); got != "<Say>Main menu. Press 1 for sales.</Say>" {
+		t.Errorf("active line before the first step: %q", got)
+	}
+	d.eval(ctx, `document.getElementById("step").click(), "ok"`)
+	d.waitFor(ctx, "the call paused before the Gather", status+`.startsWith("paused before #1 /Response/Gather[1]")`)
+	if got := d.eval(ctx, `[...document.querySelectorAll("#heard li")].map(li => li.textContent).join("|")`); got != "Main menu. Press 1 for sales." {
+		t.Errorf("heard after one step: %q", got)
+	}
+	d.eval(ctx, `document.getElementById("continue").click(), "ok"`)
+	d.waitFor(ctx, "the main menu", status+` === "waiting for keys"`)
 	d.eval(ctx, `document.querySelector('#keypad [data-key="1"]').click(), "ok"`)
 	d.waitFor(ctx, "the sales menu", `document.getElementById("transcript").textContent.includes("Sales. Press 9")`)
 	d.eval(ctx, `document.querySelector('#keypad [data-key="9"]').click(), "ok"`)
@@ -201,7 +216,7 @@ func TestBrowser(t *testing.T) {
 	}
 	for _, part := range []string{
 		`/Response/Gather[1] Gather: caller pressed 1;`,
-		`/Response/Gather[1]/DTMF[1]/Gather[1] Gather: caller pressed 9;`,
+		`#2 /Response/Gather[1] Gather: caller pressed 9;`,
 		`Say: "We are open nine to five."`,
 		`end: hangup:`,
 	} {
@@ -212,6 +227,13 @@ func TestBrowser(t *testing.T) {
 	if n := d.eval(ctx, `document.querySelectorAll("#graph g.visited").length`); n == "0" {
 		t.Errorf("no graph node is marked visited")
 	}
+	exchanges := d.eval(ctx, `[...document.querySelectorAll("#exchanges details")].map(d => d.textContent).join("|")`)
+	for _, part := range []string{"#1 /Response/Gather[1] GET https://app.example.com/sales?dtmf=1&from=15550100001", "→ 200", "became document #2", "render.Check: no findings"} {
+		if !strings.Contains(exchanges, part) {
+			t.Errorf("the page's HTTP exchanges lack %q: %q", part, exchanges)
+		}
+	}
+	d.eval(ctx, `document.querySelector("#exchanges details").open = true, "ok"`)
 
 	if os.Getenv(screenshotEnv) == "" {
 		return

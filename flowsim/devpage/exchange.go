@@ -1,8 +1,6 @@
 package devpage
 
 import (
-	"strings"
-
 	"github.com/opentact-go/opentact/flowsim"
 	"github.com/opentact-go/opentact/render"
 )
@@ -51,10 +49,6 @@ type Finding struct {
 
 // maxShown bounds a reply body sent to the page.
 const maxShown = 64 << 10
-
-// forwardPrefix starts the body of the 502 forward answers when the
-// application gave no reply.
-const forwardPrefix = "devpage: "
 
 // findings checks an XML document as the page shows it: parse errors, or
 // every error and warning of render.Check with its line and column.
@@ -106,11 +100,6 @@ func (s *Server) exchanges(tr flowsim.Transcript, static int) []ExchangeView {
 		v.Reply = string(x.Body)
 		if len(v.Reply) > maxShown {
 			v.Reply = v.Reply[:maxShown] + "\n… (cut at 64 KiB)"
-		}
-		if x.Status == 502 && strings.HasPrefix(v.Reply, forwardPrefix) {
-			// The application did not answer: forward said why.
-			v.Error = strings.TrimSpace(strings.TrimPrefix(v.Reply, forwardPrefix))
-			v.Status, v.Reply = 0, ""
 		}
 		if st.Element != "Curl" && x.Status/100 == 2 {
 			v.Checked = true

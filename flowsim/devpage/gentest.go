@@ -30,15 +30,16 @@ func (s *Server) generateTest() ([]byte, error) {
 	if s.code.Expr == "" && s.url == nil {
 		return nil, fmt.Errorf("save as test: the source has no Go form; give the server one with WithSourceCode")
 	}
-	s.mu.Lock()
-	sess := s.sess
-	var acts []act
-	if sess != nil {
-		acts = append(acts, sess.acts...)
-	}
-	s.mu.Unlock()
+	sess := s.current()
 	if sess == nil {
 		return nil, fmt.Errorf("save as test: no call yet; make one first")
+	}
+	sess.mu.Lock()
+	acts := append([]act(nil), sess.acts...)
+	call, busy := sess.call, sess.busy
+	sess.mu.Unlock()
+	if call == nil {
+		return nil, fmt.Errorf("save as test: the call has not started yet")
 	}
 	imports := []string{"strings", "testing", "time", "github.com/opentact-go/opentact/flowsim"}
 	if s.url != nil {
@@ -75,7 +76,7 @@ func (s *Server) generateTest() ([]byte, error) {
 	}
 	b.WriteString("}\n")
 	var script []string
-	ended := false
+	ended := call.Ended() && !busy
 	for _, a := range acts {
 		switch a.kind {
 		case actPress:
@@ -84,23 +85,25 @@ func (s *Server) generateTest() ([]byte, error) {
 			script = append(script, "flowsim.Silence()")
 		case actHangUp:
 			script = append(script, "flowsim.HangUp()")
-			ended = true
+		case actHangUpBefore:
+			fmt.Fprintf(&b, "// The caller hung up on the page while the call was paused before its command #%d.\n", a.n)
+			fmt.Fprintf(&b, "ncmds := 0\nopts = append(opts, flowsim.BeforeCommand(func(*flowsim.Call, flowsim.Wait) bool {\nncmds++\nreturn ncmds < %d\n}))\n", a.n)
 		}
 	}
-	if !ended && !sess.call.Ended() {
+	if !ended {
 		script = append(script, "flowsim.HangUp()")
 	}
 	if len(script) > 0 {
 		fmt.Fprintf(&b, "opts = append(opts, flowsim.Script(%s))\n", strings.Join(script, ", "))
 	}
-	tr := sess.call.Transcript()
+	tr := call.Transcript()
 	b.WriteString("c := sim.Run(t.Context(), opts...)\n")
 	b.WriteString("want := strings.Join([]string{\n")
 	for _, st := range tr {
 		b.WriteString(strconv.Quote(st.String()) + ",\n")
 	}
 	b.WriteString("}, \"\\n\") + \"\\n\"\n")
-	if sess.call.Ended() {
+	if ended {
 		b.WriteString("if got := c.Transcript().String(); got != want {\nt.Errorf(\"transcript:\\n%s\\nwant:\\n%s\", got, want)\n}\n")
 	} else {
 		b.WriteString("// The call was still going on the page; the replay hangs up there.\n")

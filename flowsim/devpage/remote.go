@@ -1,10 +1,8 @@
 package devpage
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -18,9 +16,6 @@ import (
 // host go there too. Requests to other loopback hosts are sent as well;
 // a request to a host off this machine fails without being sent.
 type URL string
-
-// maxReply bounds a reply read from the application, as flowsim does.
-const maxReply = 1<<20 + 1
 
 // parseLoopbackURL checks that u is an http or https URL on this machine.
 func parseLoopbackURL(u string) (*url.URL, error) {
@@ -61,30 +56,4 @@ func loopbackClient() *http.Client {
 			return nil
 		},
 	}
-}
-
-// forward is the in-process handler flowsim calls for the source URL's
-// host: it sends the request to the application and copies its reply. A
-// request that gets no reply answers 502 with the error, which flowsim
-// shows as the failed exchange.
-func forward(client *http.Client) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := r.Clone(r.Context())
-		req.RequestURI = ""
-		resp, err := client.Do(req)
-		if err != nil {
-			var ue *url.Error
-			if errors.As(err, &ue) {
-				err = ue.Err
-			}
-			if errors.Is(err, context.DeadlineExceeded) {
-				err = errors.New("no reply in time")
-			}
-			http.Error(w, "devpage: "+r.Method+" "+r.URL.String()+": "+err.Error(), http.StatusBadGateway)
-			return
-		}
-		defer resp.Body.Close()
-		w.WriteHeader(resp.StatusCode)
-		_, _ = io.Copy(w, io.LimitReader(resp.Body, maxReply))
-	})
 }

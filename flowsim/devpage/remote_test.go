@@ -98,7 +98,7 @@ func TestURLBadAnswers(t *testing.T) {
 		bad  http.HandlerFunc
 		want string
 	}{
-		{"panic", func(http.ResponseWriter, *http.Request) { panic("boom") }, "got no reply: GET http://"},
+		{"panic", func(http.ResponseWriter, *http.Request) { panic("boom") }, "/calls?from=15550100001&to=15550100002 got no reply: EOF"},
 		{"status 500", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "panic: boom", 500) }, "failed: status 500"},
 		{"timeout", func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, "no reply within 0.2s"},
 		{"refused", nil, "connection refused"},
@@ -173,3 +173,28 @@ func TestURLOffMachine(t *testing.T) {
 
 // quietLog is a logger for servers whose handlers panic on purpose.
 func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// TestCallbackAndCurlExchanges: a Callback's reply is checked and becomes
+// the next document; a Curl's reply is shown but not checked.
+func TestCallbackAndCurlExchanges(t *testing.T) {
+	t.Parallel()
+	doc := `<Response><Curl url="https://crm.example.com/log"/><Callback url="https://app.example.com/next" tag="t1"/></Response>`
+	ts, _ := start(t, []byte(doc),
+		devpage.Reply("https://crm.example.com/", "not xml at all"),
+		devpage.Reply("https://app.example.com/", `<Response><Play>https://cdn.example.com/a.ogg</Play><Hangup/></Response>`))
+	_, st, body := post(t, ts, "call", `{}`)
+	if len(st.Exchanges) != 2 || !st.Ended {
+		t.Fatalf("call: %s", body)
+	}
+	curl, cb := st.Exchanges[0], st.Exchanges[1]
+	if curl.Element != "Curl" || curl.Path != "/Response/Curl[1]" || curl.Checked || curl.Reply != "not xml at all" || curl.Produced != 0 {
+		t.Errorf("Curl exchange: %+v", curl)
+	}
+	if cb.Element != "Callback" || cb.URL != "https://app.example.com/next?tag=t1" || !cb.Checked || cb.Produced != 2 ||
+		len(cb.Findings) != 1 || cb.Findings[0].Rule != "audio-ext" || cb.Findings[0].Path != "/Response/Play[1]" {
+		t.Errorf("Callback exchange: %+v", cb)
+	}
+	if len(st.Documents) != 2 || st.Documents[1].URL != cb.URL {
+		t.Errorf("documents: %+v", st.Documents)
+	}
+}

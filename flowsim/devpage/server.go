@@ -36,8 +36,11 @@ type Server struct {
 	sim     *flowsim.Sim
 	static  http.Handler
 
+	opMu    sync.Mutex // one action at a time
 	mu      sync.Mutex
 	sess    *session
+	log     []LogLine
+	notice  string
 	subs    map[chan struct{}]bool
 	closed  chan struct{}
 	closing sync.Once
@@ -52,10 +55,9 @@ func New(src any, opts ...Option) (*Server, error) {
 		if err != nil {
 			return nil, err
 		}
-		client := loopbackClient()
 		s.url = p
-		src = flowsim.Handler(forward(client), p.String())
-		s.simOpts = append(s.simOpts, flowsim.Client(client))
+		src = flowsim.URL(p.String())
+		s.simOpts = append(s.simOpts, flowsim.Client(loopbackClient()))
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -166,7 +168,8 @@ type request struct {
 	Recordings []string          `json:"recordings"`
 }
 
-// action runs call, press, silence or hangup and answers with the state.
+// action runs call, step, continue, press, silence or hangup and answers
+// with the state once the call has settled.
 func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 	var req request
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
@@ -175,10 +178,16 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 		writeError(w, http.StatusBadRequest, "the request body is not a JSON object of this API: "+err.Error())
 		return
 	}
+	s.opMu.Lock()
+	defer s.opMu.Unlock()
 	var err error
 	switch name {
 	case "call":
-		err = s.startCall(req)
+		err = s.startCall(req, false)
+	case "step":
+		err = s.step(req)
+	case "continue":
+		err = s.resume(req)
 	case "press":
 		if !validKeys(req.Keys) {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("keys %q: want one or more of 0-9 * #", req.Keys))

@@ -229,7 +229,11 @@ func TestStream(t *testing.T) {
 		t.Fatalf("first event: %+v, want no call", st)
 	}
 	post(t, ts, "call", `{}`)
-	if st := event(); !st.Waiting || len(st.Heard) != 1 || st.Heard[0] != "Main menu. Press 1 for sales." {
+	st := event()
+	for st.Running { // the call runs, then settles
+		st = event()
+	}
+	if !st.Waiting || len(st.Heard) != 1 || st.Heard[0] != "Main menu. Press 1 for sales." {
 		t.Fatalf("event after call: %+v", st)
 	}
 	srv.Close()
@@ -293,6 +297,18 @@ func TestGeneratedTest(t *testing.T) {
 		t.Fatalf("generated test:\n%s", plain)
 	}
 
+	// Stepping, then hanging up between two commands.
+	ts, _ = start(t, []byte(nested))
+	post(t, ts, "call", `{}`)
+	post(t, ts, "step", `{}`)
+	post(t, ts, "press", `{"keys":"1"}`)
+	post(t, ts, "step", `{}`)
+	post(t, ts, "hangup", `{}`)
+	stepped := saveTest(t, ts)
+	if !bytes.Contains(stepped, []byte(`return ncmds < 4`)) || !bytes.Contains(stepped, []byte(`the caller hung up before /Response/Gather[1]/DTMF[1]/Gather[1]`)) {
+		t.Errorf("the generated test of a call hung up while paused:\n%s", stepped)
+	}
+
 	// Every setting: clock in a zone, caller, location, field, Dial outcomes.
 	ts, _ = start(t, []byte(officeFlow))
 	post(t, ts, "call", `{"at":"2030-01-07T09:30:00-05:00","from":"12125550100","state":"NJ","county":"ESSEX",`+
@@ -354,7 +370,7 @@ func TestGeneratedTest(t *testing.T) {
 		t.Fatalf("no newHandler to fill in:\n%s", unfilled)
 	}
 
-	if out, ok := goTest(t, plain, settings, routes, filled); !ok {
+	if out, ok := goTest(t, plain, stepped, settings, routes, filled); !ok {
 		t.Fatalf("go test of the generated files: %s", out)
 	}
 

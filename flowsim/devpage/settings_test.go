@@ -1,8 +1,12 @@
 package devpage_test
 
 import (
+	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/opentact-go/opentact/flowsim/devpage"
 )
 
 // officeFlow depends on every setting of the page: the clock (Schedule),
@@ -33,6 +37,16 @@ func TestSettings(t *testing.T) {
 			t.Fatalf("call %s: %d %s", body, code, raw)
 		}
 		return strings.Join(st.Heard, "|")
+	}
+	resp, err := http.Get(ts.URL + "/api/state")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st0 devpage.State
+	err = json.NewDecoder(resp.Body).Decode(&st0)
+	resp.Body.Close()
+	if want := "sip:alice@example.com|sip:bob@example.com|sip:carol@example.com"; err != nil || strings.Join(st0.Destinations, "|") != want {
+		t.Errorf("destinations before a call: %q %v, want %s", st0.Destinations, err, want)
 	}
 	// Wednesday 10:00 UTC, unknown caller, every Dial answered.
 	if got, want := heard(`{}`), "We are open."; got != want {

@@ -12,8 +12,16 @@ import (
 
 // State is what the page shows, as /api/state and the stream send it.
 type State struct {
-	Calling    bool             `json:"calling"`
-	Waiting    bool             `json:"waiting"`
+	Calling bool `json:"calling"`
+	// Waiting: the call waits for the caller at ActivePath.
+	Waiting bool `json:"waiting"`
+	// Paused: the call is paused before the command at ActivePath (step
+	// mode); Step runs it, Continue runs to the next wait.
+	Paused bool `json:"paused"`
+	// Stepping: the call pauses before each command.
+	Stepping bool `json:"stepping"`
+	// Running: the call is between two settled states (a slow request).
+	Running    bool             `json:"running"`
 	Ended      bool             `json:"ended"`
 	End        string           `json:"end,omitempty"`
 	Transcript []StepView       `json:"transcript"`
@@ -26,6 +34,14 @@ type State struct {
 	// Problems say in words what went wrong in the call: a document that
 	// cannot run, a request that failed. Empty when nothing did.
 	Problems []string `json:"problems"`
+	// Notice is the dev server's message about the application (it is
+	// starting, it exited), "" when none.
+	Notice string `json:"notice,omitempty"`
+	// Log is the application's output and the dev server's words about it.
+	Log []LogLine `json:"log"`
+	// Destinations are the destinations of the documents' Dials, for the
+	// answer:DESTINATION outcome.
+	Destinations []string `json:"destinations"`
 }
 
 // StepView is one transcript step.
@@ -56,19 +72,37 @@ type DocumentView struct {
 func (s *Server) state() State {
 	st := State{Transcript: []StepView{}, Heard: []string{}, Documents: []DocumentView{}, Visited: map[int][]string{},
 		Exchanges: []ExchangeView{}, Problems: []string{}}
+	s.logState(&st)
 	s.mu.Lock()
 	sess := s.sess
 	s.mu.Unlock()
 	if sess == nil {
+		docs, _ := s.documents(nil)
+		st.Destinations = destinations(docs)
 		return st
 	}
-	c := sess.call
-	tr := c.Transcript()
+	sess.mu.Lock()
+	c, paused, busy := sess.call, sess.paused, sess.busy
+	st.Stepping = sess.stepping
+	sess.mu.Unlock()
 	st.Calling = true
-	st.Ended = c.Ended()
-	st.End = string(c.End())
-	if w, ok := c.Waiting(); ok {
-		st.Waiting, st.ActiveDoc, st.ActivePath = true, w.Document, w.Path
+	var tr flowsim.Transcript
+	if c != nil {
+		tr = c.Transcript()
+		st.Ended = c.Ended() && !busy
+		st.End = string(c.End())
+		if w, ok := c.Waiting(); ok && !busy {
+			st.Waiting, st.ActiveDoc, st.ActivePath = true, w.Document, w.Path
+		}
+	}
+	switch {
+	case paused != nil:
+		st.Paused, st.ActiveDoc, st.ActivePath = true, paused.Document, paused.Path
+	case busy:
+		st.Running = true
+	}
+	if !st.Ended {
+		st.End = ""
 	}
 	for _, step := range tr {
 		v := StepView{Text: step.String(), Doc: step.Document, Path: step.Path, Element: step.Element,
@@ -89,6 +123,7 @@ func (s *Server) state() State {
 		st.Documents = append(st.Documents, DocumentView{N: d.n, XML: d.xml, URL: d.url, Lines: lineMap([]byte(d.xml)), Findings: s.findings([]byte(d.xml))})
 	}
 	st.Exchanges = xs
+	st.Destinations = destinations(docs)
 	st.Problems = problems(tr, xs)
 	return st
 }
@@ -199,7 +234,11 @@ func (s *Server) graphSVG(n int) (string, bool) {
 	sess := s.sess
 	s.mu.Unlock()
 	if sess != nil {
-		tr = sess.call.Transcript()
+		sess.mu.Lock()
+		if sess.call != nil {
+			tr = sess.call.Transcript()
+		}
+		sess.mu.Unlock()
 	}
 	docs, _ := s.documents(tr)
 	if n > len(docs) {

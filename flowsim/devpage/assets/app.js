@@ -5,6 +5,7 @@
 const $ = (id) => document.getElementById(id);
 let spoken = 0;      // how many heard prompts were read aloud
 let graphKey = "";   // the document the graph shows
+let current = null;  // the last state shown
 
 async function post(name, body) {
   $("error").textContent = "";
@@ -25,19 +26,30 @@ async function post(name, body) {
   }
 }
 
-function call() {
-  spoken = 0;
-  if (window.speechSynthesis) speechSynthesis.cancel();
+// settings returns the call's settings from the form, null when invalid.
+function settings() {
   const list = (v) => v.split(",").map((x) => x.trim()).filter((x) => x !== "");
   const body = { from: $("from").value, to: $("to").value, at: $("at").value, dials: list($("dials").value), fields: {} };
   if ($("state").value) body.state = $("state").value.toUpperCase();
   if ($("county").value) body.county = $("county").value.toUpperCase();
   for (const f of list($("fields").value)) {
     const i = f.indexOf("=");
-    if (i < 0) { $("error").textContent = "call fields: want name=value, got " + f; return; }
+    if (i < 0) { $("error").textContent = "call fields: want name=value, got " + f; return null; }
     body.fields[f.slice(0, i).trim()] = f.slice(i + 1).trim();
   }
-  post("call", body);
+  return body;
+}
+
+// start posts call, step or continue with the settings; step and continue
+// start a new call when none runs.
+function start(name) {
+  const body = settings();
+  if (!body) return;
+  if (name === "call" || !current || !current.calling || current.ended) {
+    spoken = 0;
+    if (window.speechSynthesis) speechSynthesis.cancel();
+  }
+  post(name, body);
 }
 
 function speak(heard) {
@@ -50,8 +62,17 @@ function speak(heard) {
   }
 }
 
+function status(s) {
+  if (!s.calling) return "no call";
+  if (s.ended) return "call ended: " + s.end;
+  if (s.paused) return "paused before #" + s.activeDoc + " " + s.activePath + ": Step runs it, Continue runs to the next input";
+  if (s.waiting) return s.stepping ? "waiting for keys (step mode)" : "waiting for keys";
+  return "running…";
+}
+
 function show(s) {
-  $("status").textContent = !s.calling ? "no call" : s.ended ? "call ended: " + s.end : s.waiting ? "waiting for keys" : "running";
+  current = s;
+  $("status").textContent = status(s);
   $("transcript").textContent = s.transcript.map((t) => t.text).join("\n");
   $("transcript").scrollTop = $("transcript").scrollHeight;
   const heard = $("heard");
@@ -66,6 +87,18 @@ function show(s) {
   showFindings($("docfindings"), doc ? doc.findings : []);
   showList($("problems"), s.problems || []);
   showExchanges(s.exchanges || []);
+  const choices = ["answer", "busy", "noanswer", "failed"].concat((s.destinations || []).map((d) => "answer:" + d));
+  if ($("dialchoices").children.length !== choices.length) {
+    $("dialchoices").replaceChildren(...choices.map((c) => { const o = el("option"); o.value = c; return o; }));
+  }
+  $("notice").hidden = !s.notice;
+  $("notice").textContent = s.notice || "";
+  const log = s.log || [];
+  $("logbox").hidden = log.length === 0;
+  const pre = $("log");
+  const atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+  pre.replaceChildren(...log.map((l) => el("span", l.stream, l.text)));
+  if (atEnd) pre.scrollTop = pre.scrollHeight;
 }
 
 function el(tag, cls, text) {
@@ -153,7 +186,9 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const b of document.querySelectorAll("#keypad button")) {
     b.addEventListener("click", () => post("press", { keys: b.dataset.key }));
   }
-  $("call").addEventListener("click", call);
+  $("call").addEventListener("click", () => start("call"));
+  $("step").addEventListener("click", () => start("step"));
+  $("continue").addEventListener("click", () => start("continue"));
   $("silence").addEventListener("click", () => post("silence"));
   $("hangup").addEventListener("click", () => post("hangup"));
   document.addEventListener("keydown", (e) => {

@@ -1,0 +1,413 @@
+package flow
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/opentact-go/opentact/internal/renderhook"
+	"github.com/opentact-go/opentact/render"
+)
+
+// The fast path: a flow whose items are all records with values that pass
+// every error rule (Flow.slow is false) is written straight from its
+// records, without nodes and without render.Check. The bytes are those
+// render.Append writes for the tree Build returns, in either layout, and
+// the findings are the warnings render.Check reports on it, in the same
+// order with the same paths: the writer applies the warning rules of the
+// elements it writes while it writes them. equiv_test.go and
+// internal/gen's TestGoldensRoundTrip compare both paths.
+
+// maxFastDepth is the deepest nesting the fast path writes; deeper flows
+// take the tree's path, which enforces the nesting limits of render.
+const maxFastDepth = 900
+
+const (
+	xmlDeclaration = `<?xml version="1.0" encoding="UTF-8"?>`
+	indentSpaces   = "                                                                "
+)
+
+// fast reports whether f can be written from its records.
+func (f *Flow) fast() bool { return f == nil || !f.slow && f.depth <= maxFastDepth }
+
+// appendFast appends the XML of f, which fast accepts, to dst and returns
+// the document's warnings. ok is false when a value turned out not to be
+// writable, which the predicates of clean.go rule out; the caller then
+// takes the tree's path.
+func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds render.Diagnostics, ok bool) {
+	w := writerPool.Get().(*fastWriter)
+	defer w.release()
+	w.buf = dst
+	for _, o := range opts {
+		w.compact = w.compact || o == render.Compact()
+	}
+	var items []item
+	if f != nil {
+		items = f.items
+	}
+	w.document(items)
+	if w.bad {
+		return dst, nil, false
+	}
+	w.ds.Sort()
+	return w.buf, w.ds, true
+}
+
+// writerPool keeps fastWriters, whose stacks take an allocation to grow.
+var writerPool = sync.Pool{New: func() any { return new(fastWriter) }}
+
+// release empties w, keeping only the capacity of its stack, and puts it
+// back in the pool.
+func (w *fastWriter) release() {
+	clear(w.stack[:cap(w.stack)])
+	*w = fastWriter{stack: w.stack[:0], scratch: w.scratch[:0]}
+	if cap(w.stack) <= 1024 && cap(w.scratch) <= 1<<16 {
+		writerPool.Put(w)
+	}
+}
+
+// fastWriter writes records as render's writer writes their nodes.
+type fastWriter struct {
+	buf     []byte
+	compact bool
+	bad     bool // a value could not be written
+	// depth is the nesting depth of the element being written; the
+	// children of <Response> are at depth 1.
+	depth int
+	ds    render.Diagnostics
+	// stack holds the place of each element being written, the outermost
+	// first: the path of a finding is made from it.
+	stack []frame
+	// scratch is where the path of a finding is made.
+	scratch []byte
+}
+
+// frame is the place of an element being written: item i of list.
+type frame struct {
+	list []item
+	i    int
+}
+
+func (w *fastWriter) newline() {
+	if !w.compact {
+		w.buf = append(w.buf, '\n')
+	}
+}
+
+func (w *fastWriter) indent() {
+	if w.compact {
+		return
+	}
+	for n := 2 * w.depth; n > 0; n -= len(indentSpaces) {
+		w.buf = append(w.buf, indentSpaces[:min(n, len(indentSpaces))]...)
+	}
+}
+
+func (w *fastWriter) escaped(s string, attr bool) {
+	var bad int
+	w.buf, bad = renderhook.AppendEscaped(w.buf, s, attr)
+	if bad >= 0 {
+		w.bad = true
+	}
+}
+
+// attr writes a string attribute when it is not empty.
+func (w *fastWriter) attr(name, s string) {
+	if s == "" {
+		return
+	}
+	w.attrName(name)
+	w.escaped(s, true)
+	w.buf = append(w.buf, '"')
+}
+
+func (w *fastWriter) attrName(name string) {
+	w.buf = append(w.buf, ' ')
+	w.buf = append(w.buf, name...)
+	w.buf = append(w.buf, '=', '"')
+}
+
+func (w *fastWriter) intAttr(name string, set bool, v int64) {
+	if set {
+		w.attrName(name)
+		w.buf = strconv.AppendInt(w.buf, v, 10)
+		w.buf = append(w.buf, '"')
+	}
+}
+
+func (w *fastWriter) boolAttr(name string, set, v bool) {
+	if set {
+		w.attrName(name)
+		w.buf = strconv.AppendBool(w.buf, v)
+		w.buf = append(w.buf, '"')
+	}
+}
+
+// end closes an element without content.
+func (w *fastWriter) end() {
+	w.buf = append(w.buf, '/', '>')
+	w.newline()
+}
+
+func (w *fastWriter) endTag(name string) {
+	w.buf = append(w.buf, '<', '/')
+	w.buf = append(w.buf, name...)
+	w.buf = append(w.buf, '>')
+}
+
+// text writes the text content of the open element and its end tag, or
+// closes it empty when s is "".
+func (w *fastWriter) text(name, s string) {
+	if s == "" {
+		w.end()
+		return
+	}
+	w.buf = append(w.buf, '>')
+	w.escaped(s, false)
+	w.endTag(name)
+	w.newline()
+}
+
+// list writes items as the content of the open element name, one level
+// deeper, and its end tag; no items close it empty.
+func (w *fastWriter) list(name string, items []item) {
+	if len(items) == 0 {
+		w.end()
+		return
+	}
+	w.buf = append(w.buf, '>')
+	w.newline()
+	w.depth++
+	for i := range items {
+		w.stack = append(w.stack, frame{list: items, i: i})
+		w.item(&items[i])
+		w.stack = w.stack[:len(w.stack)-1]
+	}
+	w.depth--
+	w.indent()
+	w.endTag(name)
+	w.newline()
+}
+
+// document writes the declaration and the <Response> holding items.
+func (w *fastWriter) document(items []item) {
+	w.buf = append(w.buf, xmlDeclaration...)
+	w.newline()
+	w.buf = append(w.buf, "<Response"...)
+	w.commandList(items)
+	w.list("Response", items)
+}
+
+// item writes the record it, the last one on the stack, attributes in the
+// order of render's writer; first the warnings about it and about its list
+// of children, in render.Check's order.
+func (w *fastWriter) item(it *item) {
+	w.indent()
+	if it.kind == kindComment {
+		w.buf = append(w.buf, "<!--"...)
+		w.buf = append(w.buf, it.text...)
+		w.buf = append(w.buf, "-->"...)
+		w.newline()
+		return
+	}
+	name := it.name()
+	w.buf = append(w.buf, '<')
+	w.buf = append(w.buf, name...)
+	a := attrsOf(it.attrs)
+	switch it.kind {
+	case kindAnswer:
+		w.intAttr("delay", a.Delay.Set, int64(a.Delay.Val))
+		w.attr("tag", a.Tag)
+		w.end()
+	case kindHangup:
+		w.attr("tag", a.Tag)
+		w.end()
+	case kindPause:
+		w.intAttr("length", a.Length.Set, int64(a.Length.Val))
+		w.attr("dtmf_stop", a.DTMFStop)
+		w.attr("tag", a.Tag)
+		w.end()
+	case kindSay:
+		w.attr("type", string(a.Type))
+		w.attr("gender", string(a.Gender))
+		w.attr("code", a.Code)
+		w.attr("lang", a.Lang)
+		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
+		w.attr("tag", a.Tag)
+		w.text(name, it.text)
+	case kindPlay:
+		w.attr("leg", string(a.Leg))
+		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
+		w.attr("tag", a.Tag)
+		w.playRules(it.text)
+		w.text(name, it.text)
+	case kindHold:
+		w.intAttr("timeout", a.Timeout.Set, int64(a.Timeout.Val))
+		w.attr("tag", a.Tag)
+		w.end()
+	case kindUnhold:
+		w.attr("tag", a.Tag)
+		w.end()
+	case kindGather:
+		w.intAttr("dtmf_length", a.DTMFLength.Set, int64(a.DTMFLength.Val))
+		w.attr("dtmf_stop", a.DTMFStop)
+		w.attr("url", a.URL)
+		w.attr("tag", a.Tag)
+		w.gatherRules(it.kids, a)
+		w.list(name, it.kids)
+	case kindDial:
+		w.attr("tag", a.Tag)
+		w.dialRules(it.kids)
+		w.list(name, it.kids)
+	case kindError:
+		w.boolAttr("play", a.Play.Set, a.Play.Val)
+		w.attr("tag", a.Tag)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
+	case kindDTMF:
+		w.attr("value", it.text)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
+	case kindDefault:
+		w.attr("tag", a.Tag)
+		w.commandList(it.kids)
+		w.list(name, it.kids)
+	case kindTo:
+		w.text(name, it.text)
+	default:
+		w.bad = true // unreachable: a node item makes the flow slow
+	}
+}
+
+// appendPath appends the path of the element written last, /Response
+// when none is, to dst.
+func (w *fastWriter) appendPath(dst []byte) []byte {
+	dst = append(dst, "/Response"...)
+	for i := range w.stack {
+		dst = appendStep(dst, w.stack[i].list, w.stack[i].i)
+	}
+	return dst
+}
+
+// appendStep appends the path step of item i of list to dst: its name and
+// its position among the items of that name.
+func appendStep(dst []byte, list []item, i int) []byte {
+	n := 0
+	for j := range list[:i+1] {
+		if list[j].kind == list[i].kind {
+			n++
+		}
+	}
+	dst = append(dst, '/')
+	dst = append(dst, list[i].name()...)
+	dst = append(dst, '[')
+	dst = strconv.AppendInt(dst, int64(n), 10)
+	return append(dst, ']')
+}
+
+// warn reports a warning about the element written last or, when list is
+// not nil, about its child i; attr names the attribute it concerns.
+func (w *fastWriter) warn(list []item, i int, attr, rule, msg string) {
+	p := w.appendPath(w.scratch[:0])
+	if list != nil {
+		p = appendStep(p, list, i)
+	}
+	if attr != "" {
+		p = append(p, "/@"...)
+		p = append(p, attr...)
+	}
+	w.scratch = p
+	if w.ds == nil {
+		w.ds = make(render.Diagnostics, 0, 1)
+	}
+	w.ds = append(w.ds, render.Diagnostic{Path: string(p), Severity: render.SeverityWarning, Rule: rule, Message: msg})
+}
+
+// The warning rules below are render.Check's (rules_lists.go,
+// rules_gather.go, rules_dial.go, rules_elements.go) for the records
+// there are, with the same messages.
+
+// commandList: an <Error> first in its list, and commands after a
+// <Hangup>.
+func (w *fastWriter) commandList(items []item) {
+	first, hungUp := true, false
+	for i := range items {
+		switch items[i].kind {
+		case kindComment:
+			continue
+		case kindError:
+			if first {
+				w.warn(items, i, "", "error-first", "<Error> is first in its list, so there is no command before it whose failure it could handle")
+			}
+		case kindHangup:
+			if hungUp {
+				w.warn(items, i, "", "unreachable", "commands after <Hangup> never run")
+				return
+			}
+			hungUp = true
+		default:
+			if hungUp {
+				w.warn(items, i, "", "unreachable", "commands after <Hangup> never run")
+				return
+			}
+		}
+		first = false
+	}
+}
+
+// promptWarnings are the messages of the legacy warning about a prompt.
+var promptWarnings = map[kind]string{
+	kindSay:   "a prompt inside <Gather> is legacy; put the <Say> before the <Gather>",
+	kindPlay:  "a prompt inside <Gather> is legacy; put the <Play> before the <Gather>",
+	kindPause: "a prompt inside <Gather> is legacy; put the <Pause> before the <Gather>",
+}
+
+// gatherRules: legacy prompts, legacy mixed with current branches, a
+// branch value of another length than dtmf_length, digits nothing uses.
+func (w *fastWriter) gatherRules(kids []item, a *recAttrs) {
+	var hasDTMF, hasDefault, hasPrompt bool
+	for i := range kids {
+		switch k := &kids[i]; k.kind {
+		case kindSay, kindPlay, kindPause:
+			hasPrompt = true
+			w.warn(kids, i, "", "legacy", promptWarnings[k.kind])
+		case kindDTMF:
+			hasDTMF = true
+			if n, ok := a.DTMFLength.Get(); ok && n >= 1 && len(k.text) != n {
+				w.warn(kids, i, "value", "dtmf-length", fmt.Sprintf("value %q has %d keys but dtmf_length is %d", k.text, len(k.text), n))
+			}
+		case kindDefault:
+			hasDefault = true
+		}
+	}
+	if hasPrompt && (hasDTMF || hasDefault) {
+		w.warn(nil, 0, "", "legacy-mix", "<Gather> mixes legacy content (prompts, <Switch>) with <DTMF> and <Default> branches")
+	}
+	if !hasDTMF && a.URL == "" {
+		w.warn(nil, 0, "", "gather-unused", "<Gather> has neither <DTMF> branches nor a url, so the digits it collects are not used")
+	}
+}
+
+// dialRules: a destination dialled twice.
+func (w *fastWriter) dialRules(kids []item) {
+	for i := range kids {
+		if kids[i].kind != kindTo || kids[i].text == "" {
+			continue
+		}
+		for j := range i {
+			if kids[j].kind == kindTo && kids[j].text == kids[i].text {
+				w.warn(kids, i, "", "duplicate-destination", fmt.Sprintf("destination %q is already dialled by this <Dial>", kids[i].text))
+				break
+			}
+		}
+	}
+}
+
+// playRules: an audio URL that names no .mp3 or .wav file.
+func (w *fastWriter) playRules(url string) {
+	if url != "" && isHTTPURL(url) {
+		if ext := renderhook.AudioExt(url); ext != ".mp3" && ext != ".wav" {
+			w.warn(nil, 0, "", "audio-ext", fmt.Sprintf("audio URL %q does not end in .mp3 or .wav", url))
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package flow
+
+import "github.com/opentact-go/opentact/verbs"
+
+// kind is the element an item records without a node.
+type kind uint8
+
+const (
+	kindNode kind = iota // not a record: the item holds a node
+	kindAnswer
+	kindHangup
+	kindPause
+	kindSay
+	kindPlay
+	kindHold
+	kindUnhold
+	kindGather
+	kindDial
+	kindError
+	kindDTMF
+	kindDefault
+	kindTo
+	kindComment
+)
+
+// kindNames are the element names of the kinds.
+var kindNames = [...]string{
+	kindAnswer:  "Answer",
+	kindHangup:  "Hangup",
+	kindPause:   "Pause",
+	kindSay:     "Say",
+	kindPlay:    "Play",
+	kindHold:    "Hold",
+	kindUnhold:  "Unhold",
+	kindGather:  "Gather",
+	kindDial:    "Dial",
+	kindError:   "Error",
+	kindDTMF:    "DTMF",
+	kindDefault: "Default",
+	kindTo:      "To",
+	kindComment: "comment()",
+}
+
+// item is a command of a Flow, or a child of one of its elements. The
+// common elements are kept as records, without a node: the element, its
+// text, its attribute options and its children or commands. The fast path
+// writes the XML of records directly; Build makes their nodes, each time
+// anew. Everything else (and every element with a problem, which is
+// reported at its node) is a node, made as the builder always made it.
+// An item never changes once made, so lists of items are shared.
+type item struct {
+	node verbs.Node // the node, when kind is kindNode
+	kind kind
+	// text is the text of a Say, the URL of a Play, the value of a DTMF
+	// branch or the destination of a To.
+	text string
+	// attrs are the attribute options given to the element, nil when none
+	// was.
+	attrs *recAttrs
+	// kids are the children of a Gather or Dial, or the commands of an
+	// Error, DTMF or Default.
+	kids []item
+}
+
+// nodeItem returns n as an item.
+func nodeItem(n verbs.Node) item { return item{node: n} }
+
+// name returns the element name of a record, comment() for a comment (the
+// step of its path).
+func (it *item) name() string { return kindNames[it.kind] }
+
+// settings returns the settings that made the record's attributes, to
+// fill a node with.
+func (it *item) settings() *settings {
+	return &settings{attrs: it.attrs.expand()}
+}
+
+// toNode returns the node of it: its own, or a new one made from the
+// record exactly as the builder made nodes before records, with new
+// nodes for the record's children and commands.
+func (it *item) toNode() verbs.Node {
+	switch it.kind {
+	case kindNode:
+		return it.node
+	case kindAnswer:
+		n := &verbs.Answer{}
+		it.settings().fillAnswer(n)
+		return n
+	case kindHangup:
+		n := &verbs.Hangup{}
+		it.settings().fillHangup(n)
+		return n
+	case kindPause:
+		n := &verbs.Pause{}
+		it.settings().fillPause(n)
+		return n
+	case kindSay:
+		n := &verbs.Say{Text: it.text}
+		it.settings().fillSay(n)
+		return n
+	case kindPlay:
+		n := &verbs.Play{URL: it.text}
+		it.settings().fillPlay(n)
+		return n
+	case kindHold:
+		n := &verbs.Hold{}
+		it.settings().fillHold(n)
+		return n
+	case kindUnhold:
+		n := &verbs.Unhold{}
+		it.settings().fillUnhold(n)
+		return n
+	case kindGather:
+		n := &verbs.Gather{Children: childNodes[verbs.GatherChild](it.kids)}
+		it.settings().fillGather(n)
+		return n
+	case kindDial:
+		n := &verbs.Dial{Children: childNodes[verbs.DialChild](it.kids)}
+		it.settings().fillDial(n)
+		return n
+	case kindError:
+		n := &verbs.Error{Commands: commandNodes(it.kids)}
+		it.settings().fillError(n)
+		return n
+	case kindDTMF:
+		return &verbs.DTMF{Value: it.text, Commands: commandNodes(it.kids)}
+	case kindDefault:
+		n := &verbs.Default{Commands: commandNodes(it.kids)}
+		it.settings().fillDefault(n)
+		return n
+	case kindTo:
+		return &verbs.To{Destination: it.text}
+	case kindComment:
+		return &verbs.Comment{Text: it.text}
+	}
+	panic("flow: unknown item kind") // unreachable: every kind has a case
+}
+
+// commandNodes returns the nodes of a command list, nil when it is empty.
+func commandNodes(items []item) []verbs.Command {
+	return childNodes[verbs.Command](items)
+}
+
+// childNodes returns the nodes of items as children of type C, nil when
+// there are none. Records are only made of the kinds that fit where they
+// stand, so the assertion holds.
+func childNodes[C verbs.Node](items []item) []C {
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]C, 0, len(items))
+	for i := range items {
+		if c, ok := items[i].toNode().(C); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}

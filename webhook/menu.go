@@ -1,0 +1,280 @@
+package webhook
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	flow "github.com/opentact-go/opentact/builder"
+)
+
+// MenuParam is the query parameter that names the menu state in the Gather
+// URLs a Menu writes. It is not signed: a menu position is no secret and
+// no gate (check a PIN in an action, with signed state, WithState).
+const MenuParam = "ot_menu"
+
+// Menu routes the digits of a DTMF menu: declare its states (State) and
+// the digits that lead between them (Go) or to an action (Do), then serve
+// them all with one handler (Handler). Each state's document is its prompt
+// followed by a Gather whose URL the Menu builds, pointing back at the
+// path the request came to with MenuParam naming the state; a digit
+// without a transition repeats the state after an apology. Transitions
+// returns the declarations as data, for the simulator and the graph.
+//
+// Declaration problems (an unknown state, a repeated or invalid digit
+// string) are recorded and returned by Handler, as the builder does. A
+// Menu is not safe for concurrent declaration; the handler it returns is
+// safe for concurrent use and does not change when the Menu does.
+type Menu struct {
+	start  string
+	states map[string]MenuState
+	order  []string // state names in declaration order
+	trans  []MenuTransition
+	funcs  map[[2]string]CallFlowFunc[*flow.Flow]
+	urlOpt []URLOption
+	errs   []error
+}
+
+// MenuState is what a menu state plays.
+type MenuState struct {
+	// Prompt runs before the Gather; it says what each digit does.
+	Prompt *flow.Flow
+	// NoInput runs after the Gather, when the caller pressed nothing. Nil
+	// ends the call with a Hangup.
+	NoInput *flow.Flow
+	// OnError is the Gather's Error block, run when its URL does not
+	// answer with a document. Nil: no Error block.
+	OnError *flow.Flow
+	// Invalid runs before the state repeats after digits with no
+	// transition. Nil: "Sorry, that is not a valid choice."
+	Invalid *flow.Flow
+}
+
+// MenuTransition is one declared transition of a Menu.
+type MenuTransition struct {
+	From   string // the state the digits are pressed in
+	Digits string // the digits, such as "1" or "*"
+	To     string // the state they lead to; "" for an action
+	Action string // the action's label (Do); "" for a state
+}
+
+// NewMenu returns a Menu whose calls start in the state named start.
+func NewMenu(start string) *Menu {
+	return &Menu{start: start, states: map[string]MenuState{}, funcs: map[[2]string]CallFlowFunc[*flow.Flow]{}}
+}
+
+// State declares the state name.
+func (m *Menu) State(name string, st MenuState) *Menu {
+	switch {
+	case name == "":
+		m.errorf("State: empty name")
+	case st.Prompt == nil:
+		m.errorf("State %q: nil Prompt", name)
+	default:
+		if _, dup := m.states[name]; dup {
+			m.errorf("State %q: declared twice", name)
+			break
+		}
+		m.states[name] = st
+		m.order = append(m.order, name)
+	}
+	return m
+}
+
+// Go declares that digits pressed in state from lead to state to.
+func (m *Menu) Go(from, digits, to string) *Menu {
+	if to == "" {
+		m.errorf("Go(%q, %q): empty target state", from, digits)
+		return m
+	}
+	m.add(MenuTransition{From: from, Digits: digits, To: to}, nil)
+	return m
+}
+
+// Do declares that digits pressed in state from run fn, whose document
+// continues the call; label names the action in Transitions.
+func (m *Menu) Do(from, digits, label string, fn CallFlowFunc[*flow.Flow]) *Menu {
+	switch {
+	case fn == nil:
+		m.errorf("Do(%q, %q): nil function", from, digits)
+	case label == "":
+		m.errorf("Do(%q, %q): empty label", from, digits)
+	default:
+		m.add(MenuTransition{From: from, Digits: digits, Action: label}, fn)
+	}
+	return m
+}
+
+func (m *Menu) add(t MenuTransition, fn CallFlowFunc[*flow.Flow]) {
+	if !validDigits(t.Digits) {
+		m.errorf("transition from %q: digits %q are not DTMF keys (0-9, *, #)", t.From, t.Digits)
+		return
+	}
+	key := [2]string{t.From, t.Digits}
+	for _, x := range m.trans {
+		if x.From == t.From && x.Digits == t.Digits {
+			m.errorf("transition from %q on %q: declared twice", t.From, t.Digits)
+			return
+		}
+	}
+	m.trans = append(m.trans, t)
+	if fn != nil {
+		m.funcs[key] = fn
+	}
+}
+
+func (m *Menu) errorf(format string, args ...any) {
+	m.errs = append(m.errs, fmt.Errorf("webhook: Menu: "+format, args...))
+}
+
+// validDigits reports whether s is one or more DTMF keys.
+func validDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || c == '*' || c == '#') {
+			return false
+		}
+	}
+	return true
+}
+
+// Transitions returns the declared transitions in declaration order.
+func (m *Menu) Transitions() []MenuTransition {
+	return append([]MenuTransition(nil), m.trans...)
+}
+
+// States returns the declared state names in declaration order, the start
+// state being the one NewMenu named.
+func (m *Menu) States() []string {
+	return append([]string(nil), m.order...)
+}
+
+// Start returns the name of the start state.
+func (m *Menu) Start() string { return m.start }
+
+// menuRouter is a frozen copy of a Menu.
+type menuRouter struct {
+	start  string
+	states map[string]MenuState
+	next   map[[2]string]MenuTransition
+	funcs  map[[2]string]CallFlowFunc[*flow.Flow]
+	length map[string]int // the digit count of each state's Gather
+	urlOpt []URLOption
+}
+
+// defaultInvalid is said before a state repeats.
+var defaultInvalid = flow.New().Say("Sorry, that is not a valid choice.")
+
+// CallbackURLOptions sets the options of the Gather URLs the Menu builds
+// with CallbackURL (WithForwardedHeadersFrom behind a reverse proxy).
+func (m *Menu) CallbackURLOptions(opts ...URLOption) *Menu {
+	m.urlOpt = append(m.urlOpt, opts...)
+	return m
+}
+
+// Handler returns the one handler serving every state of m: a request
+// without MenuParam (the call_flow_url, or any first request) gets the
+// start state; a Gather url request gets what its digits lead to. The
+// Gather URLs point at the path of the request they answer, with only
+// MenuParam as their query. opts are those of NewCallFlowHandler. It
+// returns every declaration problem at once.
+func (m *Menu) Handler(opts ...Option) (*CallFlowHandler, error) {
+	errs := append([]error(nil), m.errs...)
+	if _, ok := m.states[m.start]; !ok {
+		errs = append(errs, fmt.Errorf("webhook: Menu: the start state %q is not declared", m.start))
+	}
+	rt := &menuRouter{
+		start:  m.start,
+		states: make(map[string]MenuState, len(m.states)),
+		next:   make(map[[2]string]MenuTransition, len(m.trans)),
+		funcs:  make(map[[2]string]CallFlowFunc[*flow.Flow], len(m.funcs)),
+		length: map[string]int{},
+		urlOpt: append([]URLOption(nil), m.urlOpt...),
+	}
+	for name, st := range m.states {
+		rt.states[name] = st
+	}
+	for _, t := range m.trans {
+		if _, ok := m.states[t.From]; !ok {
+			errs = append(errs, fmt.Errorf("webhook: Menu: transition from %q on %q: no state %q", t.From, t.Digits, t.From))
+			continue
+		}
+		if _, ok := m.states[t.To]; t.To != "" && !ok {
+			errs = append(errs, fmt.Errorf("webhook: Menu: transition from %q on %q: no state %q", t.From, t.Digits, t.To))
+			continue
+		}
+		if n := rt.length[t.From]; n != 0 && n != len(t.Digits) {
+			errs = append(errs, fmt.Errorf("webhook: Menu: state %q: digits %q differ in length from its other transitions (one Gather collects one length)", t.From, t.Digits))
+			continue
+		}
+		key := [2]string{t.From, t.Digits}
+		rt.length[t.From] = len(t.Digits)
+		rt.next[key] = t
+		if fn := m.funcs[key]; fn != nil {
+			rt.funcs[key] = fn
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return NewCallFlowHandler(rt.serve, opts...)
+}
+
+// serve is the CallFlowFunc of the router.
+func (rt *menuRouter) serve(ctx context.Context, r *CallFlowRequest) (*flow.Flow, error) {
+	vs, ok := r.Query[MenuParam]
+	if !ok {
+		return rt.document(ctx, rt.start, nil)
+	}
+	delete(r.Query, MenuParam)
+	from := vs[len(vs)-1]
+	if _, ok := rt.states[from]; !ok {
+		return nil, fmt.Errorf("webhook: Menu: the request names no declared state (%s=%q)", MenuParam, from)
+	}
+	key := [2]string{from, r.DTMF}
+	t, ok := rt.next[key]
+	switch {
+	case !ok:
+		inv := rt.states[from].Invalid
+		if inv == nil {
+			inv = defaultInvalid
+		}
+		return rt.document(ctx, from, inv)
+	case t.To != "":
+		return rt.document(ctx, t.To, nil)
+	}
+	return rt.funcs[key](ctx, r)
+}
+
+// document is the document of state name, after before.
+func (rt *menuRouter) document(ctx context.Context, name string, before *flow.Flow) (*flow.Flow, error) {
+	st := rt.states[name]
+	u, err := CallbackURL(HTTPRequest(ctx), "", url.Values{MenuParam: {name}}, rt.urlOpt...)
+	if err != nil {
+		return nil, err
+	}
+	opts := []flow.GatherOption{flow.URL(u)}
+	if n := rt.length[name]; n > 0 {
+		opts = append(opts, flow.DTMFLength(n))
+	}
+	if st.OnError != nil {
+		opts = append(opts, flow.OnError(st.OnError))
+	}
+	f := flow.New().Append(before, st.Prompt).Gather(opts...)
+	if st.NoInput != nil {
+		return f.Append(st.NoInput), nil
+	}
+	return f.Hangup(), nil
+}
+
+// String describes a transition: "main 2 -> tech", "main 1 -> do support".
+func (t MenuTransition) String() string {
+	if t.To != "" {
+		return t.From + " " + t.Digits + " -> " + t.To
+	}
+	return t.From + " " + t.Digits + " -> do " + strings.TrimSpace(t.Action)
+}

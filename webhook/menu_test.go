@@ -1,0 +1,212 @@
+package webhook_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	flow "github.com/opentact-go/opentact/builder"
+	"github.com/opentact-go/opentact/flowsim"
+	"github.com/opentact-go/opentact/webhook"
+)
+
+// The prompts and replies of the test menu.
+const (
+	mainPrompt = "Main menu. Support 1, tech 2, voicemail 3."
+	techPrompt = "Tech menu. Networking 1, back 0."
+	sorry      = "Sorry, that is not a valid choice."
+)
+
+// testMenu is a two-level menu with three actions.
+func testMenu() *webhook.Menu {
+	say := func(text string) webhook.CallFlowFunc[*flow.Flow] {
+		return func(context.Context, *webhook.CallFlowRequest) (*flow.Flow, error) {
+			return flow.New().Say(text).Hangup(), nil
+		}
+	}
+	return webhook.NewMenu("main").
+		State("main", webhook.MenuState{Prompt: flow.New().Say(mainPrompt)}).
+		State("tech", webhook.MenuState{Prompt: flow.New().Say(techPrompt), NoInput: flow.New().Say("No choice.").Hangup()}).
+		Do("main", "1", "support", say("Support here.")).
+		Go("main", "2", "tech").
+		Do("main", "3", "voicemail", say("Voicemail here.")).
+		Do("tech", "1", "networking", say("Networking here.")).
+		Go("tech", "0", "main")
+}
+
+// forward sends every request the simulator makes over the network, so
+// the menu is walked over a real loopback server.
+func forward(c *http.Client) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := r.Clone(r.Context())
+		req.RequestURI = ""
+		resp, err := c.Do(req)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		w.WriteHeader(resp.StatusCode)
+		_, _ = io.Copy(w, resp.Body)
+	})
+}
+
+// TestMenuWalk walks every declared transition with the simulator over a
+// loopback server: the keys that reach a transition's state are found from
+// Transitions alone, and the call hears the state or the action the
+// transition names.
+func TestMenuWalk(t *testing.T) {
+	t.Parallel()
+	m := testMenu()
+	var hookErrs []error
+	var mu sync.Mutex
+	h, err := m.Handler(webhook.WithErrorHook(func(_ *http.Request, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		hookErrs = append(hookErrs, err)
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/ivr", h)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	sim, err := flowsim.New(flowsim.Handler(forward(srv.Client()), srv.URL+"/ivr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	prompt := map[string]string{"main": mainPrompt, "tech": techPrompt}
+	action := map[string]string{"support": "Support here.", "voicemail": "Voice" + "mail here.", "networking": "Networking here."}
+	// The shortest key path to each state, read from the transitions.
+	path := map[string][]string{m.Start(): nil}
+	for queue := []string{m.Start()}; len(queue) > 0; queue = queue[1:] {
+		for _, tr := range m.Transitions() {
+			if _, seen := path[tr.To]; tr.From == queue[0] && tr.To != "" && !seen {
+				path[tr.To] = append(slices.Clone(path[tr.From]), tr.Digits)
+				queue = append(queue, tr.To)
+			}
+		}
+	}
+	if len(m.Transitions()) != 5 {
+		t.Fatalf("Transitions = %v, want the 5 declared", m.Transitions())
+	}
+	for _, tr := range m.Transitions() {
+		keys := append(slices.Clone(path[tr.From]), tr.Digits)
+		c := sim.Run(t.Context(), flowsim.Keys(keys...))
+		heard := c.Heard()
+		want := prompt[tr.To]
+		if tr.To == "" {
+			want = action[tr.Action]
+		}
+		if len(heard) != len(keys)+1 || heard[len(heard)-1] != want || heard[len(heard)-2] != prompt[tr.From] {
+			t.Errorf("%v (keys %v): heard %q, want %q last after %q\n%s", tr, keys, heard, want, prompt[tr.From], c.Transcript())
+		}
+	}
+
+	// A digit without a transition apologises and repeats the state.
+	c := sim.Run(t.Context(), flowsim.Keys("2", "7", "0"))
+	if got, want := c.Heard(), []string{mainPrompt, techPrompt, sorry, techPrompt, mainPrompt}; !slices.Equal(got, want) {
+		t.Errorf("heard %q, want %q\n%s", got, want, c.Transcript())
+	}
+	// Silence in tech runs its NoInput.
+	c = sim.Run(t.Context(), flowsim.Script(flowsim.Press("2"), flowsim.Silence()), flowsim.Keys())
+	if got := c.Heard(); got[len(got)-1] != "No choice." {
+		t.Errorf("silence in tech: heard %q\n%s", got, c.Transcript())
+	}
+	if len(hookErrs) != 0 {
+		t.Errorf("hook got %v", hookErrs)
+	}
+}
+
+// TestMenuDocuments checks the documents themselves: the Gather URL of
+// each state is the request's path with only the state in its query, the
+// digit length is the transitions', and an unknown state is the fallback.
+func TestMenuDocuments(t *testing.T) {
+	t.Parallel()
+	var hooked []error
+	h, err := testMenu().Handler(webhook.WithErrorHook(func(_ *http.Request, err error) { hooked = append(hooked, err) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(target string) string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		return rec.Body.String()
+	}
+	want := flow.New().Say(mainPrompt).Gather(flow.URL("https://ivr.example.com/ivr?ot_menu=main"), flow.DTMFLength(1)).Hangup().MustXML()
+	if got := get("https://ivr.example.com/ivr?from=%2B15550100001&to=15550100002"); got != string(want) {
+		t.Errorf("start:\n%s\nwant:\n%s", got, want)
+	}
+	want = flow.New().Say(techPrompt).Gather(flow.URL("https://ivr.example.com/ivr?ot_menu=tech"), flow.DTMFLength(1)).Say("No choice.").Hangup().MustXML()
+	if got := get("https://ivr.example.com/ivr?ot_menu=main&dtmf=2&from=%2B15550100001&tn=15550100002&call=c1"); got != string(want) {
+		t.Errorf("tech:\n%s\nwant:\n%s", got, want)
+	}
+	if got := get("https://ivr.example.com/ivr?ot_menu=nowhere&dtmf=2"); !strings.Contains(got, "Sorry, we cannot take your call") || len(hooked) != 1 || !strings.Contains(hooked[0].Error(), `ot_menu="nowhere"`) {
+		t.Errorf("unknown state: %s, hook %v", got, hooked)
+	}
+
+	// Concurrent requests share the declared flows (go test -race).
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := url.Values{"ot_menu": {"main"}, "dtmf": {[]string{"1", "2", "3", "9"}[i%4]}, "call": {"c"}}
+			if body := get("https://ivr.example.com/ivr?" + q.Encode()); !strings.Contains(body, "<Response>") {
+				t.Errorf("concurrent request: %s", body)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestMenuDeclarationErrors reports every declaration problem at once.
+func TestMenuDeclarationErrors(t *testing.T) {
+	t.Parallel()
+	nop := func(context.Context, *webhook.CallFlowRequest) (*flow.Flow, error) { return nil, nil }
+	m := webhook.NewMenu("start").
+		State("main", webhook.MenuState{Prompt: flow.New().Say("Hi.")}).
+		State("main", webhook.MenuState{Prompt: flow.New().Say("Again.")}).
+		State("empty", webhook.MenuState{}).
+		Go("main", "1", "nowhere").
+		Go("ghost", "1", "main").
+		Go("main", "x", "main").
+		Go("main", "2", "main").
+		Go("main", "2", "main").
+		Go("main", "22", "main").
+		Do("main", "3", "", nop).
+		Do("main", "4", "four", nil)
+	_, err := m.Handler()
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		`the start state "start" is not declared`,
+		`State "main": declared twice`,
+		`State "empty": nil Prompt`,
+		`no state "nowhere"`,
+		`no state "ghost"`,
+		`digits "x" are not DTMF keys`,
+		`transition from "main" on "2": declared twice`,
+		`digits "22" differ in length`,
+		`Do("main", "3"): empty label`,
+		`Do("main", "4"): nil function`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not say %q:\n%v", want, err)
+		}
+	}
+	var joined interface{ Unwrap() []error }
+	if !errors.As(err, &joined) || len(joined.Unwrap()) != 10 {
+		t.Errorf("want 10 joined errors, got %v", err)
+	}
+}
