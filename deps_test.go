@@ -33,6 +33,7 @@ var allowedImports = map[string][]string{
 	"events":              {"internal/autherr", "internal/eventwire", "github.com/coder/websocket"},
 	"events/eventstest":   {"github.com/coder/websocket"},
 	"webhook":             {"verbs", "render", "builder", "events", "internal/eventwire"},
+	"webhook/webhooktest": {},
 	"flowsim":             {"verbs", "render", "events"},
 	"flowgraph":           {"verbs", "render"},
 	"flowsim/devpage":     {"verbs", "render", "flowsim", "flowgraph"},
