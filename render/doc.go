@@ -19,5 +19,6 @@
 // mean" suggestion), normalise the language's aliases, enforce size, depth
 // and element-count limits, reject DTDs and custom entities, and report
 // line:column for every problem. Lenient parsing keeps unknown elements and
-// attributes as raw nodes that render back unchanged.
+// attributes as raw nodes that render back unchanged, with a warning for
+// each.
 package render

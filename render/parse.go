@@ -28,7 +28,9 @@ type parseSettings struct {
 
 // Lenient keeps unknown elements (with their whole subtree) as
 // verbs.RawElement nodes and unknown attributes as Extra attributes instead
-// of reporting them as errors, so that they render back unchanged. Known
+// of reporting them as errors, so that they render back unchanged; each kept
+// one is a warning (Document.Warnings, and `opentact check -lenient -strict`
+// fails on it). Known
 // elements are still checked: one in a place the language forbids, a bad
 // value or a conflicting alias remains an error.
 func Lenient() ParseOption { return func(s *parseSettings) { s.lenient = true } }

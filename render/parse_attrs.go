@@ -47,6 +47,7 @@ func (p *parser) attrs(f *frame, spec *table.Element, list []xmlAttr) {
 		if !alias && canon == "" {
 			if p.settings.lenient {
 				extra = append(extra, verbs.Attr{Name: a.name, Value: a.value})
+				p.addWarning(a.path(), a.pos, "unknown-attribute", unknownAttr(a.name, *spec)+"; kept as written")
 				continue
 			}
 			p.addError(a.path(), a.pos, "unknown-attribute", unknownAttr(a.name, *spec))

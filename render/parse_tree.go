@@ -336,6 +336,9 @@ func (p *parser) startRaw(parent *frame, t *token, written string, pos Position)
 		p.skipElement(written, parent, seg)
 		return
 	}
+	if _, inRaw := parent.node.(*verbs.RawElement); !inRaw {
+		p.addWarning(parent.childPath(seg), pos, "unknown-element", unknownElement(written)+"; kept as written, with its content")
+	}
 	f := p.newFrame()
 	f.node, f.written, f.name, f.parent, f.seg, f.pos = raw, written, written, parent, seg, pos
 	p.setPosition(raw, pos)

@@ -9,14 +9,19 @@ import (
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// firstFinding parses doc and returns its first finding, failing t when
-// the document is accepted.
+// firstFinding parses doc and returns its first error (its first finding
+// when it has no error), failing t when the document is accepted.
 func firstFinding(t *testing.T, doc string, opts ...ParseOption) Diagnostic {
 	t.Helper()
 	_, err := Parse([]byte(doc), opts...)
 	ds, ok := err.(Diagnostics)
 	if !ok || len(ds) == 0 {
 		t.Fatalf("Parse: %v, want a finding", err)
+	}
+	for _, d := range ds {
+		if d.Severity == SeverityError {
+			return d // lenient parsing's warnings come before the error
+		}
 	}
 	return ds[0]
 }

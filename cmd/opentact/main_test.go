@@ -38,6 +38,9 @@ const (
 	noDestinationDoc = "<Response>\n  <Dial/>\n</Response>\n"
 	// legacyDoc is valid but uses the legacy dialect: warnings only.
 	legacyDoc = "<Response>\n  <Dial>\n    <Sip>support@sip.opentact.org</Sip>\n  </Dial>\n</Response>\n"
+	// keptUnknownsDoc has an unknown element and attribute but no other
+	// finding: lenient parsing keeps both, with a warning each.
+	keptUnknownsDoc = `<Response><Foo/><Say bogus="1">Hi</Say><Hangup/></Response>`
 )
 
 // writeFiles writes name → content into a new directory and returns it.
@@ -71,6 +74,7 @@ func TestCheck(t *testing.T) {
 		"syntax.xml":  syntaxErrorDoc,
 		"nodest.xml":  noDestinationDoc,
 		"legacy.xml":  legacyDoc,
+		"kept.xml":    keptUnknownsDoc,
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
@@ -93,6 +97,11 @@ func TestCheck(t *testing.T) {
 			stdoutHas: []string{p("legacy.xml") + ":3:5: warning: /Response/Dial[1]/Sip[1]: "}},
 		{name: "strict counts warnings", args: []string{"-strict", p("legacy.xml")}, code: 1,
 			stdoutHas: []string{p("legacy.xml") + ":3:5: warning: /Response/Dial[1]/Sip[1]: "}},
+		{name: "lenient keeps unknowns as warnings", args: []string{"-lenient", p("kept.xml")}, code: 0,
+			stdoutHas: []string{p("kept.xml") + ":1:11: warning: /Response/Foo[1]: unknown element <Foo>; kept as written",
+				p("kept.xml") + ":1:17: warning: /Response/Say[1]/@bogus: unknown attribute bogus on <Say>; kept as written"}},
+		{name: "lenient strict fails on kept unknowns", args: []string{"-lenient", "-strict", p("kept.xml")}, code: 1,
+			stdoutHas: []string{p("kept.xml") + ":1:11: warning: /Response/Foo[1]: "}},
 		{name: "stdin", stdin: unknownElementDoc, args: []string{"-"}, code: 1,
 			stdoutHas: []string{"-:1:11: error: /Response/Hangupp[1]: "}},
 		{name: "several files, one bad", args: []string{p("valid.xml"), p("unknown.xml"), p("valid.xml")}, code: 1,
