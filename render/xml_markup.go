@@ -12,20 +12,16 @@ func (s *scanner) comment() bool {
 		return s.syntax(start, "unexpected end of input in a comment: <!-- is not closed by -->")
 	}
 	k += body
-	if k+2 >= len(src) || src[k+2] != '>' {
-		if k+2 >= len(src) {
-			return s.syntax(start, "unexpected end of input in a comment: <!-- is not closed by -->")
-		}
+	if k+2 >= len(src) {
+		return s.syntax(start, "unexpected end of input in a comment: <!-- is not closed by -->")
+	}
+	if src[k+2] != '>' {
 		return s.syntax(k, `invalid sequence "--" not allowed in comments`)
 	}
-	if !s.checkChars(body, k) {
+	text, ok := s.sectionText(body, k)
+	if !ok {
 		return false
 	}
-	text := src[body:k]
-	if strings.IndexByte(text, '\r') >= 0 {
-		text = normalizeLineEnds(text)
-	}
-	s.i = k + 3
 	s.tok = token{kind: tokComment, off: start, text: text, attrs: s.tok.attrs[:0]}
 	return true
 }
@@ -39,16 +35,23 @@ func (s *scanner) cdata() bool {
 		return s.syntax(start, "unexpected end of input in a CDATA section: <![CDATA[ is not closed by ]]>")
 	}
 	k += body
-	if !s.checkChars(body, k) {
+	text, ok := s.sectionText(body, k)
+	if !ok {
 		return false
 	}
-	text := src[body:k]
-	if strings.IndexByte(text, '\r') >= 0 {
-		text = normalizeLineEnds(text)
-	}
-	s.i = k + 3
 	s.tok = token{kind: tokText, off: start, text: text, cdata: true, attrs: s.tok.attrs[:0]}
 	return true
+}
+
+// sectionText returns the text of a comment or CDATA section, the bytes
+// from body to end, with its characters checked and its line ends
+// normalised, and moves past the three-byte terminator at end.
+func (s *scanner) sectionText(body, end int) (string, bool) {
+	if !s.checkChars(body, end) {
+		return "", false
+	}
+	s.i = end + 3
+	return normalizeLineEnds(s.src[body:end]), true
 }
 
 // procInst reads a processing instruction. The XML declaration is read
