@@ -1,8 +1,8 @@
 package webhooktest
 
 import (
+	"bytes"
 	"encoding/json"
-	"strings"
 )
 
 // Call describes the call a request belongs to. The zero value is a live
@@ -48,4 +48,4 @@ func (c Call) object() []byte {
 }
 
 // bodyReader returns the call object as a request body.
-func (c Call) bodyReader() *strings.Reader { return strings.NewReader(string(c.object())) }
+func (c Call) bodyReader() *bytes.Reader { return bytes.NewReader(c.object()) }
