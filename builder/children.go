@@ -106,10 +106,9 @@ func (Branch) gatherOption() {}
 // DefaultBlock is the fallback branch of a Gather or legacy Switch; see
 // Default.
 type DefaultBlock struct {
-	it   item
-	own  []issue
-	b    sub
-	slow bool // a value may break a rule
+	it  item
+	own []issue
+	b   sub
 }
 
 // Default adds the fallback branch of a Gather (or legacy Switch):
@@ -141,7 +140,7 @@ func (o DefaultBlock) apply(s *settings) {
 		s.fail("", "default", "zero DefaultBlock; use Default")
 		return
 	}
-	s.child(o.it, o.own, o.b.nested, o.b.slow || o.slow, o.b.depth+1)
+	s.child(o.it, o.own, o.b.nested, o.b.slow, o.b.depth+1)
 }
 func (DefaultBlock) gatherOption() {}
 func (DefaultBlock) switchOption() {}
@@ -149,10 +148,9 @@ func (DefaultBlock) switchOption() {}
 // ErrorBlock is an Error block given to a Dial, Gather, Callback, Curl or
 // legacy Switch; see OnError.
 type ErrorBlock struct {
-	it   item
-	own  []issue
-	b    sub
-	slow bool // a value may break a rule
+	it  item
+	own []issue
+	b   sub
 }
 
 // OnError adds the Error block of a Dial, Gather, Callback, Curl or legacy
@@ -189,7 +187,7 @@ func (o ErrorBlock) apply(s *settings) {
 		s.fail("", "error", "zero ErrorBlock; use OnError")
 		return
 	}
-	s.child(o.it, o.own, o.b.nested, o.b.slow || o.slow, o.b.depth+1)
+	s.child(o.it, o.own, o.b.nested, o.b.slow, o.b.depth+1)
 }
 func (ErrorBlock) dialOption()     {}
 func (ErrorBlock) gatherOption()   {}
