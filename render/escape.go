@@ -56,7 +56,7 @@ func appendEscaped(dst []byte, s string, attr bool) ([]byte, int) {
 			continue
 		case multiByte:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+			if badMultiByte(r, size) {
 				return dst, i
 			}
 			i += size

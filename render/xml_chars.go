@@ -65,6 +65,14 @@ func isXMLChar(r rune) bool {
 	return r <= utf8.MaxRune
 }
 
+// badMultiByte reports whether a multi-byte sequence decoded as r of size
+// bytes cannot be written: invalid UTF-8 (surrogate and overlong encodings
+// included, which decode as one-byte errors) or U+FFFE, U+FFFF. The other
+// characters of two bytes or more are all XML characters.
+func badMultiByte(r rune, size int) bool {
+	return r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF
+}
+
 // isXMLSpace reports whether c is XML white space.
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
@@ -84,7 +92,7 @@ func invalidCharAt(s string) int {
 			return i
 		case multiByte:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+			if badMultiByte(r, size) {
 				return i
 			}
 			i += size
@@ -116,7 +124,7 @@ func decodeRuneAt(src string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	r, size := utf8.DecodeRuneInString(src[i:])
-	if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+	if badMultiByte(r, size) {
 		return r, 0
 	}
 	return r, size
