@@ -258,13 +258,15 @@ func saveTest(t *testing.T, ts *httptest.Server) []byte {
 }
 
 // goTest writes each generated file into its own package inside the
-// module and runs go test on them all; it returns go test's output and
-// whether it passed.
+// module, under testdata so that no ./... pattern (such as the root
+// import-graph test's go list, running at the same time) sees it, and
+// runs go test on them all; it returns go test's output and whether it
+// passed.
 func goTest(t *testing.T, files ...[]byte) (string, bool) {
 	t.Helper()
 	args := []string{"test", "-count=1"}
 	for _, src := range files {
-		dir, err := os.MkdirTemp(".", "gentest-")
+		dir, err := os.MkdirTemp("testdata", "gentest-")
 		if err != nil {
 			t.Fatal(err)
 		}
