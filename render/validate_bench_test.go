@@ -60,3 +60,15 @@ func BenchmarkCheckDepth(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckIVR checks the IVR of the docs' Gather page (ivrDoc), a
+// clean document: no findings and no allocations (issue 11).
+func BenchmarkCheckIVR(b *testing.B) {
+	r := ivrDoc()
+	b.ReportAllocs()
+	for b.Loop() {
+		if ds := Check(r); len(ds) != 0 {
+			b.Fatal(ds)
+		}
+	}
+}
