@@ -156,7 +156,7 @@ func digitValue(it *item) (string, bool) {
 	if it.kind == kindDTMF {
 		return it.text, true
 	}
-	if d, ok := it.node.(*verbs.DTMF); ok && d != nil {
+	if d, ok := it.ext.(*verbs.DTMF); ok && d != nil {
 		return d.Value, true
 	}
 	return "", false
