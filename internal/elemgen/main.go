@@ -92,4 +92,5 @@ var emitters = []struct {
 	{"internal/spec/spec_gen.go", emitSpec},
 	{"render/elements_gen.go", emitRender},
 	{"builder/options_gen.go", emitBuilder},
+	{"internal/gen/options_gen.go", emitGen},
 }
