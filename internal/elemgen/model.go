@@ -93,6 +93,9 @@ type model struct {
 	Enums map[string]bool
 	// Ifaces are the child interfaces of verbs (Command, DialChild, …).
 	Ifaces map[string]bool
+	// Records are the fields of the builder's recAttrs, the attribute
+	// values a record keeps (builder/recattrs.go).
+	Records []field
 	// Consts are the constants of each enum type, in source order.
 	Consts map[string][]enumConst
 }
