@@ -24,7 +24,11 @@
 //	internal/spec/spec_gen.go    the element table
 //	render/elements_gen.go       the writer, the attribute setters and the field checks
 //	builder/options_gen.go       the option plumbing
+//	builder/recattrs_gen.go      the copies of attribute values into records and back
 //	internal/gen/options_gen.go  the attribute → builder option table
+//
+// It also reads the struct recAttrs of builder/recattrs.go, the attribute
+// values the builder's records keep.
 //
 // A test regenerates them and fails when a committed file is stale.
 package main
@@ -69,6 +73,9 @@ func generate(root string) ([]file, error) {
 	if err != nil {
 		return nil, err
 	}
+	if m.Records, err = recordFields(filepath.Join(root, "builder", "recattrs.go")); err != nil {
+		return nil, err
+	}
 	var out []file
 	for _, e := range emitters {
 		var b bytes.Buffer
@@ -92,4 +99,6 @@ var emitters = []struct {
 	{"internal/spec/spec_gen.go", emitSpec},
 	{"render/elements_gen.go", emitRender},
 	{"builder/options_gen.go", emitBuilder},
+	{"builder/recattrs_gen.go", emitRecords},
+	{"internal/gen/options_gen.go", emitGen},
 }

@@ -93,6 +93,16 @@ type model struct {
 	Enums map[string]bool
 	// Ifaces are the child interfaces of verbs (Command, DialChild, …).
 	Ifaces map[string]bool
+	// Records are the fields of the builder's recAttrs, the attribute
+	// values a record keeps (builder/recattrs.go).
+	Records []field
+	// Consts are the constants of each enum type, in source order.
+	Consts map[string][]enumConst
+}
+
+// enumConst is a constant of an enum type: const Female Gender = "FEMALE".
+type enumConst struct {
+	Name, Value string
 }
 
 // elements returns the nodes that are elements of the language.
@@ -114,7 +124,8 @@ func load(dir string) (*model, error) {
 		return nil, err
 	}
 	sort.Strings(paths)
-	m := &model{Enums: map[string]bool{}, Ifaces: map[string]bool{}}
+	m := &model{Enums: map[string]bool{}, Ifaces: map[string]bool{}, Consts: map[string][]enumConst{}}
+	var consts []*ast.ValueSpec
 	byType := map[string]*node{}
 	var structs []*ast.TypeSpec
 	var docs = map[string]*ast.CommentGroup{}
@@ -135,6 +146,10 @@ func load(dir string) (*model, error) {
 			switch d := d.(type) {
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
+					if vs, ok := s.(*ast.ValueSpec); ok && d.Tok == token.CONST {
+						consts = append(consts, vs)
+						continue
+					}
 					ts, ok := s.(*ast.TypeSpec)
 					if !ok {
 						continue
@@ -173,6 +188,20 @@ func load(dir string) (*model, error) {
 					}
 				}
 			}
+		}
+	}
+	for _, vs := range consts {
+		typ, ok := vs.Type.(*ast.Ident)
+		if !ok || !m.Enums[typ.Name] || len(vs.Names) != len(vs.Values) {
+			continue
+		}
+		for i, id := range vs.Names {
+			lit, ok := vs.Values[i].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return nil, fmt.Errorf("%s: constant %s of %s is not a string literal", fset.Position(id.Pos()), id.Name, typ.Name)
+			}
+			v, _ := strconv.Unquote(lit.Value)
+			m.Consts[typ.Name] = append(m.Consts[typ.Name], enumConst{id.Name, v})
 		}
 	}
 	for _, ts := range structs {
@@ -312,6 +341,9 @@ func (m *model) check() error {
 			}
 			if a.Option == "" {
 				continue
+			}
+			if genCall(a, m) == "" {
+				return fmt.Errorf("%s.%s: internal/gen has no form for a %s option; give it one in internal/elemgen/emit_gen.go or set it by a builder argument (option:\"-\")", n.Type, a.Field, a.Type)
 			}
 			if t, ok := optType[a.Option]; ok && t != a.Type {
 				return fmt.Errorf("%s.%s: option %s is %s elsewhere, %s here; name it with option:\"…\"", n.Type, a.Field, a.Option, t, a.Type)
