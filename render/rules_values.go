@@ -87,6 +87,15 @@ func asciiDigits(s string) bool {
 
 // isHTTPURL reports an absolute http or https URL with a host.
 func isHTTPURL(s string) bool {
+	if _, _, ok := plainHTTPURL(s); ok {
+		return true
+	}
+	return parsedHTTPURL(s)
+}
+
+// parsedHTTPURL is isHTTPURL by net/url, for the URLs plainHTTPURL is
+// unsure of.
+func parsedHTTPURL(s string) bool {
 	if strings.ContainsAny(s, " \t\r\n") {
 		return false
 	}
@@ -97,6 +106,64 @@ func isHTTPURL(s string) bool {
 	scheme := strings.ToLower(u.Scheme)
 	return scheme == "http" || scheme == "https"
 }
+
+// plainHTTPURL recognizes, without allocating, the common shape of an
+// http or https URL that url.Parse accepts with a host: a lower-case
+// scheme, a host of ASCII letters, digits, dots and hyphens with an
+// optional numeric port, then a path, query and fragment of printable
+// ASCII without a percent sign (so nothing is unescaped). It returns the
+// bounds of the path, which url.Parse would return unchanged. ok is false
+// when s has another shape, which does not mean that isHTTPURL rejects it.
+func plainHTTPURL(s string) (pathStart, pathEnd int, ok bool) {
+	var i int
+	switch {
+	case strings.HasPrefix(s, "https://"):
+		i = len("https://")
+	case strings.HasPrefix(s, "http://"):
+		i = len("http://")
+	default:
+		return 0, 0, false
+	}
+	hostStart := i
+	for i < len(s) && hostByte[s[i]] {
+		i++
+	}
+	if i == hostStart {
+		return 0, 0, false
+	}
+	if i < len(s) && s[i] == ':' {
+		i++
+		portStart := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == portStart {
+			return 0, 0, false
+		}
+	}
+	if i < len(s) && s[i] != '/' && s[i] != '?' && s[i] != '#' {
+		return 0, 0, false
+	}
+	pathStart, pathEnd = i, len(s)
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7F || c == '%' {
+			return 0, 0, false
+		}
+		if (c == '?' || c == '#') && pathEnd == len(s) {
+			pathEnd = i
+		}
+	}
+	return pathStart, pathEnd, true
+}
+
+// hostByte: the bytes plainHTTPURL takes in a host name.
+var hostByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+	}
+	return t
+}()
 
 // isDestination reports one of the three destination forms of a <Dial>:
 // a SIP URI (sip:user@host or sips:user@host, optionally with a port), a
