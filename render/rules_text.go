@@ -66,6 +66,37 @@ func (c *checker) attrChars(l loc, attrs []verbs.Attr) {
 // value, and whether it found one. attr names the attribute of an
 // attribute value.
 func (c *checker) chars(l loc, kind valueKind, attr, s string, base int) bool {
+	if printableASCII(s) {
+		return false
+	}
+	return c.badChars(l, kind, attr, s, base)
+}
+
+// printableASCII reports whether s holds only the bytes 0x20 to 0x7F, all
+// characters XML allows; most values do. It reads s 8 bytes at a time.
+// When it reports false, s may still be a valid value (white space other
+// than the space, non-ASCII characters): badChar decides.
+func printableASCII(s string) bool {
+	i := 0
+	for ; i+wordBytes <= len(s); i += wordBytes {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte below 0x20 sets its high bit in x-0x20…, a byte of 0x80
+		// or more in x; a borrow only sets high bits of higher bytes.
+		if ((x-eachByte*0x20)|x)&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// badChars is chars for a value that may hold a character XML forbids.
+func (c *checker) badChars(l loc, kind valueKind, attr, s string, base int) bool {
 	off, what, bad := badChar(s)
 	if !bad {
 		return false

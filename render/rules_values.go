@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // The value rules behind the custom validator tags documented in package
@@ -170,6 +171,46 @@ var hostByte = func() (t [256]bool) {
 // SIP address without scheme (user@host) or a phone number of 7 to 15
 // digits with an optional leading +.
 func isDestination(s string) bool {
+	// The scheme is matched in ASCII when the bytes it could span are
+	// ASCII, which strings.ToLower would map one to one.
+	head := s[:min(len(s), len("sips:"))]
+	for i := 0; i < len(head); i++ {
+		if head[i] >= utf8.RuneSelf {
+			return isDestinationLower(s)
+		}
+	}
+	switch {
+	case hasASCIIPrefixFold(s, "sip:"):
+		return isSIPAddress(s[len("sip:"):])
+	case hasASCIIPrefixFold(s, "sips:"):
+		return isSIPAddress(s[len("sips:"):])
+	case strings.IndexByte(s, '@') >= 0:
+		return isSIPAddress(s)
+	}
+	return isPhoneNumber(s)
+}
+
+// hasASCIIPrefixFold reports whether s begins with prefix, a lower-case
+// ASCII string, ignoring the case of ASCII letters.
+func hasASCIIPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isDestinationLower is isDestination for a value whose first bytes are
+// not all ASCII, matching the scheme of its lower-case form as is.
+func isDestinationLower(s string) bool {
 	lower := strings.ToLower(s)
 	switch {
 	case strings.HasPrefix(lower, "sip:"):
@@ -229,13 +270,20 @@ func isSIPAddress(s string) bool {
 // letters, digits and the unreserved and user-unreserved marks.
 func onlyUserChars(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9') && !asciiLetters(s[i:i+1]) && !strings.ContainsRune("-_.!~*'()&=+$,;?/%", rune(c)) {
+		if !userByte[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// userByte: the bytes onlyUserChars takes.
+var userByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c < utf8.RuneSelf && strings.IndexByte("-_.!~*'()&=+$,;?/%", byte(c)) >= 0
+	}
+	return t
+}()
 
 // isHostName reports a DNS name or an IPv4 address: dot-separated labels of
 // letters, digits and inner hyphens.
