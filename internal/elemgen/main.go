@@ -8,6 +8,8 @@
 //	xml:"dtmf_length"         the attribute name; xml:",text" for the text content
 //	xml:"timeout,legacy"      an attribute of the legacy dialect
 //	xml:"v,signed"            an integer attribute that may be negative
+//	xml:",text,trim"          text content trimmed of XML white space (a URL, a destination)
+//	xml:"url,textform"        an attribute the text content may give instead (trimmed)
 //	alias:"length"            other spellings the parser accepts
 //	option:"GatherTimeout"    the builder option's name when it is not the field's;
 //	                          option:"-" when an argument of the builder method sets it
