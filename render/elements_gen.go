@@ -942,6 +942,34 @@ func childList(parent, child verbs.Node, kids []verbs.Node) bool {
 	return false
 }
 
+// placesOf returns where the language allows child: "a command list"
+// and the elements whose children it may be, as <Name>.
+func placesOf(child verbs.Node) []string {
+	var places []string
+	if _, ok := child.(verbs.Command); ok {
+		places = append(places, "a command list")
+	}
+	if _, ok := child.(verbs.DialChild); ok {
+		places = append(places, "<Dial>")
+	}
+	if _, ok := child.(verbs.GatherChild); ok {
+		places = append(places, "<Gather>")
+	}
+	if _, ok := child.(verbs.ToneChild); ok {
+		places = append(places, "<Tone>")
+	}
+	if _, ok := child.(verbs.CurlChild); ok {
+		places = append(places, "<Curl>")
+	}
+	if _, ok := child.(verbs.CallbackChild); ok {
+		places = append(places, "<Callback>")
+	}
+	if _, ok := child.(verbs.SwitchChild); ok {
+		places = append(places, "<Switch>")
+	}
+	return places
+}
+
 // fieldRules applies the validate tags of the fields of n, compiled to Go
 // checks: the first rule of a value that fails is reported, as the
 // validator reports it (TestFieldRulesAgreeWithValidator).

@@ -19,3 +19,4 @@ type Play struct {
 func (*Play) ElementName() string { return "Play" }
 func (*Play) command()            {}
 func (*Play) gatherChild()        {} // legacy prompt inside <Gather>
+func (*Play) prompt()             {}

@@ -19,6 +19,7 @@ func emitRender(b *bytes.Buffer, m *model) {
 	emitStrings(p, m)
 	emitCommands(p, m)
 	emitChildList(p, m)
+	emitPlaces(p, m)
 	emitChecks(p, m)
 }
 

@@ -93,6 +93,8 @@ type model struct {
 	Enums map[string]bool
 	// Ifaces are the child interfaces of verbs (Command, DialChild, …).
 	Ifaces map[string]bool
+	// IfaceOrder are the interfaces of Ifaces in source order.
+	IfaceOrder []string
 	// Records are the fields of the builder's recAttrs, the attribute
 	// values a record keeps (builder/recattrs.go).
 	Records []field
@@ -168,6 +170,7 @@ func load(dir string) (*model, error) {
 						}
 					case *ast.InterfaceType:
 						m.Ifaces[ts.Name.Name] = true
+						m.IfaceOrder = append(m.IfaceOrder, ts.Name.Name)
 					}
 				}
 			case *ast.FuncDecl:

@@ -143,11 +143,7 @@ func (g *gen) gather(v *verbs.Gather) []string {
 	}
 	for _, ch := range v.Children {
 		switch c := ch.(type) {
-		case *verbs.Say:
-			prompts = append(prompts, c)
-		case *verbs.Play:
-			prompts = append(prompts, c)
-		case *verbs.Pause:
+		case verbs.Prompt:
 			prompts = append(prompts, c)
 		default:
 			flush()
