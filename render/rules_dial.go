@@ -11,6 +11,7 @@ func dialChildren(c *checker, l loc, kids []verbs.DialChild) {
 	var dialled seenStrings
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
 		}
 		switch v := k.(type) {

@@ -12,6 +12,7 @@ func gatherChildren(c *checker, l loc, kids []verbs.GatherChild) {
 	var values seenStrings
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
 		}
 		at := loc{k, i}
@@ -88,6 +89,7 @@ func switchChildren(c *checker, l loc, kids []verbs.SwitchChild) {
 	var values seenStrings
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
 		}
 		at := loc{k, i}

@@ -77,23 +77,37 @@ func (c *checker) chars(l loc, kind valueKind, attr, s string, base int) bool {
 // When it reports false, s may still be a valid value (white space other
 // than the space, non-ASCII characters): badChar decides.
 func printableASCII(s string) bool {
-	i := 0
-	for ; i+wordBytes <= len(s); i += wordBytes {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// A byte below 0x20 sets its high bit in x-0x20…, a byte of 0x80
-		// or more in x; a borrow only sets high bits of higher bytes.
-		if ((x-eachByte*0x20)|x)&highBits != 0 {
+	for ; len(s) >= 2*wordBytes; s = s[2*wordBytes:] {
+		if notPrintable(word(s[:wordBytes])) || notPrintable(word(s[wordBytes:2*wordBytes])) {
 			return false
 		}
 	}
-	for ; i < len(s); i++ {
+	if len(s) >= wordBytes {
+		if notPrintable(word(s[:wordBytes])) {
+			return false
+		}
+		s = s[wordBytes:]
+	}
+	for i := 0; i < len(s); i++ {
 		if s[i] < 0x20 || s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
 }
+
+// word reads the 8 bytes of w as a little-endian word.
+func word(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// notPrintable reports whether a byte of x may be below 0x20 or above
+// 0x7F: a byte below 0x20 sets its high bit in x-0x20…, a byte of 0x80 or
+// more in x; a borrow only sets high bits of higher bytes, so there are
+// no false negatives.
+func notPrintable(x uint64) bool { return ((x-eachByte*0x20)|x)&highBits != 0 }
 
 // badChars is chars for a value that may hold a character XML forbids.
 func (c *checker) badChars(l loc, kind valueKind, attr, s string, base int) bool {

@@ -256,14 +256,17 @@ func (c *checker) node(n verbs.Node, pos, depth int) {
 	c.fieldRules(n, here)
 	c.values(n, here)
 	c.element(n, here, el)
-	// Every nil entry of the child list is an error here, then the rules
-	// of the list, then each child in turn.
-	verbs.EachEntry(n, func(i int, k verbs.Node) {
-		if verbs.IsNil(k) {
-			c.nilEntry(i, k)
-		}
-	})
-	c.listRules(n)
+	// Every nil entry of the child list is an error here, reported before
+	// the findings of the list's rules about n, then each child is checked
+	// in turn. The rules of a list report its nil entries as they go; a
+	// list without rules is read for them here.
+	if !c.listRules(n) {
+		verbs.EachEntry(n, func(i int, k verbs.Node) {
+			if verbs.IsNil(k) {
+				c.nilEntry(i, k)
+			}
+		})
+	}
 	verbs.EachEntry(n, func(i int, k verbs.Node) {
 		if !verbs.IsNil(k) {
 			c.node(k, i, depth+1)

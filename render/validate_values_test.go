@@ -132,11 +132,11 @@ func FuzzCheckStrings(f *testing.F) {
 }
 
 // TestPrintableASCII checks the word-at-a-time scan of Check's character
-// rule: every byte value at every offset of values up to 19 bytes long,
+// rule: every byte value at every offset of values up to 39 bytes long,
 // and that what it lets through badChar also accepts.
 func TestPrintableASCII(t *testing.T) {
 	t.Parallel()
-	for n := 0; n < 20; n++ {
+	for n := 0; n < 40; n++ {
 		for at := 0; at < n; at++ {
 			for b := 0; b < 256; b++ {
 				v := []byte(strings.Repeat("a", n))
