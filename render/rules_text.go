@@ -66,6 +66,14 @@ func (c *checker) attrChars(l loc, attrs []verbs.Attr) {
 // value, and whether it found one. attr names the attribute of an
 // attribute value.
 func (c *checker) chars(l loc, kind valueKind, attr, s string, base int) bool {
+	if len(s) == 0 {
+		return false // most attributes are unset: chars is inlined for them
+	}
+	return c.nonEmptyChars(l, kind, attr, s, base)
+}
+
+// nonEmptyChars is chars for a value that is not empty.
+func (c *checker) nonEmptyChars(l loc, kind valueKind, attr, s string, base int) bool {
 	if printableASCII(s) {
 		return false
 	}

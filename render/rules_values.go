@@ -291,21 +291,31 @@ func isHostName(s string) bool {
 	if s == "" || len(s) > 253 {
 		return false
 	}
-	for rest, more := strings.TrimSuffix(s, "."), true; more; {
-		var label string
-		label, rest, more = strings.Cut(rest, ".")
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if c != '-' && !(c >= '0' && c <= '9') && !asciiLetters(label[i:i+1]) {
+	s = strings.TrimSuffix(s, ".")
+	start := 0 // of the label being read
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '.' {
+			if !labelByte[s[i]] {
 				return false
 			}
+			continue
 		}
+		if label := s[start:i]; label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		start = i + 1
 	}
 	return true
 }
+
+// labelByte: the bytes of a label of a host name, letters, digits and
+// hyphens.
+var labelByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '-' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	return t
+}()
 
 // smallAtoi converts at most a few digits; callers check asciiDigits first.
 func smallAtoi(s string) int {

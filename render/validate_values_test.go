@@ -165,6 +165,8 @@ var destinationSamples = []string{
 	"support1@sip.opentact.org", "sip:billing@sip.opentact.org", "\u0130@b", "s\u0130p:a@b", "S\u0130PS:a@b",
 	"sip:\u0130@b", "\xffsip:a@b", "sip\xff:a@b", "\u212Aa@b", "sİp:user@host.com", "sips\u0130:a@b", "a b@c",
 	"us(e)r!~*'&=+$,;?/%@host", "us\x1ar@host", "u\xc1@host", "[u]@host", "u@h\u0130st",
+	"u@a.", "u@.", "u@..", "u@a..b", "u@-a.b", "u@a-.b", "u@a.-b", "u@a-b.c-d", "u@a_b", "u@" + strings.Repeat("a", 63) + ".b",
+	"u@" + strings.Repeat("a", 64) + ".b", "u@" + strings.Repeat("a.", 126) + "a", "u@" + strings.Repeat("a.", 127),
 }
 
 // TestIsDestinationAgreesWithLower checks the ASCII scheme matching of
@@ -198,4 +200,30 @@ func checkDestinationReadings(t *testing.T, s string) {
 	if got := onlyUserChars(user); got != want {
 		t.Errorf("onlyUserChars(%q) = %v, want %v", user, got, want)
 	}
+	for _, h := range []string{s, s[strings.IndexByte(s, '@')+1:]} {
+		if got, want := isHostName(h), labelsHostName(h); got != want {
+			t.Errorf("isHostName(%q) = %v, read label by label %v", h, got, want)
+		}
+	}
+}
+
+// labelsHostName is isHostName as it was written before its one pass.
+func labelsHostName(s string) bool {
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	for rest, more := strings.TrimSuffix(s, "."), true; more; {
+		var label string
+		label, rest, more = strings.Cut(rest, ".")
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if c != '-' && !(c >= '0' && c <= '9') && !asciiLetters(label[i:i+1]) {
+				return false
+			}
+		}
+	}
+	return true
 }
