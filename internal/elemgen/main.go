@@ -33,6 +33,13 @@
 // values the builder's records keep.
 //
 // A test regenerates them and fails when a committed file is stale.
+//
+// Adding an attribute to an element therefore takes its field and tags in
+// verbs, go generate ./verbs, and the option's constructor with its doc in
+// builder/options.go (the generated code names it after the option). The
+// tests derived from the table (internal/gen's TestEveryAttributeRoundTrips
+// above all) then cover it; flowsim's TestElementCoverage asks on purpose
+// for a case showing what the simulator does with it.
 package main
 
 import (
