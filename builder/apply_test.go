@@ -11,20 +11,19 @@ import (
 	"testing"
 )
 
-// allOptions holds a zero value of every option type.
+// allOptions holds a zero value of every hand-written option type. The
+// attribute options (TagAttr, LoopAttr, …) are generated with their case
+// in applyAttrOption (options_gen.go), and some of them stand here to
+// check that applyOption reaches that switch.
 var allOptions = []option{
-	TagAttr{}, RawAttr{}, DelayAttr{}, LengthAttr{}, DTMFStopAttr{}, TypeAttr{}, GenderAttr{},
-	CodeAttr{}, LangAttr{}, LoopAttr{}, LegAttr{}, ASRAttr{}, TimeoutAttr{}, MethodAttr{}, BodyAttr{},
-	PlayAttr{}, DTMFLengthAttr{}, URLAttr{}, HzAttr{}, OnAttr{}, OffAttr{}, VolumeAttr{}, StatesAttr{},
-	CountyAttr{}, DaysAttr{}, TimeAttr{},
-	Destination{}, Branch{}, DefaultBlock{}, ErrorBlock{}, MetaItem{}, CommentItem{}, RawItem{},
-	NumDigitsAttr{}, AttemptsAttr{}, GatherTimeoutAttr{}, FinishOnKeyAttr{}, GatherCallbackAttr{},
-	GatherMethodAttr{}, DialTimeoutAttr{}, DialRecordAttr{}, PromptList{}, SwitchBlock{}, CaseBranch{},
+	RawAttr{}, Destination{}, Branch{}, DefaultBlock{}, ErrorBlock{}, MetaItem{}, CommentItem{}, RawItem{},
+	PromptList{}, SwitchBlock{}, CaseBranch{},
 }
 
 // TestEveryOptionIsApplied checks that applyOption has a case for every
 // type with an apply method: allOptions lists every such type of the
-// package source, and none of them reaches the default case.
+// hand-written package source, each generated one has a case in
+// applyAttrOption, and none of them reaches the default case.
 func TestEveryOptionIsApplied(t *testing.T) {
 	t.Parallel()
 	fset := token.NewFileSet()
@@ -32,7 +31,7 @@ func TestEveryOptionIsApplied(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var declared []string
+	var declared, generated []string
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
@@ -41,6 +40,9 @@ func TestEveryOptionIsApplied(t *testing.T) {
 		file, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, "_gen.go") {
+			generated = append(generated, attrCases(file)...)
 		}
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -60,12 +62,13 @@ func TestEveryOptionIsApplied(t *testing.T) {
 	for _, o := range allOptions {
 		listed = append(listed, reflect.TypeOf(o).Name())
 	}
+	listed = append(listed, generated...)
 	slices.Sort(declared)
 	slices.Sort(listed)
 	if !slices.Equal(declared, listed) {
-		t.Errorf("types with an apply method:\n%v\nallOptions:\n%v", declared, listed)
+		t.Errorf("types with an apply method:\n%v\nallOptions and the cases of applyAttrOption:\n%v", declared, listed)
 	}
-	for _, o := range allOptions {
+	for _, o := range append(allOptions, TagAttr{}, LoopAttr{}, GatherMethodAttr{}, HzAttr{}) {
 		var s settings
 		applyOption(&s, 0, o)
 		for _, is := range s.own {
@@ -74,6 +77,29 @@ func TestEveryOptionIsApplied(t *testing.T) {
 			}
 		}
 	}
+}
+
+// attrCases returns the types of the case clauses of applyAttrOption in
+// file.
+func attrCases(file *ast.File) []string {
+	var out []string
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != "applyAttrOption" {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if cc, ok := n.(*ast.CaseClause); ok {
+				for _, e := range cc.List {
+					if id, ok := e.(*ast.Ident); ok {
+						out = append(out, id.Name)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // TestOptionsDoNotAllocate checks that option values given to an element

@@ -4,8 +4,11 @@ import "github.com/opentact-go/opentact/verbs"
 
 // recAttrs are the attribute values a record keeps: those of the elements
 // kept as records, a third of the size of attrValues. A record is made
-// only when every other attribute is unset (compactAttrs), and
-// TestRecordAttrsCoverAttrValues keeps the two lists complete.
+// only when every other attribute is unset (compactAttrs). Which values
+// are kept is chosen here: internal/elemgen reads this struct and
+// generates refused, compact and expand (recattrs_gen.go), so an
+// attribute not listed makes the builder keep a node, never a record that
+// drops it.
 type recAttrs struct {
 	Tag, Code, Lang, DTMFStop, URL string
 	Type                           verbs.SayType
@@ -29,37 +32,4 @@ func compactAttrs(a *attrValues, n int) (r *recAttrs, ok bool) {
 	r = new(recAttrs)
 	*r = compact(a)
 	return r, true
-}
-
-// refused reports a value of a that records do not keep.
-func refused(a *attrValues) bool {
-	return a.ASR.Set || a.Attempts.Set || a.Body.Set || a.County != "" || len(a.Days) > 0 ||
-		a.DialRecord != "" || a.DialTimeout.Set || a.FinishOnKey != "" || a.GatherCallback != "" ||
-		a.GatherMethod != "" || a.GatherTimeout.Set || len(a.Hz) > 0 || a.Method != "" ||
-		a.NumDigits.Set || a.Off.Set || a.On.Set || len(a.States) > 0 || a.Time != "" || a.Volume.Set
-}
-
-// compact returns the values of a that records keep.
-func compact(a *attrValues) recAttrs {
-	return recAttrs{
-		Tag: a.Tag, Code: a.Code, Lang: a.Lang, DTMFStop: a.DTMFStop, URL: a.URL,
-		Type: a.Type, Gender: a.Gender, Leg: a.Leg,
-		Loop: a.Loop, DTMFLength: a.DTMFLength,
-		Delay: a.Delay, Length: a.Length, Timeout: a.Timeout,
-		Play: a.Play,
-	}
-}
-
-// expand returns the attribute values r stands for.
-func (r *recAttrs) expand() attrValues {
-	if r == nil {
-		return attrValues{}
-	}
-	return attrValues{
-		Tag: r.Tag, Code: r.Code, Lang: r.Lang, DTMFStop: r.DTMFStop, URL: r.URL,
-		Type: r.Type, Gender: r.Gender, Leg: r.Leg,
-		Loop: r.Loop, DTMFLength: r.DTMFLength,
-		Delay: r.Delay, Length: r.Length, Timeout: r.Timeout,
-		Play: r.Play,
-	}
 }

@@ -50,7 +50,7 @@ func commandLabel(n verbs.Node) (string, bool) {
 	case *verbs.Hangup:
 		return "Hangup" + tagged(v.Tag), true
 	case *verbs.Dial:
-		return "Dial " + short(strings.Join(destinations(v), ", ")), true
+		return "Dial " + short(strings.Join(verbs.Destinations(v), ", ")), true
 	case *verbs.Gather:
 		return gatherLabel(v), true
 	case *verbs.Callback:
@@ -81,22 +81,6 @@ func commandLabel(n verbs.Node) (string, bool) {
 		return "<" + v.Name + "> (not modelled)", true
 	}
 	return "", false
-}
-
-// destinations lists the To, Sip and Number targets of a Dial.
-func destinations(d *verbs.Dial) []string {
-	var out []string
-	for _, c := range d.Children {
-		switch v := c.(type) {
-		case *verbs.To:
-			out = append(out, v.Destination)
-		case *verbs.Sip:
-			out = append(out, v.Address)
-		case *verbs.Number:
-			out = append(out, v.Digits)
-		}
-	}
-	return out
 }
 
 func gatherLabel(g *verbs.Gather) string {

@@ -87,7 +87,7 @@ func (m *menuWriter) command(c verbs.Command, depth int, keys []string) {
 		if v == nil {
 			return
 		}
-		m.item(depth, "Dial "+mdText(strings.Join(destinations(v), ", ")))
+		m.item(depth, "Dial "+mdText(strings.Join(verbs.Destinations(v), ", ")))
 		for _, ch := range v.Children {
 			if e, ok := ch.(*verbs.Error); ok && e != nil {
 				m.branch(depth+1, "If nobody answers:", e.Commands, keys)

@@ -8,27 +8,11 @@ import (
 	"github.com/opentact-go/opentact/verbs"
 )
 
-// destinations returns the destinations of a Dial in order.
-func destinations(d *verbs.Dial) []string {
-	var out []string
-	verbs.EachChild(d, func(n verbs.Node) {
-		switch c := n.(type) {
-		case *verbs.To:
-			out = append(out, c.Destination)
-		case *verbs.Sip:
-			out = append(out, c.Address)
-		case *verbs.Number:
-			out = append(out, c.Digits)
-		}
-	})
-	return out
-}
-
 // dial runs <Dial>: every destination rings; the scripted outcome decides
 // who answers. When the dialled party hangs up the flow goes on; when
 // nobody answers the Dial fails.
 func (r *runner) dial(d *verbs.Dial, path string) result {
-	dests := destinations(d)
+	dests := verbs.Destinations(d)
 	o := r.pick.dial(d, path, dests)
 	st := Step{Path: path, Element: "Dial", Outcome: OK}
 	ringing := "ringing " + strings.Join(dests, ", ")

@@ -40,28 +40,7 @@ func misplaced(name string, parent *frame, child verbs.Node) string {
 	if _, raw := child.(*verbs.RawElement); raw {
 		return fmt.Sprintf("<%s> is not allowed in <%s>, which has no child elements", name, parent.name)
 	}
-	var places []string
-	if _, ok := child.(verbs.Command); ok {
-		places = append(places, "a command list")
-	}
-	if _, ok := child.(verbs.DialChild); ok {
-		places = append(places, "<Dial>")
-	}
-	if _, ok := child.(verbs.GatherChild); ok {
-		places = append(places, "<Gather>")
-	}
-	if _, ok := child.(verbs.ToneChild); ok {
-		places = append(places, "<Tone>")
-	}
-	if _, ok := child.(verbs.CurlChild); ok {
-		places = append(places, "<Curl>")
-	}
-	if _, ok := child.(verbs.CallbackChild); ok {
-		places = append(places, "<Callback>")
-	}
-	if _, ok := child.(verbs.SwitchChild); ok {
-		places = append(places, "<Switch>")
-	}
+	places := placesOf(child)
 	if len(places) == 0 {
 		return fmt.Sprintf("<%s> is not allowed in <%s>; it may only be the root element", name, parent.name)
 	}

@@ -490,9 +490,9 @@ func TestParseLenient(t *testing.T) {
 			pdoc(&verbs.Dial{Children: []verbs.DialChild{&verbs.To{Destination: "123"}, &verbs.RawElement{Name: "Ring"}}},
 				&verbs.Gather{Children: []verbs.GatherChild{&verbs.RawElement{Name: "Prompt"}}})},
 		{"unknown attributes become extra, after known ones",
-			`<Response caller="x"><Say voice="v" lang="en-US" rate="2">Hi</Say><Hangup xmlns="urn:a"/></Response>`,
+			`<Response caller="x"><Say voice="v" lang="en-US" x-pitch="2">Hi</Say><Hangup xmlns="urn:a"/></Response>`,
 			&verbs.Response{Extra: []verbs.Attr{{Name: "caller", Value: "x"}}, Commands: []verbs.Command{
-				&verbs.Say{Text: "Hi", Lang: "en-US", Extra: []verbs.Attr{{Name: "voice", Value: "v"}, {Name: "rate", Value: "2"}}},
+				&verbs.Say{Text: "Hi", Lang: "en-US", Extra: []verbs.Attr{{Name: "voice", Value: "v"}, {Name: "x-pitch", Value: "2"}}},
 				&verbs.Hangup{Extra: []verbs.Attr{{Name: "xmlns", Value: "urn:a"}}},
 			}}},
 	}

@@ -8,9 +8,10 @@ import "github.com/opentact-go/opentact/verbs"
 func dialChildren(c *checker, l loc, kids []verbs.DialChild) {
 	dests := 0
 	seenError, seenMeta := false, false
-	dialled := make(map[string]bool)
+	var dialled seenStrings
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
 		}
 		switch v := k.(type) {
@@ -21,10 +22,9 @@ func dialChildren(c *checker, l loc, kids []verbs.DialChild) {
 			}
 			dest := destinationOf(v)
 			c.legacyForm(v, i, dest)
-			if dest != "" && dialled[dest] {
+			if dialled.add(dest) && dest != "" {
 				c.warnf(loc{k, i}, "duplicate-destination", "destination %q is already dialled by this <Dial>", dest)
 			}
-			dialled[dest] = true
 		case *verbs.Error:
 			if seenError {
 				c.errorf(loc{k, i}, "duplicate", "<Dial> takes at most one <Error>")

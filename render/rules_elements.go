@@ -67,14 +67,27 @@ func (c *checker) play(pl *verbs.Play, l loc) {
 	case pl.URL != "" && pl.Record != "":
 		c.errorf(l, "one-of", "<Play> takes a URL or a record attribute, not both")
 	}
-	if pl.URL != "" && isHTTPURL(pl.URL) {
-		if ext := audioExt(pl.URL); ext != ".mp3" && ext != ".wav" {
-			c.warnf(l, "audio-ext", "audio URL %q does not end in .mp3 or .wav", pl.URL)
-		}
+	if pl.URL != "" && !audioURLOK(pl.URL) {
+		c.warnf(l, "audio-ext", "audio URL %q does not end in .mp3 or .wav", pl.URL)
 	}
 	if pl.Record != "" && !c.recorded[pl.Record] {
 		c.attrWarnf(l, "record", "record-ref", "record %q names no earlier <Record tag=%q>", pl.Record, pl.Record)
 	}
+}
+
+// audioURLOK reports whether an audio URL draws no audio-ext warning: it
+// is not an http or https URL, or its path ends in .mp3 or .wav.
+func audioURLOK(raw string) bool {
+	if start, end, ok := plainHTTPURL(raw); ok {
+		// ASCII without escapes: the path is raw[start:end] as it is.
+		ext := path.Ext(raw[start:end])
+		return strings.EqualFold(ext, ".mp3") || strings.EqualFold(ext, ".wav")
+	}
+	if !parsedHTTPURL(raw) {
+		return true
+	}
+	ext := audioExt(raw)
+	return ext == ".mp3" || ext == ".wav"
 }
 
 // audioExt returns the lower-case extension of a URL's path.

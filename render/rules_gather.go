@@ -9,9 +9,10 @@ import "github.com/opentact-go/opentact/verbs"
 func gatherChildren(c *checker, l loc, kids []verbs.GatherChild) {
 	g, _ := c.nodeAt(l).(*verbs.Gather)
 	var hasDTMF, hasDefault, hasError, hasPrompt, hasSwitch, hasCase bool
-	values := make(map[string]bool)
+	var values seenStrings
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
 		}
 		at := loc{k, i}
@@ -33,7 +34,7 @@ func gatherChildren(c *checker, l loc, kids []verbs.GatherChild) {
 				c.errorf(at, "order", "<DTMF> must come before <Default> and <Error>")
 			}
 			hasDTMF = true
-			c.dtmfValue(g, v, at, values)
+			c.dtmfValue(g, v, at, &values)
 		case *verbs.Default:
 			if hasDefault {
 				c.errorf(at, "duplicate", "<Gather> takes at most one <Default>")
@@ -59,14 +60,13 @@ func gatherChildren(c *checker, l loc, kids []verbs.GatherChild) {
 // dtmfValue: values are unique within a Gather (a repeated value is
 // reported at its <DTMF>, like any extra child) and, when dtmf_length is
 // set, expected to have that many keys.
-func (c *checker) dtmfValue(g *verbs.Gather, d *verbs.DTMF, l loc, values map[string]bool) {
+func (c *checker) dtmfValue(g *verbs.Gather, d *verbs.DTMF, l loc, values *seenStrings) {
 	if d.Value == "" {
 		return
 	}
-	if values[d.Value] {
+	if values.add(d.Value) {
 		c.errorf(l, "duplicate", "value %q is already used by an earlier <DTMF> of this <Gather>", d.Value)
 	}
-	values[d.Value] = true
 	if n, ok := g.DTMFLength.Get(); ok && n >= 1 && len(d.Value) != n {
 		c.attrWarnf(l, "value", "dtmf-length", "value %q has %d keys but dtmf_length is %d", d.Value, len(d.Value), n)
 	}
@@ -86,9 +86,10 @@ func switchHasCase(s *verbs.Switch) bool {
 // <Error>.
 func switchChildren(c *checker, l loc, kids []verbs.SwitchChild) {
 	var hasDefault, hasError bool
-	values := make(map[string]bool)
+	var values seenStrings
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
 		}
 		at := loc{k, i}
@@ -97,10 +98,9 @@ func switchChildren(c *checker, l loc, kids []verbs.SwitchChild) {
 			if hasDefault || hasError {
 				c.errorf(at, "order", "<Case> must come before <Default> and <Error>")
 			}
-			if v.DTMF != "" && values[v.DTMF] {
+			if values.add(v.DTMF) && v.DTMF != "" {
 				c.errorf(at, "duplicate", "dtmf %q is already used by an earlier <Case> of this <Switch>", v.DTMF)
 			}
-			values[v.DTMF] = true
 		case *verbs.Default:
 			if hasDefault {
 				c.errorf(at, "duplicate", "<Switch> takes at most one <Default>")

@@ -6,11 +6,19 @@ import "github.com/opentact-go/opentact/verbs"
 // list has no command before it to handle, and commands after a <Hangup>
 // never run. Comments do not count, nor do the <Error> and <Meta> items
 // right after a <Hangup>, which belong to it.
+//
+// Like the other rules of a list, it reports each nil entry as it meets
+// it (nilEntry), before its findings about the parent: l is the node
+// being checked.
 func commandList(c *checker, l loc, kids []verbs.Command) {
-	first, hungUp := true, false
+	first, hungUp, unreachable := true, false, false
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
+		}
+		if unreachable {
+			continue // the rest only has nil entries to report
 		}
 		switch k.(type) {
 		case *verbs.Comment:
@@ -23,13 +31,15 @@ func commandList(c *checker, l loc, kids []verbs.Command) {
 		case *verbs.Hangup:
 			if hungUp {
 				c.warnf(loc{k, i}, "unreachable", "commands after <Hangup> never run")
-				return
+				unreachable = true
+				continue
 			}
 			hungUp = true
 		default:
 			if hungUp {
 				c.warnf(loc{k, i}, "unreachable", "commands after <Hangup> never run")
-				return
+				unreachable = true
+				continue
 			}
 		}
 		first = false
@@ -42,6 +52,7 @@ func atMostOneError[T verbs.Node](c *checker, l loc, kids []T) {
 	seen := false
 	for i, k := range kids {
 		if verbs.IsNil(k) {
+			c.nilEntry(i, k)
 			continue
 		}
 		if _, ok := verbs.Node(k).(*verbs.Error); ok {
@@ -53,11 +64,12 @@ func atMostOneError[T verbs.Node](c *checker, l loc, kids []T) {
 	}
 }
 
-// listRules applies the rules of the child list of the node being checked.
-func (c *checker) listRules(n verbs.Node) {
+// listRules applies the rules of the child list of the node being checked,
+// which report its nil entries too, and reports whether n has such rules.
+func (c *checker) listRules(n verbs.Node) bool {
 	if cmds, ok := commandsOf(n); ok {
 		commandList(c, here, cmds)
-		return
+		return true
 	}
 	switch v := n.(type) {
 	case *verbs.Dial:
@@ -70,5 +82,8 @@ func (c *checker) listRules(n verbs.Node) {
 		atMostOneError(c, here, v.Children)
 	case *verbs.Curl:
 		atMostOneError(c, here, v.Children)
+	default:
+		return false
 	}
+	return true
 }

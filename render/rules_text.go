@@ -66,6 +66,59 @@ func (c *checker) attrChars(l loc, attrs []verbs.Attr) {
 // value, and whether it found one. attr names the attribute of an
 // attribute value.
 func (c *checker) chars(l loc, kind valueKind, attr, s string, base int) bool {
+	if len(s) == 0 {
+		return false // most attributes are unset: chars is inlined for them
+	}
+	return c.nonEmptyChars(l, kind, attr, s, base)
+}
+
+// nonEmptyChars is chars for a value that is not empty.
+func (c *checker) nonEmptyChars(l loc, kind valueKind, attr, s string, base int) bool {
+	if printableASCII(s) {
+		return false
+	}
+	return c.badChars(l, kind, attr, s, base)
+}
+
+// printableASCII reports whether s holds only the bytes 0x20 to 0x7F, all
+// characters XML allows; most values do. It reads s 8 bytes at a time.
+// When it reports false, s may still be a valid value (white space other
+// than the space, non-ASCII characters): badChar decides.
+func printableASCII(s string) bool {
+	for ; len(s) >= 2*wordBytes; s = s[2*wordBytes:] {
+		if notPrintable(word(s[:wordBytes])) || notPrintable(word(s[wordBytes:2*wordBytes])) {
+			return false
+		}
+	}
+	if len(s) >= wordBytes {
+		if notPrintable(word(s[:wordBytes])) {
+			return false
+		}
+		s = s[wordBytes:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// word reads the 8 bytes of w as a little-endian word.
+func word(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// notPrintable reports whether a byte of x may be below 0x20 or above
+// 0x7F: a byte below 0x20 sets its high bit in x-0x20…, a byte of 0x80 or
+// more in x; a borrow only sets high bits of higher bytes, so there are
+// no false negatives.
+func notPrintable(x uint64) bool { return ((x-eachByte*0x20)|x)&highBits != 0 }
+
+// badChars is chars for a value that may hold a character XML forbids.
+func (c *checker) badChars(l loc, kind valueKind, attr, s string, base int) bool {
 	off, what, bad := badChar(s)
 	if !bad {
 		return false

@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // The value rules behind the custom validator tags documented in package
@@ -87,6 +88,15 @@ func asciiDigits(s string) bool {
 
 // isHTTPURL reports an absolute http or https URL with a host.
 func isHTTPURL(s string) bool {
+	if _, _, ok := plainHTTPURL(s); ok {
+		return true
+	}
+	return parsedHTTPURL(s)
+}
+
+// parsedHTTPURL is isHTTPURL by net/url, for the URLs plainHTTPURL is
+// unsure of.
+func parsedHTTPURL(s string) bool {
 	if strings.ContainsAny(s, " \t\r\n") {
 		return false
 	}
@@ -98,11 +108,109 @@ func isHTTPURL(s string) bool {
 	return scheme == "http" || scheme == "https"
 }
 
+// plainHTTPURL recognizes, without allocating, the common shape of an
+// http or https URL that url.Parse accepts with a host: a lower-case
+// scheme, a host of ASCII letters, digits, dots and hyphens with an
+// optional numeric port, then a path, query and fragment of printable
+// ASCII without a percent sign (so nothing is unescaped). It returns the
+// bounds of the path, which url.Parse would return unchanged. ok is false
+// when s has another shape, which does not mean that isHTTPURL rejects it.
+func plainHTTPURL(s string) (pathStart, pathEnd int, ok bool) {
+	var i int
+	switch {
+	case strings.HasPrefix(s, "https://"):
+		i = len("https://")
+	case strings.HasPrefix(s, "http://"):
+		i = len("http://")
+	default:
+		return 0, 0, false
+	}
+	hostStart := i
+	for i < len(s) && hostByte[s[i]] {
+		i++
+	}
+	if i == hostStart {
+		return 0, 0, false
+	}
+	if i < len(s) && s[i] == ':' {
+		i++
+		portStart := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == portStart {
+			return 0, 0, false
+		}
+	}
+	if i < len(s) && s[i] != '/' && s[i] != '?' && s[i] != '#' {
+		return 0, 0, false
+	}
+	pathStart, pathEnd = i, len(s)
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7F || c == '%' {
+			return 0, 0, false
+		}
+		if (c == '?' || c == '#') && pathEnd == len(s) {
+			pathEnd = i
+		}
+	}
+	return pathStart, pathEnd, true
+}
+
+// hostByte: the bytes plainHTTPURL takes in a host name.
+var hostByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+	}
+	return t
+}()
+
 // isDestination reports one of the three destination forms of a <Dial>:
 // a SIP URI (sip:user@host or sips:user@host, optionally with a port), a
 // SIP address without scheme (user@host) or a phone number of 7 to 15
 // digits with an optional leading +.
 func isDestination(s string) bool {
+	// The scheme is matched in ASCII when the bytes it could span are
+	// ASCII, which strings.ToLower would map one to one.
+	head := s[:min(len(s), len("sips:"))]
+	for i := 0; i < len(head); i++ {
+		if head[i] >= utf8.RuneSelf {
+			return isDestinationLower(s)
+		}
+	}
+	switch {
+	case hasASCIIPrefixFold(s, "sip:"):
+		return isSIPAddress(s[len("sip:"):])
+	case hasASCIIPrefixFold(s, "sips:"):
+		return isSIPAddress(s[len("sips:"):])
+	case strings.IndexByte(s, '@') >= 0:
+		return isSIPAddress(s)
+	}
+	return isPhoneNumber(s)
+}
+
+// hasASCIIPrefixFold reports whether s begins with prefix, a lower-case
+// ASCII string, ignoring the case of ASCII letters.
+func hasASCIIPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isDestinationLower is isDestination for a value whose first bytes are
+// not all ASCII, matching the scheme of its lower-case form as is.
+func isDestinationLower(s string) bool {
 	lower := strings.ToLower(s)
 	switch {
 	case strings.HasPrefix(lower, "sip:"):
@@ -162,13 +270,20 @@ func isSIPAddress(s string) bool {
 // letters, digits and the unreserved and user-unreserved marks.
 func onlyUserChars(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9') && !asciiLetters(s[i:i+1]) && !strings.ContainsRune("-_.!~*'()&=+$,;?/%", rune(c)) {
+		if !userByte[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// userByte: the bytes onlyUserChars takes.
+var userByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c < utf8.RuneSelf && strings.IndexByte("-_.!~*'()&=+$,;?/%", byte(c)) >= 0
+	}
+	return t
+}()
 
 // isHostName reports a DNS name or an IPv4 address: dot-separated labels of
 // letters, digits and inner hyphens.
@@ -176,21 +291,31 @@ func isHostName(s string) bool {
 	if s == "" || len(s) > 253 {
 		return false
 	}
-	for rest, more := strings.TrimSuffix(s, "."), true; more; {
-		var label string
-		label, rest, more = strings.Cut(rest, ".")
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if c != '-' && !(c >= '0' && c <= '9') && !asciiLetters(label[i:i+1]) {
+	s = strings.TrimSuffix(s, ".")
+	start := 0 // of the label being read
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '.' {
+			if !labelByte[s[i]] {
 				return false
 			}
+			continue
 		}
+		if label := s[start:i]; label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		start = i + 1
 	}
 	return true
 }
+
+// labelByte: the bytes of a label of a host name, letters, digits and
+// hyphens.
+var labelByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '-' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	return t
+}()
 
 // smallAtoi converts at most a few digits; callers check asciiDigits first.
 func smallAtoi(s string) int {

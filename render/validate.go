@@ -256,17 +256,19 @@ func (c *checker) node(n verbs.Node, pos, depth int) {
 	c.fieldRules(n, here)
 	c.values(n, here)
 	c.element(n, here, el)
-	// Every nil entry of the child list is an error here, then the rules
-	// of the list, then each child in turn.
+	// Every nil entry of the child list is an error here, reported before
+	// the findings of the list's rules about n, then each child is checked
+	// in turn. The rules of a list report its nil entries as they go; the
+	// nil entries of a list without rules are reported in the pass that
+	// checks the children, whose findings have paths of their own (Sort
+	// orders them the same either way).
+	nilsReported := c.listRules(n)
 	verbs.EachEntry(n, func(i int, k verbs.Node) {
-		if verbs.IsNil(k) {
-			c.nilEntry(i, k)
-		}
-	})
-	c.listRules(n)
-	verbs.EachEntry(n, func(i int, k verbs.Node) {
-		if !verbs.IsNil(k) {
+		switch {
+		case !verbs.IsNil(k):
 			c.node(k, i, depth+1)
+		case !nilsReported:
+			c.nilEntry(i, k)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -128,4 +129,101 @@ func FuzzCheckStrings(f *testing.F) {
 			t.Errorf("xml-char reported %v, want %v", found, bad)
 		}
 	})
+}
+
+// TestPrintableASCII checks the word-at-a-time scan of Check's character
+// rule: every byte value at every offset of values up to 39 bytes long,
+// and that what it lets through badChar also accepts.
+func TestPrintableASCII(t *testing.T) {
+	t.Parallel()
+	for n := 0; n < 40; n++ {
+		for at := 0; at < n; at++ {
+			for b := 0; b < 256; b++ {
+				v := []byte(strings.Repeat("a", n))
+				v[at] = byte(b)
+				s := string(v)
+				want := b >= 0x20 && b < 0x80
+				if got := printableASCII(s); got != want {
+					t.Fatalf("printableASCII(%q) = %v, want %v", s, got, want)
+				}
+				if _, _, bad := badChar(s); want && bad {
+					t.Fatalf("badChar rejects %q, which printableASCII accepts", s)
+				}
+			}
+		}
+	}
+	if !printableASCII("") || !printableASCII("Thank you for calling Opentact. ~\x7f") {
+		t.Error("printableASCII rejects printable ASCII")
+	}
+}
+
+// destinationSamples are destinations in and out of the fast reading of
+// isDestination: ASCII schemes in any case, non-ASCII bytes where
+// strings.ToLower would change the length of the value.
+var destinationSamples = []string{
+	"", "s", "sip", "sip:", "SIP:a@b", "SiPs:a@b:5061", "sips:", "sip:a@b", "a@b", "1234567", "+1234567",
+	"support1@sip.opentact.org", "sip:billing@sip.opentact.org", "\u0130@b", "s\u0130p:a@b", "S\u0130PS:a@b",
+	"sip:\u0130@b", "\xffsip:a@b", "sip\xff:a@b", "\u212Aa@b", "sİp:user@host.com", "sips\u0130:a@b", "a b@c",
+	"us(e)r!~*'&=+$,;?/%@host", "us\x1ar@host", "u\xc1@host", "[u]@host", "u@h\u0130st",
+	"u@a.", "u@.", "u@..", "u@a..b", "u@-a.b", "u@a-.b", "u@a.-b", "u@a-b.c-d", "u@a_b", "u@" + strings.Repeat("a", 63) + ".b",
+	"u@" + strings.Repeat("a", 64) + ".b", "u@" + strings.Repeat("a.", 126) + "a", "u@" + strings.Repeat("a.", 127),
+}
+
+// TestIsDestinationAgreesWithLower checks the ASCII scheme matching of
+// isDestination against matching the lower-case value.
+func TestIsDestinationAgreesWithLower(t *testing.T) {
+	t.Parallel()
+	for _, s := range destinationSamples {
+		checkDestinationReadings(t, s)
+	}
+}
+
+func FuzzIsDestination(f *testing.F) {
+	for _, s := range destinationSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkDestinationReadings)
+}
+
+func checkDestinationReadings(t *testing.T, s string) {
+	if got, want := isDestination(s), isDestinationLower(s); got != want {
+		t.Errorf("isDestination(%q) = %v, by strings.ToLower %v", s, got, want)
+	}
+	user, _, _ := strings.Cut(s, "@")
+	want := true // onlyUserChars as it was written before its byte table
+	for i := 0; i < len(user); i++ {
+		c := user[i]
+		if !(c >= '0' && c <= '9') && !asciiLetters(user[i:i+1]) && !strings.ContainsRune("-_.!~*'()&=+$,;?/%", rune(c)) {
+			want = false
+		}
+	}
+	if got := onlyUserChars(user); got != want {
+		t.Errorf("onlyUserChars(%q) = %v, want %v", user, got, want)
+	}
+	for _, h := range []string{s, s[strings.IndexByte(s, '@')+1:]} {
+		if got, want := isHostName(h), labelsHostName(h); got != want {
+			t.Errorf("isHostName(%q) = %v, read label by label %v", h, got, want)
+		}
+	}
+}
+
+// labelsHostName is isHostName as it was written before its one pass.
+func labelsHostName(s string) bool {
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	for rest, more := strings.TrimSuffix(s, "."), true; more; {
+		var label string
+		label, rest, more = strings.Cut(rest, ".")
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if c != '-' && !(c >= '0' && c <= '9') && !asciiLetters(label[i:i+1]) {
+				return false
+			}
+		}
+	}
+	return true
 }

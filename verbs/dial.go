@@ -21,11 +21,32 @@ type Dial struct {
 func (*Dial) ElementName() string { return "Dial" }
 func (*Dial) command()            {}
 
+// Destinations returns the destinations of the To children of d and of
+// its legacy Sip and Number children, in document order; nil children are
+// skipped.
+func Destinations(d *Dial) []string {
+	var out []string
+	for _, c := range d.Children {
+		if IsNil(c) {
+			continue
+		}
+		switch c := c.(type) {
+		case *To:
+			out = append(out, c.Destination)
+		case *Sip:
+			out = append(out, c.Address)
+		case *Number:
+			out = append(out, c.Digits)
+		}
+	}
+	return out
+}
+
 // To is a destination of a <Dial>: <To>destination</To>, a SIP URI
 // (sip:user@host), a SIP address (user@host) or a phone number of 7 to 15
 // digits with an optional leading +.
 type To struct {
-	Destination string `xml:",text" option:"-" validate:"destination"`
+	Destination string `xml:",text,trim" option:"-" validate:"destination"`
 	Extra       []Attr
 }
 

@@ -14,3 +14,4 @@ type Pause struct {
 func (*Pause) ElementName() string { return "Pause" }
 func (*Pause) command()            {}
 func (*Pause) gatherChild()        {} // legacy prompt inside <Gather>
+func (*Pause) prompt()             {}

@@ -20,3 +20,4 @@ type Say struct {
 func (*Say) ElementName() string { return "Say" }
 func (*Say) command()            {}
 func (*Say) gatherChild()        {} // legacy prompt inside <Gather>
+func (*Say) prompt()             {}

@@ -30,6 +30,14 @@ type GatherChild interface {
 	gatherChild()
 }
 
+// Prompt is a legacy prompt among the children of <Gather>, heard before
+// the digits are collected: *Say, *Play or *Pause. It is also a command.
+type Prompt interface {
+	Command
+	GatherChild
+	prompt()
+}
+
 // ToneChild is a child of <Tone>: *Meta, *Comment or *RawElement.
 type ToneChild interface {
 	Node

@@ -64,6 +64,8 @@ func TestSealedInterfaces(t *testing.T) {
 			[]string{"Error", "Comment", "RawElement"}},
 		"SwitchChild": {func(n verbs.Node) bool { _, ok := n.(verbs.SwitchChild); return ok },
 			[]string{"Case", "Default", "Error", "Comment", "RawElement"}},
+		"Prompt": {func(n verbs.Node) bool { _, ok := n.(verbs.Prompt); return ok },
+			[]string{"Say", "Play", "Pause"}},
 		"RawChild": {func(n verbs.Node) bool { _, ok := n.(verbs.RawChild); return ok },
 			[]string{"RawElement", "RawText", "Comment"}},
 		"Command": {func(n verbs.Node) bool { _, ok := n.(verbs.Command); return ok },
@@ -81,6 +83,21 @@ func TestSealedInterfaces(t *testing.T) {
 		if diff := cmp.Diff(a.names, got, sortStrings); diff != "" {
 			t.Errorf("types implementing %s (-want +got):\n%s", iface, diff)
 		}
+	}
+}
+
+func TestDestinations(t *testing.T) {
+	t.Parallel()
+	d := &verbs.Dial{Children: []verbs.DialChild{
+		&verbs.To{Destination: "12223334455"}, (*verbs.To)(nil), &verbs.Meta{Name: "k"},
+		&verbs.Sip{Address: "1000@example.com"}, nil, &verbs.Number{Digits: "15556667777"}, &verbs.Error{},
+	}}
+	want := []string{"12223334455", "1000@example.com", "15556667777"}
+	if got := verbs.Destinations(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("Destinations = %q, want %q", got, want)
+	}
+	if got := verbs.Destinations(&verbs.Dial{}); got != nil {
+		t.Errorf("Destinations of an empty Dial = %q, want nil", got)
 	}
 }
 

@@ -43,10 +43,13 @@ func TestGeneratedFilesAreFresh(t *testing.T) {
 // follow rather than generating code that drops an attribute.
 func TestRejectsBadTags(t *testing.T) {
 	cases := map[string]string{
-		"untagged field":   "type X struct {\n\tRate int\n\tExtra []Attr\n}\n",
-		"unknown option":   "type X struct {\n\tRate Opt[int] `xml:\"rate,fast\"`\n}\n",
-		"unsupported type": "type X struct {\n\tRate float64 `xml:\"rate\"`\n}\n",
-		"repeated name":    "type X struct {\n\tA string `xml:\"a\"`\n\tB string `xml:\"a\"`\n}\n",
+		"untagged field":          "type X struct {\n\tRate int\n\tExtra []Attr\n}\n",
+		"unknown option":          "type X struct {\n\tRate Opt[int] `xml:\"rate,fast\"`\n}\n",
+		"unsupported type":        "type X struct {\n\tRate float64 `xml:\"rate\"`\n}\n",
+		"repeated name":           "type X struct {\n\tA string `xml:\"a\"`\n\tB string `xml:\"a\"`\n}\n",
+		"option gen cannot write": "type X struct {\n\tV Opt[string] `xml:\"v\"`\n}\n",
+		"trim on an attribute":    "type X struct {\n\tV string `xml:\"v,trim\"`\n}\n",
+		"two text sources":        "type X struct {\n\tT string `xml:\",text\"`\n\tV string `xml:\"v,textform\"`\n}\n",
 	}
 	for name, body := range cases {
 		dir := t.TempDir()

@@ -19,6 +19,8 @@ func emitRender(b *bytes.Buffer, m *model) {
 	emitStrings(p, m)
 	emitCommands(p, m)
 	emitChildList(p, m)
+	emitPlaces(p, m)
+	emitText(p, m)
 	emitChecks(p, m)
 }
 

@@ -8,6 +8,8 @@
 //	xml:"dtmf_length"         the attribute name; xml:",text" for the text content
 //	xml:"timeout,legacy"      an attribute of the legacy dialect
 //	xml:"v,signed"            an integer attribute that may be negative
+//	xml:",text,trim"          text content trimmed of XML white space (a URL, a destination)
+//	xml:"url,textform"        an attribute the text content may give instead (trimmed)
 //	alias:"length"            other spellings the parser accepts
 //	option:"GatherTimeout"    the builder option's name when it is not the field's;
 //	                          option:"-" when an argument of the builder method sets it
@@ -24,9 +26,20 @@
 //	internal/spec/spec_gen.go    the element table
 //	render/elements_gen.go       the writer, the attribute setters and the field checks
 //	builder/options_gen.go       the option plumbing
+//	builder/recattrs_gen.go      the copies of attribute values into records and back
 //	internal/gen/options_gen.go  the attribute → builder option table
 //
+// It also reads the struct recAttrs of builder/recattrs.go, the attribute
+// values the builder's records keep.
+//
 // A test regenerates them and fails when a committed file is stale.
+//
+// Adding an attribute to an element therefore takes its field and tags in
+// verbs, go generate ./verbs, and the option's constructor with its doc in
+// builder/options.go (the generated code names it after the option). The
+// tests derived from the table (internal/gen's TestEveryAttributeRoundTrips
+// above all) then cover it; flowsim's TestElementCoverage asks on purpose
+// for a case showing what the simulator does with it.
 package main
 
 import (
@@ -69,6 +82,9 @@ func generate(root string) ([]file, error) {
 	if err != nil {
 		return nil, err
 	}
+	if m.Records, err = recordFields(filepath.Join(root, "builder", "recattrs.go")); err != nil {
+		return nil, err
+	}
 	var out []file
 	for _, e := range emitters {
 		var b bytes.Buffer
@@ -92,4 +108,6 @@ var emitters = []struct {
 	{"internal/spec/spec_gen.go", emitSpec},
 	{"render/elements_gen.go", emitRender},
 	{"builder/options_gen.go", emitBuilder},
+	{"builder/recattrs_gen.go", emitRecords},
+	{"internal/gen/options_gen.go", emitGen},
 }

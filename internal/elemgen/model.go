@@ -32,11 +32,17 @@ type node struct {
 
 // attr is a field of an element written as an attribute or as the text.
 type attr struct {
-	Field    string   // the Go field name, also the name of its builder option
-	Type     string   // the field's type as written in verbs: Opt[int], string, []Weekday
-	XML      string   // the attribute name; "" for the text content
-	Legacy   bool     // xml:",legacy"
-	Signed   bool     // xml:",signed": an integer that may be negative
+	Field  string // the Go field name, also the name of its builder option
+	Type   string // the field's type as written in verbs: Opt[int], string, []Weekday
+	XML    string // the attribute name; "" for the text content
+	Legacy bool   // xml:",legacy"
+	Signed bool   // xml:",signed": an integer that may be negative
+	// Trim (xml:",text,trim") trims XML white space off the text content
+	// and off the attribute alias that stands for it.
+	Trim bool
+	// TextForm (xml:"url,textform") lets the text content give the value
+	// of this attribute too; the text is trimmed.
+	TextForm bool
 	Aliases  []string // alias:"…": other spellings accepted by the parser
 	Option   string   // the builder option's name; "" when a builder argument sets it
 	Validate string   // the validator rules of the field
@@ -51,6 +57,18 @@ type list struct {
 // field is any other field worth knowing.
 type field struct {
 	Name, Type string
+}
+
+// textFields returns the attributes the text content of n gives: its text
+// field or a textform attribute.
+func (n *node) textFields() []attr {
+	var out []attr
+	for _, a := range n.Attrs {
+		if a.text() || a.TextForm {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // text reports whether the attribute is the element's text content.
@@ -93,6 +111,18 @@ type model struct {
 	Enums map[string]bool
 	// Ifaces are the child interfaces of verbs (Command, DialChild, …).
 	Ifaces map[string]bool
+	// IfaceOrder are the interfaces of Ifaces in source order.
+	IfaceOrder []string
+	// Records are the fields of the builder's recAttrs, the attribute
+	// values a record keeps (builder/recattrs.go).
+	Records []field
+	// Consts are the constants of each enum type, in source order.
+	Consts map[string][]enumConst
+}
+
+// enumConst is a constant of an enum type: const Female Gender = "FEMALE".
+type enumConst struct {
+	Name, Value string
 }
 
 // elements returns the nodes that are elements of the language.
@@ -114,7 +144,8 @@ func load(dir string) (*model, error) {
 		return nil, err
 	}
 	sort.Strings(paths)
-	m := &model{Enums: map[string]bool{}, Ifaces: map[string]bool{}}
+	m := &model{Enums: map[string]bool{}, Ifaces: map[string]bool{}, Consts: map[string][]enumConst{}}
+	var consts []*ast.ValueSpec
 	byType := map[string]*node{}
 	var structs []*ast.TypeSpec
 	var docs = map[string]*ast.CommentGroup{}
@@ -135,6 +166,10 @@ func load(dir string) (*model, error) {
 			switch d := d.(type) {
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
+					if vs, ok := s.(*ast.ValueSpec); ok && d.Tok == token.CONST {
+						consts = append(consts, vs)
+						continue
+					}
 					ts, ok := s.(*ast.TypeSpec)
 					if !ok {
 						continue
@@ -153,6 +188,7 @@ func load(dir string) (*model, error) {
 						}
 					case *ast.InterfaceType:
 						m.Ifaces[ts.Name.Name] = true
+						m.IfaceOrder = append(m.IfaceOrder, ts.Name.Name)
 					}
 				}
 			case *ast.FuncDecl:
@@ -173,6 +209,20 @@ func load(dir string) (*model, error) {
 					}
 				}
 			}
+		}
+	}
+	for _, vs := range consts {
+		typ, ok := vs.Type.(*ast.Ident)
+		if !ok || !m.Enums[typ.Name] || len(vs.Names) != len(vs.Values) {
+			continue
+		}
+		for i, id := range vs.Names {
+			lit, ok := vs.Values[i].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return nil, fmt.Errorf("%s: constant %s of %s is not a string literal", fset.Position(id.Pos()), id.Name, typ.Name)
+			}
+			v, _ := strconv.Unquote(lit.Value)
+			m.Consts[typ.Name] = append(m.Consts[typ.Name], enumConst{id.Name, v})
 		}
 	}
 	for _, ts := range structs {
@@ -256,9 +306,16 @@ func (n *node) fields(st *ast.StructType, m *model, fset *token.FileSet) error {
 					a.Legacy = true
 				case "signed":
 					a.Signed = true
+				case "trim":
+					a.Trim = true
+				case "textform":
+					a.TextForm = true
 				default:
 					return fmt.Errorf("%s: unknown xml option %q", fset.Position(id.Pos()), p)
 				}
+			}
+			if a.Trim && (!a.text() || typ != "string") || a.TextForm && (a.text() || typ != "string") {
+				return fmt.Errorf("%s: %s.%s: trim goes with a string text field, textform with a string attribute", fset.Position(id.Pos()), n.Type, id.Name)
 			}
 			if (a.XML == "") != (len(parts) > 1 && parts[1] == "text") {
 				return fmt.Errorf("%s: %s.%s: want xml:\"name\" or xml:\",text\"", fset.Position(id.Pos()), n.Type, id.Name)
@@ -292,6 +349,9 @@ func (m *model) check() error {
 		if len(n.Lists) > 1 {
 			return fmt.Errorf("%s: more than one child list", n.Type)
 		}
+		if texts := len(n.textFields()); texts > 1 {
+			return fmt.Errorf("%s: %d fields take the text content; one may", n.Type, texts)
+		}
 	}
 	optType := map[string]string{}
 	for _, n := range m.elements() {
@@ -312,6 +372,9 @@ func (m *model) check() error {
 			}
 			if a.Option == "" {
 				continue
+			}
+			if genCall(a, m) == "" {
+				return fmt.Errorf("%s.%s: internal/gen has no form for a %s option; give it one in internal/elemgen/emit_gen.go or set it by a builder argument (option:\"-\")", n.Type, a.Field, a.Type)
 			}
 			if t, ok := optType[a.Option]; ok && t != a.Type {
 				return fmt.Errorf("%s.%s: option %s is %s elsewhere, %s here; name it with option:\"…\"", n.Type, a.Field, a.Option, t, a.Type)

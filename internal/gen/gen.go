@@ -81,10 +81,10 @@ func Generate(r *verbs.Response, opts Options) ([]byte, error) {
 		return nil, errors.New("gen: nil document")
 	}
 	pkg, fn := opts.names()
-	if len(r.Extra) > 0 {
+	g := &gen{hoisted: map[string]int{}, names: map[string]bool{fn: true, "main": true, "flow": true, "verbs": true, "time": true, "fmt": true, "os": true, "render": true}}
+	if len(g.optionsResponse(r)) > 0 {
 		return nil, errors.New("gen: attributes on <Response> cannot be built")
 	}
-	g := &gen{hoisted: map[string]int{}, names: map[string]bool{fn: true, "main": true, "flow": true, "verbs": true, "time": true, "fmt": true, "os": true, "render": true}}
 	body := g.list(r.Commands)
 	if g.err != nil {
 		return nil, g.err

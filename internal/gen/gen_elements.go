@@ -3,7 +3,6 @@ package gen
 // How each element of a document becomes a builder call.
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
@@ -37,17 +36,15 @@ func (g *gen) command(c verbs.Command) string {
 	}
 	switch v := c.(type) {
 	case *verbs.Answer:
-		return call("Answer", g.attrs(g.dur("Delay", v.Delay), str("Tag", v.Tag), v.Extra)...)
+		return call("Answer", g.optionsAnswer(v)...)
 	case *verbs.Hangup:
-		return call("Hangup", g.attrs(str("Tag", v.Tag), v.Extra)...)
+		return call("Hangup", g.optionsHangup(v)...)
 	case *verbs.Pause:
-		return call("Pause", g.attrs(g.dur("Length", v.Length), str("DTMFStop", v.DTMFStop), str("Tag", v.Tag), v.Extra)...)
+		return call("Pause", g.optionsPause(v)...)
 	case *verbs.Say:
-		return call("Say", append([]string{quote(v.Text)}, g.attrs(
-			g.enum("Type", string(v.Type), sayTypes), g.enum("Gender", string(v.Gender), genders),
-			str("Code", v.Code), str("Lang", v.Lang), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)...)...)
+		return call("Say", append([]string{quote(v.Text)}, g.optionsSay(v)...)...)
 	case *verbs.Play:
-		opts := g.attrs(g.enum("Leg", string(v.Leg), legs), num("Loop", v.Loop), str("Tag", v.Tag), v.Extra)
+		opts := g.optionsPlay(v)
 		switch {
 		case v.Record != "" && v.URL != "":
 			g.fail("a <Play> with both a URL and a record cannot be built")
@@ -56,20 +53,19 @@ func (g *gen) command(c verbs.Command) string {
 		}
 		return call("Play", append([]string{quote(v.URL)}, opts...)...)
 	case *verbs.Record:
-		opts := g.attrs(str("Tag", v.Tag), boolean("ASR", v.ASR), g.dur("Timeout", v.Timeout), v.Extra)
+		opts := g.optionsRecord(v)
 		if len(v.Commands) == 0 {
 			return call("Record", opts...)
 		}
 		return call("RecordWhile", append([]string{g.sub(v.Commands, "recording")}, opts...)...)
 	case *verbs.RecordStart:
-		return call("RecordStart", g.attrs(str("Tag", v.Tag), v.Extra)...)
+		return call("RecordStart", g.optionsRecordStart(v)...)
 	case *verbs.RecordStop:
-		return call("RecordStop", g.attrs(str("Tag", v.Tag), v.Extra)...)
+		return call("RecordStop", g.optionsRecordStop(v)...)
 	case *verbs.RecordWait:
-		return call("RecordWait", g.attrs(str("Tag", v.Tag), v.Extra)...)
+		return call("RecordWait", g.optionsRecordWait(v)...)
 	case *verbs.Dial:
-		opts := g.attrs(str("Tag", v.Tag), num("DialTimeout", v.Timeout),
-			g.enum("DialRecord", string(v.Record), dialRecords), v.Extra)
+		opts := g.optionsDial(v)
 		for _, ch := range v.Children {
 			opts = append(opts, g.child(ch, "Dial"))
 		}
@@ -79,17 +75,13 @@ func (g *gen) command(c verbs.Command) string {
 	case *verbs.Error:
 		return call("OnError", g.errorArgs(v, "onError")...)
 	case *verbs.Callback:
-		opts := []string{quote(v.URL)}
-		opts = append(opts, g.attrs(g.enum("Method", string(v.Method), methods), boolean("Body", v.Body),
-			g.dur("Timeout", v.Timeout), str("Tag", v.Tag), v.Extra)...)
+		opts := append([]string{quote(v.URL)}, g.optionsCallback(v)...)
 		for _, ch := range v.Children {
 			opts = append(opts, g.child(ch, "Callback"))
 		}
 		return call("Callback", opts...)
 	case *verbs.Curl:
-		opts := []string{quote(v.URL)}
-		opts = append(opts, g.attrs(g.enum("Method", string(v.Method), methods),
-			g.dur("Timeout", v.Timeout), str("Tag", v.Tag), v.Extra)...)
+		opts := append([]string{quote(v.URL)}, g.optionsCurl(v)...)
 		for _, ch := range v.Children {
 			opts = append(opts, g.child(ch, "Curl"))
 		}
@@ -106,48 +98,23 @@ func (g *gen) command(c verbs.Command) string {
 			field, g.needVerbs = "verbs.CallFieldFrom", true
 		}
 		sub := g.sub(v.Commands, "when"+ident(v.Field))
-		return call("Call", append([]string{field, quote(v.Value.Val), sub}, g.attrs(str("Tag", v.Tag), v.Extra)...)...)
+		return call("Call", append([]string{field, quote(v.Value.Val), sub}, g.optionsCall(v)...)...)
 	case *verbs.Geo:
 		hint := "everywhere"
 		if len(v.States) > 0 {
 			hint = "geo" + ident(strings.Join(v.States, ""))
 		}
 		sub := g.sub(v.Commands, hint)
-		var states string
-		if len(v.States) > 0 {
-			qs := make([]string, len(v.States))
-			for i, s := range v.States {
-				qs[i] = quote(s)
-			}
-			states = "flow.States(" + strings.Join(qs, ", ") + ")"
-		}
-		return call("Geo", append([]string{sub}, g.attrs(states, str("County", v.County), str("Tag", v.Tag), v.Extra)...)...)
+		return call("Geo", append([]string{sub}, g.optionsGeo(v)...)...)
 	case *verbs.Schedule:
 		sub := g.sub(v.Commands, "schedule")
-		var days string
-		if len(v.Days) > 0 {
-			ds := make([]string, len(v.Days))
-			for i, d := range v.Days {
-				ds[i] = g.enumValue(string(d), "verbs.Weekday", weekdays)
-			}
-			days = "flow.Days(" + strings.Join(ds, ", ") + ")"
-		}
-		return call("Schedule", append([]string{sub}, g.attrs(days, str("Time", v.Time), str("Tag", v.Tag), v.Extra)...)...)
+		return call("Schedule", append([]string{sub}, g.optionsSchedule(v)...)...)
 	case *verbs.Hold:
-		return call("Hold", g.attrs(g.dur("Timeout", v.Timeout), str("Tag", v.Tag), v.Extra)...)
+		return call("Hold", g.optionsHold(v)...)
 	case *verbs.Unhold:
-		return call("Unhold", g.attrs(str("Tag", v.Tag), v.Extra)...)
+		return call("Unhold", g.optionsUnhold(v)...)
 	case *verbs.Tone:
-		var hz string
-		if len(v.Hz) > 0 {
-			hs := make([]string, len(v.Hz))
-			for i, h := range v.Hz {
-				hs[i] = strconv.Itoa(h)
-			}
-			hz = "flow.Hz(" + strings.Join(hs, ", ") + ")"
-		}
-		opts := g.attrs(hz, g.dur("On", v.On), g.dur("Off", v.Off), num("Volume", v.Volume), num("Loop", v.Loop),
-			g.dur("Timeout", v.Timeout), g.enum("Leg", string(v.Leg), legs), str("Tag", v.Tag), v.Extra)
+		opts := g.optionsTone(v)
 		for _, ch := range v.Children {
 			opts = append(opts, g.child(ch, "Tone"))
 		}
@@ -166,10 +133,7 @@ func (g *gen) command(c verbs.Command) string {
 // gather returns the arguments of a Gather call. Runs of legacy prompts
 // become one flow.Prompts.
 func (g *gen) gather(v *verbs.Gather) []string {
-	opts := g.attrs(num("DTMFLength", v.DTMFLength), str("DTMFStop", v.DTMFStop), str("URL", v.URL), str("Tag", v.Tag),
-		num("NumDigits", v.NumDigits), num("Attempts", v.Attempts), g.dur("GatherTimeout", v.Timeout),
-		str("FinishOnKey", v.FinishOnKey), str("GatherCallback", v.Callback),
-		g.enum("GatherMethod", string(v.Method), methods), v.Extra)
+	opts := g.optionsGather(v)
 	var prompts []verbs.Command
 	flush := func() {
 		if len(prompts) > 0 {
@@ -179,11 +143,7 @@ func (g *gen) gather(v *verbs.Gather) []string {
 	}
 	for _, ch := range v.Children {
 		switch c := ch.(type) {
-		case *verbs.Say:
-			prompts = append(prompts, c)
-		case *verbs.Play:
-			prompts = append(prompts, c)
-		case *verbs.Pause:
+		case verbs.Prompt:
 			prompts = append(prompts, c)
 		default:
 			flush()
@@ -203,11 +163,11 @@ func (g *gen) child(n verbs.Node, parent string) string {
 	}
 	switch v := n.(type) {
 	case *verbs.To:
-		return call("flow.To", append([]string{quote(v.Destination)}, g.rawAttrs(v.Extra)...)...)
+		return call("flow.To", append([]string{quote(v.Destination)}, g.optionsTo(v)...)...)
 	case *verbs.Sip:
-		return call("flow.Sip", append([]string{quote(v.Address)}, g.rawAttrs(v.Extra)...)...)
+		return call("flow.Sip", append([]string{quote(v.Address)}, g.optionsSip(v)...)...)
 	case *verbs.Number:
-		return call("flow.Number", append([]string{quote(v.Digits)}, g.rawAttrs(v.Extra)...)...)
+		return call("flow.Number", append([]string{quote(v.Digits)}, g.optionsNumber(v)...)...)
 	case *verbs.Error:
 		return call("flow.OnError", g.errorArgs(v, strings.ToLower(parent[:1])+parent[1:]+"Error")...)
 	case *verbs.Meta:
@@ -218,19 +178,19 @@ func (g *gen) child(n verbs.Node, parent string) string {
 		return call("flow.Raw", g.raw(v))
 	case *verbs.DTMF:
 		sub := g.sub(v.Commands, "digit"+ident(v.Value))
-		return call("flow.Digit", append([]string{quote(v.Value), sub}, g.rawAttrs(v.Extra)...)...)
+		return call("flow.Digit", append([]string{quote(v.Value), sub}, g.optionsDTMF(v)...)...)
 	case *verbs.Default:
 		sub := g.sub(v.Commands, "fallback")
-		return call("flow.Default", append([]string{sub}, g.attrs(str("Tag", v.Tag), v.Extra)...)...)
+		return call("flow.Default", append([]string{sub}, g.optionsDefault(v)...)...)
 	case *verbs.Switch:
-		opts := g.rawAttrs(v.Extra)
+		opts := g.optionsSwitch(v)
 		for _, ch := range v.Children {
 			opts = append(opts, g.child(ch, "Switch"))
 		}
 		return call("flow.Switch", opts...)
 	case *verbs.Case:
 		sub := g.sub(v.Commands, "case"+ident(v.DTMF))
-		return call("flow.Case", append([]string{quote(v.DTMF), sub}, g.rawAttrs(v.Extra)...)...)
+		return call("flow.Case", append([]string{quote(v.DTMF), sub}, g.optionsCase(v)...)...)
 	}
 	g.fail("cannot build a %T inside a <%s>", n, parent)
 	return "flow.Comment(\"\")"
@@ -238,13 +198,13 @@ func (g *gen) child(n verbs.Node, parent string) string {
 
 func (g *gen) errorArgs(v *verbs.Error, hint string) []string {
 	sub := g.sub(v.Commands, hint)
-	return append([]string{sub}, g.attrs(boolean("Play", v.Play), str("Tag", v.Tag), v.Extra)...)
+	return append([]string{sub}, g.optionsError(v)...)
 }
 
 // meta returns a Meta or MetaText call; prefix is "flow." for the option
 // and "" for the method.
 func (g *gen) meta(v *verbs.Meta, prefix string) string {
-	attrs := g.rawAttrs(v.Extra)
+	attrs := g.optionsMeta(v)
 	switch {
 	case v.Value.Set && !v.Text.Set:
 		return call(prefix+"Meta", append([]string{quote(v.Name), quote(v.Value.Val)}, attrs...)...)

@@ -90,35 +90,61 @@ func (g *gen) duration(m verbs.Millis) string {
 	return strconv.FormatInt(int64(m), 10) + " * time.Millisecond"
 }
 
-func (g *gen) enum(opt, v string, names map[string]string) string {
+// enum returns the option setting an attribute of the enum type typ (a
+// type of package verbs, such as SayType), "" when v is empty.
+func (g *gen) enum(opt, v, typ string) string {
 	if v == "" {
 		return ""
 	}
-	typ := map[string]string{"Type": "verbs.SayType", "Gender": "verbs.Gender", "Leg": "verbs.Leg",
-		"Method": "verbs.Method", "GatherMethod": "verbs.Method", "DialRecord": "verbs.DialRecord"}[opt]
-	return "flow." + opt + "(" + g.enumValue(v, typ, names) + ")"
+	return "flow." + opt + "(" + g.enumValue(v, typ) + ")"
 }
 
 // enumValue returns the verbs constant for v, or a conversion of the
 // string for a value the language does not define.
-func (g *gen) enumValue(v, typ string, names map[string]string) string {
+func (g *gen) enumValue(v, typ string) string {
 	g.needVerbs = true
-	if c, ok := names[v]; ok {
+	if c, ok := enumConsts[typ][v]; ok {
 		return "verbs." + c
 	}
-	return typ + "(" + quote(v) + ")"
+	return "verbs." + typ + "(" + quote(v) + ")"
 }
 
-var (
-	sayTypes    = map[string]string{"Standard": "Standard", "WaveNet": "WaveNet"}
-	genders     = map[string]string{"FEMALE": "Female", "MALE": "Male"}
-	legs        = map[string]string{"aleg": "LegA", "bleg": "LegB", "both": "LegBoth"}
-	dialRecords = map[string]string{"record-from-answer": "RecordFromAnswer", "do-not-record": "DoNotRecord"}
-	methods     = map[string]string{"GET": "MethodGet", "POST": "MethodPost", "PUT": "MethodPut",
-		"PATCH": "MethodPatch", "DELETE": "MethodDelete"}
-	weekdays = map[string]string{"sun": "Sunday", "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday",
-		"thu": "Thursday", "fri": "Friday", "sat": "Saturday"}
-)
+// strs returns the variadic option setting a list of strings.
+func strs(opt string, vs []string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	qs := make([]string, len(vs))
+	for i, s := range vs {
+		qs[i] = quote(s)
+	}
+	return "flow." + opt + "(" + strings.Join(qs, ", ") + ")"
+}
+
+// ints returns the variadic option setting a list of integers.
+func ints(opt string, vs []int) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	qs := make([]string, len(vs))
+	for i, n := range vs {
+		qs[i] = strconv.Itoa(n)
+	}
+	return "flow." + opt + "(" + strings.Join(qs, ", ") + ")"
+}
+
+// enumList returns the variadic option setting a list of values of the
+// enum type typ.
+func enumList[T ~string](g *gen, opt string, vs []T, typ string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	qs := make([]string, len(vs))
+	for i, v := range vs {
+		qs[i] = g.enumValue(string(v), typ)
+	}
+	return "flow." + opt + "(" + strings.Join(qs, ", ") + ")"
+}
 
 // quote returns a Go string literal for s: a raw string for readable
 // multi-line text, an interpreted one otherwise.

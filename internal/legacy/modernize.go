@@ -176,11 +176,7 @@ func (m *modernizer) gather(g *verbs.Gather, depth int) []verbs.Command {
 	}
 	for _, c := range g.Children {
 		switch v := c.(type) {
-		case *verbs.Say:
-			prompts = append(prompts, v)
-		case *verbs.Play:
-			prompts = append(prompts, v)
-		case *verbs.Pause:
+		case verbs.Prompt:
 			prompts = append(prompts, v)
 		case *verbs.Switch:
 			if v != nil {

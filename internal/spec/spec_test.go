@@ -1,7 +1,6 @@
 package spec_test
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
@@ -62,14 +61,17 @@ func TestElements(t *testing.T) {
 	}
 	for name, want := range order {
 		s, _ := spec.Lookup(name)
-		if got := strings.Join(s.Attrs, " "); got != want {
-			t.Errorf("%s attribute order = %q, want %q", name, got, want)
+		if !inOrder(strings.Fields(want), s.Attrs) {
+			t.Errorf("%s attribute order = %q, want %q in this order", name, strings.Join(s.Attrs, " "), want)
 		}
 	}
 }
 
 // TestTableAsWrittenByHand compares the generated table with the one
-// that was written by hand before the generator, the facts of spec §2.
+// that was written by hand before the generator, the facts of spec §2:
+// every attribute, legacy attribute and alias written here stays, in this
+// order. An attribute added since (a field and its tag in package verbs)
+// may stand anywhere among them.
 func TestTableAsWrittenByHand(t *testing.T) {
 	t.Parallel()
 	want := []spec.Element{
@@ -117,12 +119,31 @@ func TestTableAsWrittenByHand(t *testing.T) {
 			t.Errorf("%s missing", w.Name)
 			continue
 		}
-		got.New, got.Fields = nil, nil
-		if !reflect.DeepEqual(got, w) {
-			t.Errorf("%s:\n got %+v\nwant %+v", w.Name, got, w)
+		ok = got.Name == w.Name && got.Legacy == w.Legacy &&
+			inOrder(w.Attrs, got.Attrs) && inOrder(w.LegacyAttrs, got.LegacyAttrs)
+		for alias, canon := range w.AttrAliases {
+			if c, has := got.AttrAliases[alias]; !has || c != canon {
+				ok = false
+			}
+		}
+		if !ok {
+			got.New, got.Fields = nil, nil
+			t.Errorf("%s:\n got %+v\nwant %+v (attributes in this order, others may be added)", w.Name, got, w)
 		}
 	}
 	if n := len(spec.All()); n != len(want) {
 		t.Errorf("%d elements, want %d", n, len(want))
 	}
+}
+
+// inOrder reports whether got holds every name of want, in the order of
+// want.
+func inOrder(want, got []string) bool {
+	i := 0
+	for _, g := range got {
+		if i < len(want) && g == want[i] {
+			i++
+		}
+	}
+	return i == len(want)
 }
