@@ -35,9 +35,14 @@ func (f *Flow) fast() bool { return f == nil || !f.slow && f.depth <= maxFastDep
 // writable, which the predicates of clean.go rule out; the caller then
 // takes the tree's path.
 func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds render.Diagnostics, ok bool) {
-	w := writerPool.Get().(*fastWriter)
-	defer w.release()
+	// The writer lives on the stack: it stores a pointer on every write
+	// (its buffer) and every element (its stack of places), and stores to
+	// the stack need no write barrier while the garbage collector runs.
+	var w fastWriter
 	w.buf = dst
+	sp := stackPool.Get().(*[]frame)
+	w.stack = (*sp)[:0]
+	defer putStack(sp, &w)
 	for _, o := range opts {
 		w.compact = w.compact || o == render.Compact()
 	}
@@ -53,16 +58,18 @@ func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds rende
 	return w.buf, w.ds, true
 }
 
-// writerPool keeps fastWriters, whose stacks take an allocation to grow.
-var writerPool = sync.Pool{New: func() any { return new(fastWriter) }}
+// stackPool keeps the stacks of fastWriters, whose growth takes an
+// allocation.
+var stackPool = sync.Pool{New: func() any { s := make([]frame, 0, 32); return &s }}
 
-// release empties w, keeping only the capacity of its stack, and puts it
-// back in the pool.
-func (w *fastWriter) release() {
-	clear(w.stack[:cap(w.stack)])
-	*w = fastWriter{stack: w.stack[:0], scratch: w.scratch[:0]}
-	if cap(w.stack) <= 1024 && cap(w.scratch) <= 1<<16 {
-		writerPool.Put(w)
+// putStack empties the stack of w, keeping its capacity, and puts it back
+// in the pool unless it grew very large.
+func putStack(sp *[]frame, w *fastWriter) {
+	s := w.stack[:cap(w.stack)]
+	clear(s)
+	if cap(s) <= 1024 {
+		*sp = s[:0]
+		stackPool.Put(sp)
 	}
 }
 
@@ -78,8 +85,6 @@ type fastWriter struct {
 	// stack holds the place of each element being written, the outermost
 	// first: the path of a finding is made from it.
 	stack []frame
-	// scratch is where the path of a finding is made.
-	scratch []byte
 }
 
 // frame is the place of an element being written: item i of list.
@@ -308,7 +313,8 @@ func appendStep(dst []byte, list []item, i int) []byte {
 // warn reports a warning about the element written last or, when list is
 // not nil, about its child i; attr names the attribute it concerns.
 func (w *fastWriter) warn(list []item, i int, attr, rule, msg string) {
-	p := w.appendPath(w.scratch[:0])
+	var scratch [256]byte // where the path is made, on the stack when it fits
+	p := w.appendPath(scratch[:0])
 	if list != nil {
 		p = appendStep(p, list, i)
 	}
@@ -316,7 +322,6 @@ func (w *fastWriter) warn(list []item, i int, attr, rule, msg string) {
 		p = append(p, "/@"...)
 		p = append(p, attr...)
 	}
-	w.scratch = p
 	if w.ds == nil {
 		w.ds = make(render.Diagnostics, 0, 1)
 	}
