@@ -970,6 +970,41 @@ func placesOf(child verbs.Node) []string {
 	return places
 }
 
+// textElement reports whether the element n holds text content.
+func textElement(n verbs.Node) bool {
+	switch n.(type) {
+	case *verbs.Callback, *verbs.To, *verbs.Sip, *verbs.Number, *verbs.Meta, *verbs.Play, *verbs.Say:
+		return true
+	}
+	return false
+}
+
+// setText stores text, the text content of the element of f.
+func (p *parser) setText(f *frame, text string) {
+	switch n := f.node.(type) {
+	case *verbs.Callback:
+		p.trimmedText(f, text, &n.URL)
+	case *verbs.To:
+		n.Destination = trimXMLSpace(text)
+	case *verbs.Sip:
+		n.Address = trimXMLSpace(text)
+	case *verbs.Number:
+		n.Digits = trimXMLSpace(text)
+	case *verbs.Meta:
+		if f.sawText {
+			n.Text = verbs.Some(text)
+		}
+	case *verbs.Play:
+		p.trimmedText(f, text, &n.URL)
+	case *verbs.Say:
+		if f.textAttr == "" {
+			n.Text = text
+		} else if !onlyXMLSpace(text) {
+			p.textConflict(f)
+		}
+	}
+}
+
 // fieldRules applies the validate tags of the fields of n, compiled to Go
 // checks: the first rule of a value that fails is reported, as the
 // validator reports it (TestFieldRulesAgreeWithValidator).

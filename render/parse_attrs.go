@@ -63,10 +63,10 @@ func (p *parser) attrs(f *frame, spec *table.Element, list []xmlAttr) {
 			continue
 		}
 		canonical.set(key, a.name)
-		if _, play := f.node.(*verbs.Play); play && canon == "" {
+		if canon == "" && spec.TrimText {
 			a.value = trimXMLSpace(a.value) // a URL, trimmed like the text it stands for
 		}
-		if _, callback := f.node.(*verbs.Callback); a.value != "" && (canon == "" || (callback && canon == "url")) {
+		if a.value != "" && (canon == "" || canon == spec.TextForm) {
 			f.textAttr = a.name // the text content may give the same value
 		}
 		p.setAttr(f.node, canon, a)

@@ -69,35 +69,16 @@ func (p *parser) comment(s string, pos Position) {
 // finish stores the text content of a closed element.
 func (p *parser) finish(f *frame) {
 	text := f.textContent()
-	switch n := f.node.(type) {
-	case *verbs.Say:
-		if f.textAttr == "" {
-			n.Text = text
-		} else if !onlyXMLSpace(text) {
-			p.textConflict(f)
-		}
-	case *verbs.Play:
-		p.urlText(f, text, &n.URL)
-	case *verbs.Callback:
-		p.urlText(f, text, &n.URL)
-	case *verbs.To:
-		n.Destination = trimXMLSpace(text)
-	case *verbs.Sip:
-		n.Address = trimXMLSpace(text)
-	case *verbs.Number:
-		n.Digits = trimXMLSpace(text)
-	case *verbs.Meta:
-		if f.sawText {
-			n.Text = verbs.Some(text)
-		}
-	case *verbs.RawElement:
-		p.dropLayout(n)
+	if raw, ok := f.node.(*verbs.RawElement); ok {
+		p.dropLayout(raw)
+		return
 	}
+	p.setText(f, text)
 }
 
-// urlText stores a URL given as text content, trimmed, unless an
-// attribute gave it already.
-func (p *parser) urlText(f *frame, text string, url *string) {
+// trimmedText stores text content that is trimmed (a URL), unless an
+// attribute gave the value already.
+func (p *parser) trimmedText(f *frame, text string, url *string) {
 	switch u := trimXMLSpace(text); {
 	case u == "":
 	case f.textAttr != "":
@@ -135,15 +116,6 @@ func (p *parser) dropLayout(raw *verbs.RawElement) {
 	if len(kept) == 0 {
 		raw.Children = nil
 	}
-}
-
-// textElement reports whether the element holds text content.
-func textElement(n verbs.Node) bool {
-	switch n.(type) {
-	case *verbs.Say, *verbs.Play, *verbs.To, *verbs.Sip, *verbs.Number, *verbs.Meta, *verbs.Callback:
-		return true
-	}
-	return false
 }
 
 // quoteShort returns s quoted for a message, shortened when long.

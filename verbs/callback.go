@@ -6,7 +6,7 @@ package verbs
 //
 //elemgen:alias callback
 type Callback struct {
-	URL    string `xml:"url" option:"-" validate:"required,httpurl"`
+	URL    string `xml:"url,textform" option:"-" validate:"required,httpurl"`
 	Method Method `xml:"method" validate:"omitempty,oneof=GET POST PATCH DELETE"`
 	// Body sends the call's data in the request body.
 	Body     Opt[bool]       `xml:"body"`

@@ -46,7 +46,7 @@ func Destinations(d *Dial) []string {
 // (sip:user@host), a SIP address (user@host) or a phone number of 7 to 15
 // digits with an optional leading +.
 type To struct {
-	Destination string `xml:",text" option:"-" validate:"destination"`
+	Destination string `xml:",text,trim" option:"-" validate:"destination"`
 	Extra       []Attr
 }
 

@@ -37,7 +37,7 @@ func (*Case) switchChild()        {}
 //
 //elemgen:legacy
 type Sip struct {
-	Address string `xml:",text" option:"-" validate:"destination"`
+	Address string `xml:",text,trim" option:"-" validate:"destination"`
 	Extra   []Attr
 }
 
@@ -52,7 +52,7 @@ func (*Sip) dialChild()          {}
 //
 //elemgen:legacy
 type Number struct {
-	Digits string `xml:",text" option:"-" validate:"destination"`
+	Digits string `xml:",text,trim" option:"-" validate:"destination"`
 	Extra  []Attr
 }
 

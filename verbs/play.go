@@ -6,7 +6,7 @@ package verbs
 type Play struct {
 	// URL is the http or https address of the audio file, written as text
 	// content.
-	URL string `xml:",text" alias:"url" option:"-" validate:"omitempty,httpurl"`
+	URL string `xml:",text,trim" alias:"url" option:"-" validate:"omitempty,httpurl"`
 	// Record names a recording made by an earlier <Record tag="…">.
 	Record string   `xml:"record" option:"-"`
 	Leg    Leg      `xml:"leg" validate:"omitempty,oneof=aleg bleg both"`

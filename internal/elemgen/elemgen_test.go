@@ -48,6 +48,8 @@ func TestRejectsBadTags(t *testing.T) {
 		"unsupported type":        "type X struct {\n\tRate float64 `xml:\"rate\"`\n}\n",
 		"repeated name":           "type X struct {\n\tA string `xml:\"a\"`\n\tB string `xml:\"a\"`\n}\n",
 		"option gen cannot write": "type X struct {\n\tV Opt[string] `xml:\"v\"`\n}\n",
+		"trim on an attribute":    "type X struct {\n\tV string `xml:\"v,trim\"`\n}\n",
+		"two text sources":        "type X struct {\n\tT string `xml:\",text\"`\n\tV string `xml:\"v,textform\"`\n}\n",
 	}
 	for name, body := range cases {
 		dir := t.TempDir()

@@ -20,6 +20,7 @@ func emitRender(b *bytes.Buffer, m *model) {
 	emitCommands(p, m)
 	emitChildList(p, m)
 	emitPlaces(p, m)
+	emitText(p, m)
 	emitChecks(p, m)
 }
 

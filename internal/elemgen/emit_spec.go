@@ -56,6 +56,14 @@ func emitSpec(b *bytes.Buffer, m *model) {
 			}
 			p("\t\t},\n")
 		}
+		for _, a := range n.textFields() {
+			if a.TextForm {
+				p("\t\tTextForm: %q,\n", a.XML)
+			}
+			if a.Trim || a.TextForm {
+				p("\t\tTrimText: true,\n")
+			}
+		}
 		if n.Legacy {
 			p("\t\tLegacy: true,\n")
 		}

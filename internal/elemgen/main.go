@@ -8,6 +8,8 @@
 //	xml:"dtmf_length"         the attribute name; xml:",text" for the text content
 //	xml:"timeout,legacy"      an attribute of the legacy dialect
 //	xml:"v,signed"            an integer attribute that may be negative
+//	xml:",text,trim"          text content trimmed of XML white space (a URL, a destination)
+//	xml:"url,textform"        an attribute the text content may give instead (trimmed)
 //	alias:"length"            other spellings the parser accepts
 //	option:"GatherTimeout"    the builder option's name when it is not the field's;
 //	                          option:"-" when an argument of the builder method sets it
@@ -31,6 +33,13 @@
 // values the builder's records keep.
 //
 // A test regenerates them and fails when a committed file is stale.
+//
+// Adding an attribute to an element therefore takes its field and tags in
+// verbs, go generate ./verbs, and the option's constructor with its doc in
+// builder/options.go (the generated code names it after the option). The
+// tests derived from the table (internal/gen's TestEveryAttributeRoundTrips
+// above all) then cover it; flowsim's TestElementCoverage asks on purpose
+// for a case showing what the simulator does with it.
 package main
 
 import (

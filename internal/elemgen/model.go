@@ -32,11 +32,17 @@ type node struct {
 
 // attr is a field of an element written as an attribute or as the text.
 type attr struct {
-	Field    string   // the Go field name, also the name of its builder option
-	Type     string   // the field's type as written in verbs: Opt[int], string, []Weekday
-	XML      string   // the attribute name; "" for the text content
-	Legacy   bool     // xml:",legacy"
-	Signed   bool     // xml:",signed": an integer that may be negative
+	Field  string // the Go field name, also the name of its builder option
+	Type   string // the field's type as written in verbs: Opt[int], string, []Weekday
+	XML    string // the attribute name; "" for the text content
+	Legacy bool   // xml:",legacy"
+	Signed bool   // xml:",signed": an integer that may be negative
+	// Trim (xml:",text,trim") trims XML white space off the text content
+	// and off the attribute alias that stands for it.
+	Trim bool
+	// TextForm (xml:"url,textform") lets the text content give the value
+	// of this attribute too; the text is trimmed.
+	TextForm bool
 	Aliases  []string // alias:"…": other spellings accepted by the parser
 	Option   string   // the builder option's name; "" when a builder argument sets it
 	Validate string   // the validator rules of the field
@@ -51,6 +57,18 @@ type list struct {
 // field is any other field worth knowing.
 type field struct {
 	Name, Type string
+}
+
+// textFields returns the attributes the text content of n gives: its text
+// field or a textform attribute.
+func (n *node) textFields() []attr {
+	var out []attr
+	for _, a := range n.Attrs {
+		if a.text() || a.TextForm {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // text reports whether the attribute is the element's text content.
@@ -288,9 +306,16 @@ func (n *node) fields(st *ast.StructType, m *model, fset *token.FileSet) error {
 					a.Legacy = true
 				case "signed":
 					a.Signed = true
+				case "trim":
+					a.Trim = true
+				case "textform":
+					a.TextForm = true
 				default:
 					return fmt.Errorf("%s: unknown xml option %q", fset.Position(id.Pos()), p)
 				}
+			}
+			if a.Trim && (!a.text() || typ != "string") || a.TextForm && (a.text() || typ != "string") {
+				return fmt.Errorf("%s: %s.%s: trim goes with a string text field, textform with a string attribute", fset.Position(id.Pos()), n.Type, id.Name)
 			}
 			if (a.XML == "") != (len(parts) > 1 && parts[1] == "text") {
 				return fmt.Errorf("%s: %s.%s: want xml:\"name\" or xml:\",text\"", fset.Position(id.Pos()), n.Type, id.Name)
@@ -323,6 +348,9 @@ func (m *model) check() error {
 	for _, n := range m.Nodes {
 		if len(n.Lists) > 1 {
 			return fmt.Errorf("%s: more than one child list", n.Type)
+		}
+		if texts := len(n.textFields()); texts > 1 {
+			return fmt.Errorf("%s: %d fields take the text content; one may", n.Type, texts)
 		}
 	}
 	optType := map[string]string{}

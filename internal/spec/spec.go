@@ -29,6 +29,13 @@ type Element struct {
 	// Fields are the attributes and the text content, in render order,
 	// with the names of their Go field and builder option.
 	Fields []Field
+	// TextForm is the attribute whose value the text content may give
+	// instead (url of <Callback>), "" for none.
+	TextForm string
+	// TrimText reports that the text content, and the attribute alias
+	// standing for it, are trimmed of XML white space (a URL, a
+	// destination).
+	TrimText bool
 	// Legacy reports an element of the legacy dialect.
 	Legacy bool
 	// New returns a new empty node of the element's type.

@@ -34,7 +34,9 @@ var elements = []Element{
 			{Attr: "timeout", Go: "Timeout", Option: "Timeout", Kind: "millis", Rules: "omitnil,gte=0", Legacy: false},
 			{Attr: "tag", Go: "Tag", Option: "Tag", Kind: "string", Rules: "", Legacy: false},
 		},
-		New: func() verbs.Node { return new(verbs.Callback) },
+		TextForm: "url",
+		TrimText: true,
+		New:      func() verbs.Node { return new(verbs.Callback) },
 	},
 	{
 		Name:  "Curl",
@@ -63,7 +65,8 @@ var elements = []Element{
 		Fields: []Field{
 			{Attr: "", Go: "Destination", Option: "", Kind: "string", Rules: "destination", Legacy: false},
 		},
-		New: func() verbs.Node { return new(verbs.To) },
+		TrimText: true,
+		New:      func() verbs.Node { return new(verbs.To) },
 	},
 	{
 		Name:        "Error",
@@ -164,16 +167,18 @@ var elements = []Element{
 		Fields: []Field{
 			{Attr: "", Go: "Address", Option: "", Kind: "string", Rules: "destination", Legacy: false},
 		},
-		Legacy: true,
-		New:    func() verbs.Node { return new(verbs.Sip) },
+		TrimText: true,
+		Legacy:   true,
+		New:      func() verbs.Node { return new(verbs.Sip) },
 	},
 	{
 		Name: "Number",
 		Fields: []Field{
 			{Attr: "", Go: "Digits", Option: "", Kind: "string", Rules: "destination", Legacy: false},
 		},
-		Legacy: true,
-		New:    func() verbs.Node { return new(verbs.Number) },
+		TrimText: true,
+		Legacy:   true,
+		New:      func() verbs.Node { return new(verbs.Number) },
 	},
 	{
 		Name:  "Meta",
@@ -206,7 +211,8 @@ var elements = []Element{
 			{Attr: "loop", Go: "Loop", Option: "Loop", Kind: "count", Rules: "omitnil,gte=1", Legacy: false},
 			{Attr: "tag", Go: "Tag", Option: "Tag", Kind: "string", Rules: "", Legacy: false},
 		},
-		New: func() verbs.Node { return new(verbs.Play) },
+		TrimText: true,
+		New:      func() verbs.Node { return new(verbs.Play) },
 	},
 	{
 		Name:  "Record",
