@@ -54,7 +54,7 @@ func checkDestination(d string) []issue {
 }
 
 func (o Destination) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.node == nil {
+	if o.it.kind == kindNode && o.it.ext == nil {
 		s.fail("", "destination", "zero Destination; use To")
 		return
 	}
@@ -128,7 +128,7 @@ func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return DefaultBlock{it: item{kind: kindDefault, attrs: a, kids: b.items}, b: b}
+		return DefaultBlock{it: newRecord(kindDefault, "", a, b.items), b: b}
 	}
 	n := &verbs.Default{Commands: b.nodes()}
 	s.fillDefault(n)
@@ -136,7 +136,7 @@ func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 }
 
 func (o DefaultBlock) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.node == nil {
+	if o.it.kind == kindNode && o.it.ext == nil {
 		s.fail("", "default", "zero DefaultBlock; use Default")
 		return
 	}
@@ -175,7 +175,7 @@ func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return ErrorBlock{it: item{kind: kindError, attrs: a, kids: b.items}, b: b}
+		return ErrorBlock{it: newRecord(kindError, "", a, b.items), b: b}
 	}
 	n := &verbs.Error{Commands: b.nodes()}
 	s.fillError(n)
@@ -183,7 +183,7 @@ func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 }
 
 func (o ErrorBlock) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.node == nil {
+	if o.it.kind == kindNode && o.it.ext == nil {
 		s.fail("", "error", "zero ErrorBlock; use OnError")
 		return
 	}

@@ -2,8 +2,6 @@ package flow
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/opentact-go/opentact/internal/renderhook"
 	"github.com/opentact-go/opentact/verbs"
@@ -31,30 +29,6 @@ func okMillis(o verbs.Opt[verbs.Millis]) bool { return !o.Set || o.Val >= 0 }
 
 // okURL reports an empty URL or an http or https one (httpurl).
 func okURL(s string) bool { return s == "" || isHTTPURL(s) }
-
-// isHTTPURL is render's httpurl rule, remembered for the URLs it accepted:
-// parsing a URL is most of the cost of a small record, and the URLs of a
-// program's flows are mostly the same few constants, met on every
-// request. At most maxKnownURLs are remembered.
-func isHTTPURL(s string) bool {
-	if _, ok := knownURLs.Load(s); ok {
-		return true
-	}
-	if !renderhook.IsHTTPURL(s) {
-		return false
-	}
-	if len(s) <= 2048 && nKnownURLs.Add(1) <= maxKnownURLs {
-		knownURLs.Store(s, struct{}{})
-	}
-	return true
-}
-
-const maxKnownURLs = 4096
-
-var (
-	knownURLs  sync.Map // string → struct{}: URLs IsHTTPURL accepted
-	nKnownURLs atomic.Int64
-)
 
 // okLeg reports an empty leg or one of aleg, bleg and both.
 func okLeg(l verbs.Leg) bool { return l == "" || l == "aleg" || l == "bleg" || l == "both" }
@@ -101,7 +75,7 @@ func commentClean(text string) bool {
 		!strings.Contains(text, "\r")
 }
 
-func destinationClean(d string) bool { return renderhook.IsDestination(d) }
+func destinationClean(d string) bool { return isDestination(d) }
 
 func dtmfClean(value string) bool {
 	return value != "" && renderhook.IsDTMFValue(value)
@@ -182,7 +156,7 @@ func digitValue(it *item) (string, bool) {
 	if it.kind == kindDTMF {
 		return it.text, true
 	}
-	if d, ok := it.node.(*verbs.DTMF); ok && d != nil {
+	if d, ok := it.ext.(*verbs.DTMF); ok && d != nil {
 		return d.Value, true
 	}
 	return "", false

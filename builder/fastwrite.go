@@ -213,7 +213,7 @@ func (w *fastWriter) item(it *item) {
 	name := it.name()
 	w.buf = append(w.buf, '<')
 	w.buf = append(w.buf, name...)
-	a := attrsOf(it.attrs)
+	a := attrsOf(it.attrs())
 	switch it.kind {
 	case kindAnswer:
 		w.intAttr("delay", a.Delay.Set, int64(a.Delay.Val))

@@ -10,16 +10,19 @@ import (
 //
 // A Flow is mutable and not safe for concurrent use.
 type Flow struct {
-	items  []item
-	issues issues
+	items []item
+	// issues are the problems of the nodes here and in sub-flows, nil
+	// until there is one (the common case has none).
+	issues *issues
+	// depth is the nesting depth of the deepest record, 1 for a list of
+	// commands without children; it stops counting past maxFastDepth,
+	// which is all fast needs to know.
+	depth int32
 	// slow reports an item, here or in a sub-flow, that only the tree can
 	// render and check: a node, or a record whose values or children may
 	// break a rule. A flow that is not slow is rendered from its records
 	// directly (fastwrite.go).
 	slow bool
-	// depth is the nesting depth of the deepest record, 1 for a list of
-	// commands without children.
-	depth int
 	// buf holds the first items, so that a short flow takes a single
 	// allocation. Items are only ever appended: an element of items below
 	// len(items) never changes, which lets snapshot share the array.
@@ -54,7 +57,7 @@ func (f *Flow) snapshot() sub {
 	if f == nil || len(f.items) == 0 {
 		return sub{}
 	}
-	return sub{items: f.items[:len(f.items):len(f.items)], nested: f.issues.freeze(), slow: f.slow, depth: f.depth}
+	return sub{items: f.items[:len(f.items):len(f.items)], nested: f.issues.freeze(), slow: f.slow, depth: int(f.depth)}
 }
 
 // nodes returns the commands of the sub-flow as nodes, nil when it is
@@ -77,8 +80,11 @@ func (f *Flow) add(n verbs.Command, own []issue, nested *issues) *Flow {
 	}
 	f.push(nodeItem(n))
 	f.slow = true
-	f.issues.add(n, own...)
-	f.issues.merge(nested)
+	if len(own) > 0 || nested != nil {
+		is := f.problems()
+		is.add(n, own...)
+		is.merge(nested)
+	}
 	return f
 }
 
@@ -96,9 +102,19 @@ func (f *Flow) record(it item, slow bool, depth int, nested *issues) *Flow {
 	}
 	f.push(it)
 	f.slow = f.slow || slow
-	f.depth = max(f.depth, depth)
-	f.issues.merge(nested)
+	f.depth = max(f.depth, int32(min(depth, maxFastDepth+1)))
+	if nested != nil {
+		f.problems().merge(nested)
+	}
 	return f
+}
+
+// problems returns the problems of f, made when there are none yet.
+func (f *Flow) problems() *issues {
+	if f.issues == nil {
+		f.issues = new(issues)
+	}
+	return f.issues
 }
 
 // recordWith appends the record it of an element made with the settings
@@ -122,8 +138,10 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 		b := g.snapshot()
 		f.push(b.items...)
 		f.slow = f.slow || b.slow
-		f.depth = max(f.depth, b.depth)
-		f.issues.merge(b.nested)
+		f.depth = max(f.depth, int32(min(b.depth, maxFastDepth+1)))
+		if b.nested != nil {
+			f.problems().merge(b.nested)
+		}
 	}
 	return f
 }
@@ -135,7 +153,7 @@ func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindAnswer, attrs: a}, !okMillis(attrsOf(a).Delay), 1, nil)
+		return f.record(newRecord(kindAnswer, "", a, nil), !okMillis(attrsOf(a).Delay), 1, nil)
 	}
 	n := &verbs.Answer{}
 	s.fillAnswer(n)
@@ -151,7 +169,7 @@ func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindHangup, attrs: a}, false, 1, nil)
+		return f.record(newRecord(kindHangup, "", a, nil), false, 1, nil)
 	}
 	n := &verbs.Hangup{}
 	s.fillHangup(n)
@@ -165,7 +183,7 @@ func (f *Flow) Pause(opts ...PauseOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindPause, attrs: a}, !pauseClean(a), 1, nil)
+		return f.record(newRecord(kindPause, "", a, nil), !pauseClean(a), 1, nil)
 	}
 	n := &verbs.Pause{}
 	s.fillPause(n)
@@ -181,7 +199,7 @@ func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindSay, text: text, attrs: a}, !sayClean(text, a), 1, nil)
+		return f.record(newRecord(kindSay, text, a, nil), !sayClean(text, a), 1, nil)
 	}
 	n := &verbs.Say{Text: text}
 	s.fillSay(n)
@@ -195,7 +213,7 @@ func (f *Flow) Play(url string, opts ...PlayOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindPlay, text: url, attrs: a}, !playClean(url, a), 1, nil)
+		return f.record(newRecord(kindPlay, url, a, nil), !playClean(url, a), 1, nil)
 	}
 	n := &verbs.Play{URL: url}
 	s.fillPlay(n)
@@ -285,7 +303,7 @@ func (f *Flow) Dial(opts ...DialOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, kids, ok := s.recordKids(); ok {
-		return f.recordWith(item{kind: kindDial, attrs: a, kids: kids}, !dialKidsClean(kids), &s)
+		return f.recordWith(newRecord(kindDial, "", a, kids), !dialKidsClean(kids), &s)
 	}
 	n, children := nodeWithChildren[verbs.Dial, verbs.DialChild](&s)
 	*n = verbs.Dial{Children: children}
@@ -308,7 +326,7 @@ func (f *Flow) Gather(opts ...GatherOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, kids, ok := s.recordKids(); ok && !duplicateDigit(kids) {
-		return f.recordWith(item{kind: kindGather, attrs: a, kids: kids}, !gatherClean(a) || !gatherKidsClean(kids), &s)
+		return f.recordWith(newRecord(kindGather, "", a, kids), !gatherClean(a) || !gatherKidsClean(kids), &s)
 	}
 	n, children := nodeWithChildren[verbs.Gather, verbs.GatherChild](&s)
 	*n = verbs.Gather{Children: children}
@@ -347,7 +365,7 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 	collect(&s, opts)
 	b := then.snapshot()
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindError, attrs: a, kids: b.items}, b.slow, b.depth+1, b.nested)
+		return f.record(newRecord(kindError, "", a, b.items), b.slow, b.depth+1, b.nested)
 	}
 	s.nested.merge(b.nested)
 	n := &verbs.Error{Commands: b.nodes()}
@@ -437,7 +455,7 @@ func (f *Flow) Hold(opts ...HoldOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindHold, attrs: a}, !okMillis(attrsOf(a).Timeout), 1, nil)
+		return f.record(newRecord(kindHold, "", a, nil), !okMillis(attrsOf(a).Timeout), 1, nil)
 	}
 	n := &verbs.Hold{}
 	s.fillHold(n)
@@ -449,7 +467,7 @@ func (f *Flow) Unhold(opts ...UnholdOption) *Flow {
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return f.record(item{kind: kindUnhold, attrs: a}, false, 1, nil)
+		return f.record(newRecord(kindUnhold, "", a, nil), false, 1, nil)
 	}
 	n := &verbs.Unhold{}
 	s.fillUnhold(n)

@@ -49,21 +49,49 @@ var kindNames = [...]string{
 // reported at its node) is a node, made as the builder always made it.
 // An item never changes once made, so lists of items are shared.
 type item struct {
-	node verbs.Node // the node, when kind is kindNode
+	// ext is the node when kind is kindNode, and otherwise the attribute
+	// values given to the element, a *recAttrs, or nil when none was. One
+	// field holds both so that an item takes 64 bytes, not 72.
+	ext  any
 	kind kind
 	// text is the text of a Say, the URL of a Play, the value of a DTMF
 	// branch or the destination of a To.
 	text string
-	// attrs are the attribute options given to the element, nil when none
-	// was.
-	attrs *recAttrs
 	// kids are the children of a Gather or Dial, or the commands of an
 	// Error, DTMF or Default.
 	kids []item
 }
 
 // nodeItem returns n as an item.
-func nodeItem(n verbs.Node) item { return item{node: n} }
+func nodeItem(n verbs.Node) item {
+	if n == nil {
+		return item{}
+	}
+	return item{ext: n}
+}
+
+// newRecord returns a record of the kind k with the attribute values a, nil
+// when no attribute option was given.
+func newRecord(k kind, text string, a *recAttrs, kids []item) item {
+	it := item{kind: k, text: text, kids: kids}
+	if a != nil {
+		it.ext = a
+	}
+	return it
+}
+
+// node returns the node of an item of kindNode, nil for a record.
+func (it *item) node() verbs.Node {
+	n, _ := it.ext.(verbs.Node)
+	return n
+}
+
+// attrs returns the attribute values of a record, nil when no attribute
+// option was given.
+func (it *item) attrs() *recAttrs {
+	a, _ := it.ext.(*recAttrs)
+	return a
+}
 
 // name returns the element name of a record, comment() for a comment (the
 // step of its path).
@@ -72,7 +100,7 @@ func (it *item) name() string { return kindNames[it.kind] }
 // settings returns the settings that made the record's attributes, to
 // fill a node with.
 func (it *item) settings() *settings {
-	return &settings{attrs: it.attrs.expand()}
+	return &settings{attrs: it.attrs().expand()}
 }
 
 // toNode returns the node of it: its own, or a new one made from the
@@ -81,7 +109,7 @@ func (it *item) settings() *settings {
 func (it *item) toNode() verbs.Node {
 	switch it.kind {
 	case kindNode:
-		return it.node
+		return it.node()
 	case kindAnswer:
 		n := &verbs.Answer{}
 		it.settings().fillAnswer(n)

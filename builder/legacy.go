@@ -96,7 +96,7 @@ func Prompts(prompts *Flow) PromptList {
 		}
 		name := it.name()
 		if it.kind == kindNode {
-			name = it.node.ElementName()
+			name = it.node().ElementName()
 		}
 		p.own = append(p.own, issue{rule: "prompt",
 			msg: fmt.Sprintf("<%s> cannot be a legacy prompt inside a Gather; only Say, Play and Pause can", name)})
@@ -107,7 +107,7 @@ func Prompts(prompts *Flow) PromptList {
 // isGatherChild reports whether the command it can be a child of a
 // Gather, as the node types say.
 func isGatherChild(it *item) bool {
-	var n verbs.Node = it.node
+	var n verbs.Node = it.node()
 	switch it.kind {
 	case kindNode:
 	case kindSay:

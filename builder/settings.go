@@ -50,7 +50,7 @@ func (m *issues) add(n verbs.Node, is ...issue) {
 // freeze returns the problems as they are now, nil when there are none;
 // later calls on m never show in it.
 func (m *issues) freeze() *issues {
-	if len(m.own) == 0 && len(m.nested) == 0 {
+	if m == nil || len(m.own) == 0 && len(m.nested) == 0 {
 		return nil
 	}
 	return &issues{own: maps.Clone(m.own), nested: slices.Clip(m.nested)}
@@ -59,7 +59,7 @@ func (m *issues) freeze() *issues {
 // byNode returns every problem of m and its nested sets by node, reading
 // each shared set once.
 func (m *issues) byNode() map[verbs.Node][]issue {
-	if len(m.own) == 0 && len(m.nested) == 0 {
+	if m == nil || len(m.own) == 0 && len(m.nested) == 0 {
 		return nil
 	}
 	all := make(map[verbs.Node][]issue)
@@ -177,8 +177,8 @@ func (s *settings) fail(attr, rule, msg string) {
 func (s *settings) child(it item, own []issue, nested *issues, slow bool, depth int) {
 	s.addChild(it)
 	if len(own) > 0 {
-		if _, known := s.nested.own[it.node]; !known {
-			s.nested.add(it.node, own...)
+		if _, known := s.nested.own[it.node()]; !known {
+			s.nested.add(it.node(), own...)
 		}
 	}
 	s.nested.merge(nested)
@@ -223,16 +223,34 @@ func (s *settings) recordKids() (*recAttrs, []item, bool) {
 	switch k := s.nkids + len(s.more); {
 	case k == 0:
 		a = new(recAttrs)
-	case k <= 2:
+	case k == 1:
+		x := new(struct {
+			a    recAttrs
+			kids [1]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	case k == 2:
 		x := new(struct {
 			a    recAttrs
 			kids [2]item
 		})
 		a, kids = &x.a, x.kids[:0:k]
-	case k <= 4:
+	case k == 3:
+		x := new(struct {
+			a    recAttrs
+			kids [3]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	case k == 4:
 		x := new(struct {
 			a    recAttrs
 			kids [4]item
+		})
+		a, kids = &x.a, x.kids[:0:k]
+	case k <= 6:
+		x := new(struct {
+			a    recAttrs
+			kids [6]item
 		})
 		a, kids = &x.a, x.kids[:0:k]
 	case k <= 8:
