@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
@@ -12,15 +13,12 @@ import (
 // element applies the rules about a node's own attributes and text.
 // el is the element of n, nil for a comment or raw content.
 func (c *checker) element(n verbs.Node, l loc, el *table.Element) {
-	switch v := n.(type) {
-	case *verbs.Comment, *verbs.RawText:
-		return
-	case *verbs.RawElement:
-		c.rawElement(v, l)
-		return
-	}
 	if el == nil {
-		return // not an element of package verbs
+		// A comment, raw content or a type of another package.
+		if v, ok := n.(*verbs.RawElement); ok {
+			c.rawElement(v, l)
+		}
+		return
 	}
 	c.extra(n, l, el)
 	c.legacy(n, l, el)
@@ -53,6 +51,8 @@ func (c *checker) say(s *verbs.Say, l loc) {
 	switch {
 	case s.Text == "":
 		c.errorf(l, "required", "<Say> needs text to speak")
+	case s.Text[0] > ' ' && s.Text[0] < utf8.RuneSelf:
+		// Not white space, which strings.TrimSpace would have to read.
 	case strings.TrimSpace(s.Text) == "":
 		c.errorf(l, "blank", "<Say> text must not be only white space")
 	}
