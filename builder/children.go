@@ -86,7 +86,7 @@ func Digit(value string, then *Flow, attrs ...RawAttr) Branch {
 	if len(attrs) > 0 {
 		return Branch{node: &verbs.DTMF{Value: value, Commands: b.nodes(), Extra: extraOf(attrs)}, b: b}
 	}
-	return Branch{it: item{kind: kindDTMF, text: value, kids: b.items}, b: b}
+	return Branch{it: newRecord(kindDTMF, value, nil, b.items), b: b}
 }
 
 func (o Branch) apply(s *settings) {
@@ -123,7 +123,7 @@ type DefaultBlock struct {
 func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return DefaultBlock{it: item{kind: kindDefault, kids: b.items}, b: b}
+		return DefaultBlock{it: newRecord(kindDefault, "", nil, b.items), b: b}
 	}
 	var s settings
 	collect(&s, opts)
@@ -170,7 +170,7 @@ type ErrorBlock struct {
 func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return ErrorBlock{it: item{kind: kindError, kids: b.items}, b: b}
+		return ErrorBlock{it: newRecord(kindError, "", nil, b.items), b: b}
 	}
 	var s settings
 	collect(&s, opts)

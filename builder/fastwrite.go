@@ -258,25 +258,25 @@ func (w *fastWriter) item(it *item) {
 		w.attr("dtmf_stop", a.DTMFStop)
 		w.attr("url", a.URL)
 		w.attr("tag", a.Tag)
-		w.gatherRules(it.kids, a)
-		w.list(name, it.kids)
+		w.gatherRules(it.kids(), a)
+		w.list(name, it.kids())
 	case kindDial:
 		w.attr("tag", a.Tag)
-		w.dialRules(it.kids)
-		w.list(name, it.kids)
+		w.dialRules(it.kids())
+		w.list(name, it.kids())
 	case kindError:
 		w.boolAttr("play", a.Play.Set, a.Play.Val)
 		w.attr("tag", a.Tag)
-		w.commandList(it.kids)
-		w.list(name, it.kids)
+		w.commandList(it.kids())
+		w.list(name, it.kids())
 	case kindDTMF:
 		w.attr("value", it.text)
-		w.commandList(it.kids)
-		w.list(name, it.kids)
+		w.commandList(it.kids())
+		w.list(name, it.kids())
 	case kindDefault:
 		w.attr("tag", a.Tag)
-		w.commandList(it.kids)
-		w.list(name, it.kids)
+		w.commandList(it.kids())
+		w.list(name, it.kids())
 	case kindTo:
 		w.text(name, it.text)
 	default:

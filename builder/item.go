@@ -1,6 +1,10 @@
 package flow
 
-import "github.com/opentact-go/opentact/verbs"
+import (
+	"unsafe"
+
+	"github.com/opentact-go/opentact/verbs"
+)
 
 // kind is the element an item records without a node.
 type kind uint8
@@ -52,14 +56,26 @@ type item struct {
 	// ext is the node when kind is kindNode, and otherwise the attribute
 	// values given to the element, a *recAttrs, or nil when none was. One
 	// field holds both so that an item takes 64 bytes, not 72.
-	ext  any
-	kind kind
+	ext any
 	// text is the text of a Say, the URL of a Play, the value of a DTMF
 	// branch or the destination of a To.
 	text string
-	// kids are the children of a Gather or Dial, or the commands of an
-	// Error, DTMF or Default.
-	kids []item
+	// first and n are the children of a Gather or Dial, or the commands of
+	// an Error, DTMF or Default (see kids): a pointer and a 32-bit length
+	// instead of a slice, so that with kind they fill 16 bytes and an item
+	// takes 48. The list they stand for never changes once made, so its
+	// capacity is not needed.
+	first *item
+	n     int32
+	kind  kind
+}
+
+// kids returns the children or commands of a record, nil when it has none.
+func (it *item) kids() []item {
+	if it.n == 0 {
+		return nil
+	}
+	return unsafe.Slice(it.first, it.n)
 }
 
 // nodeItem returns n as an item.
@@ -73,7 +89,11 @@ func nodeItem(n verbs.Node) item {
 // newRecord returns a record of the kind k with the attribute values a, nil
 // when no attribute option was given.
 func newRecord(k kind, text string, a *recAttrs, kids []item) item {
-	it := item{kind: k, text: text, kids: kids}
+	it := item{kind: k, text: text}
+	if len(kids) > 0 {
+		// A list of 2^31 items (100 GB) is more than any flow holds.
+		it.first, it.n = &kids[0], int32(len(kids))
+	}
 	if a != nil {
 		it.ext = a
 	}
@@ -139,21 +159,21 @@ func (it *item) toNode() verbs.Node {
 		it.settings().fillUnhold(n)
 		return n
 	case kindGather:
-		n := &verbs.Gather{Children: childNodes[verbs.GatherChild](it.kids)}
+		n := &verbs.Gather{Children: childNodes[verbs.GatherChild](it.kids())}
 		it.settings().fillGather(n)
 		return n
 	case kindDial:
-		n := &verbs.Dial{Children: childNodes[verbs.DialChild](it.kids)}
+		n := &verbs.Dial{Children: childNodes[verbs.DialChild](it.kids())}
 		it.settings().fillDial(n)
 		return n
 	case kindError:
-		n := &verbs.Error{Commands: commandNodes(it.kids)}
+		n := &verbs.Error{Commands: commandNodes(it.kids())}
 		it.settings().fillError(n)
 		return n
 	case kindDTMF:
-		return &verbs.DTMF{Value: it.text, Commands: commandNodes(it.kids)}
+		return &verbs.DTMF{Value: it.text, Commands: commandNodes(it.kids())}
 	case kindDefault:
-		n := &verbs.Default{Commands: commandNodes(it.kids)}
+		n := &verbs.Default{Commands: commandNodes(it.kids())}
 		it.settings().fillDefault(n)
 		return n
 	case kindTo:
