@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/opentact-go/opentact/internal/renderhook"
 	"github.com/opentact-go/opentact/render"
@@ -322,10 +323,28 @@ func (w *fastWriter) warn(list []item, i int, attr, rule, msg string) {
 		p = append(p, "/@"...)
 		p = append(p, attr...)
 	}
-	if w.ds == nil {
-		w.ds = make(render.Diagnostics, 0, 1)
+	var path string
+	if w.ds == nil && len(p) <= firstPathBytes {
+		// The first finding and its path take one allocation. The path
+		// is written once, before the string is made, and never again.
+		x := new(firstFinding)
+		n := copy(x.path[:], p)
+		path = unsafe.String(&x.path[0], n)
+		w.ds = x.ds[:0:1]
+	} else {
+		path = string(p)
 	}
-	w.ds = append(w.ds, render.Diagnostic{Path: string(p), Severity: render.SeverityWarning, Rule: rule, Message: msg})
+	w.ds = append(w.ds, render.Diagnostic{Path: path, Severity: render.SeverityWarning, Rule: rule, Message: msg})
+}
+
+// firstPathBytes is the longest path that firstFinding holds.
+const firstPathBytes = 48
+
+// firstFinding holds the first finding of a document and the bytes of its
+// path: most documents with warnings have one.
+type firstFinding struct {
+	ds   [1]render.Diagnostic
+	path [firstPathBytes]byte
 }
 
 // The warning rules below are render.Check's (rules_lists.go,
