@@ -110,7 +110,7 @@ func TestOptionsDoNotAllocate(t *testing.T) {
 	f := New()
 	text := strings.Repeat("x", 3)
 	allocs := testing.AllocsPerRun(100, func() {
-		f.items = f.items[:0]
+		f.n = 0
 		f.Say(text, Tag(text), Lang(text), Code(text), Loop(1000), Type("WaveNet"))
 	})
 	if allocs != 1 {

@@ -26,9 +26,9 @@ func (f *Flow) Check() render.Diagnostics {
 func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
 	r := &verbs.Response{}
 	var is map[verbs.Node][]issue
-	if f != nil && len(f.items) > 0 {
+	if f.Len() > 0 {
 		// Neither locate nor render changes the nodes or the problems.
-		r.Commands, is = commandNodes(f.items), f.issues.byNode()
+		r.Commands, is = commandNodes(f.items()), f.issues.byNode()
 	}
 	own := locate(r, is)
 	own.Sort()

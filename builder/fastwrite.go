@@ -49,7 +49,7 @@ func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds rende
 	}
 	var items []item
 	if f != nil {
-		items = f.items
+		items = f.items()
 	}
 	w.document(items)
 	if w.bad {

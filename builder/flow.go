@@ -1,6 +1,8 @@
 package flow
 
 import (
+	"unsafe"
+
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -10,7 +12,12 @@ import (
 //
 // A Flow is mutable and not safe for concurrent use.
 type Flow struct {
-	items []item
+	// first, n and cap are the items (see items): the first n of an array
+	// of cap items that starts at first, either buf or an array of their
+	// own once they outgrow it. Pointer and 32-bit lengths instead of a
+	// slice make the Flow 176 bytes, not 192.
+	first  *item
+	n, cap int32
 	// issues are the problems of the nodes here and in sub-flows, nil
 	// until there is one (the common case has none).
 	issues *issues
@@ -24,9 +31,17 @@ type Flow struct {
 	// directly (fastwrite.go).
 	slow bool
 	// buf holds the first items, so that a short flow takes a single
-	// allocation. Items are only ever appended: an element of items below
-	// len(items) never changes, which lets snapshot share the array.
+	// allocation. Items are only ever appended: an item below n never
+	// changes, which lets snapshot share the array.
 	buf [3]item
+}
+
+// items returns the commands of f, nil when it has none.
+func (f *Flow) items() []item {
+	if f == nil || f.n == 0 {
+		return nil
+	}
+	return unsafe.Slice(f.first, f.n)
 }
 
 // New returns an empty Flow.
@@ -37,7 +52,7 @@ func (f *Flow) Len() int {
 	if f == nil {
 		return 0
 	}
-	return len(f.items)
+	return int(f.n)
 }
 
 // sub is a flow as it was when an element took it in: its items, the
@@ -54,10 +69,10 @@ type sub struct {
 // so later calls on f never show in it. Items never change once made, and
 // Build makes new nodes of the records and copies the whole document.
 func (f *Flow) snapshot() sub {
-	if f == nil || len(f.items) == 0 {
+	if f == nil || f.n == 0 {
 		return sub{}
 	}
-	return sub{items: f.items[:len(f.items):len(f.items)], nested: f.issues.freeze(), slow: f.slow, depth: int(f.depth)}
+	return sub{items: f.items(), nested: f.issues.freeze(), slow: f.slow, depth: int(f.depth)}
 }
 
 // nodes returns the commands of the sub-flow as nodes, nil when it is
@@ -66,10 +81,14 @@ func (b sub) nodes() []verbs.Command { return commandNodes(b.items) }
 
 // push appends the items its.
 func (f *Flow) push(its ...item) {
-	if f.items == nil {
-		f.items = f.buf[:0]
+	if f.first == nil {
+		f.first, f.cap = &f.buf[0], int32(len(f.buf))
 	}
-	f.items = append(f.items, its...)
+	// Within the capacity the items are written in place; past it, append
+	// moves them all to a new array.
+	s := append(unsafe.Slice(f.first, f.cap)[:f.n], its...)
+	// A flow of 2^31 commands (100 GB) is more than memory holds.
+	f.first, f.n, f.cap = &s[0], int32(len(s)), int32(cap(s))
 }
 
 // add appends the command n with the problems found in it (own) and in
