@@ -3,7 +3,6 @@ package flow
 import (
 	"fmt"
 	"strconv"
-	"sync"
 	"unsafe"
 
 	"github.com/opentact-go/opentact/internal/renderhook"
@@ -37,13 +36,10 @@ func (f *Flow) fast() bool { return f == nil || !f.slow && f.depth <= maxFastDep
 // takes the tree's path.
 func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds render.Diagnostics, ok bool) {
 	// The writer lives on the stack: it stores a pointer on every write
-	// (its buffer) and every element (its stack of places), and stores to
-	// the stack need no write barrier while the garbage collector runs.
+	// (its buffer), and stores to the stack need no write barrier while
+	// the garbage collector runs.
 	var w fastWriter
 	w.buf = dst
-	sp := stackPool.Get().(*[]frame)
-	w.stack = (*sp)[:0]
-	defer putStack(sp, &w)
 	for _, o := range opts {
 		w.compact = w.compact || o == render.Compact()
 	}
@@ -59,21 +55,6 @@ func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds rende
 	return w.buf, w.ds, true
 }
 
-// stackPool keeps the stacks of fastWriters, whose growth takes an
-// allocation.
-var stackPool = sync.Pool{New: func() any { s := make([]frame, 0, 32); return &s }}
-
-// putStack empties the stack of w, keeping its capacity, and puts it back
-// in the pool unless it grew very large.
-func putStack(sp *[]frame, w *fastWriter) {
-	s := w.stack[:cap(w.stack)]
-	clear(s)
-	if cap(s) <= 1024 {
-		*sp = s[:0]
-		stackPool.Put(sp)
-	}
-}
-
 // fastWriter writes records as render's writer writes their nodes.
 type fastWriter struct {
 	buf     []byte
@@ -83,15 +64,17 @@ type fastWriter struct {
 	// children of <Response> are at depth 1.
 	depth int
 	ds    render.Diagnostics
-	// stack holds the place of each element being written, the outermost
-	// first: the path of a finding is made from it.
-	stack []frame
 }
 
-// frame is the place of an element being written: item i of list.
+// frame is the place of an element being written: item i of list, inside
+// the element of the frame up (nil for the children of <Response>). The
+// frames are the writer's call stack's own, so keeping them costs no
+// allocation and no write barrier; the path of a finding is made from
+// them.
 type frame struct {
 	list []item
 	i    int
+	up   *frame
 }
 
 func (w *fastWriter) newline() {
@@ -176,7 +159,7 @@ func (w *fastWriter) text(name, s string) {
 
 // list writes items as the content of the open element name, one level
 // deeper, and its end tag; no items close it empty.
-func (w *fastWriter) list(name string, items []item) {
+func (w *fastWriter) list(name string, items []item, up *frame) {
 	if len(items) == 0 {
 		w.end()
 		return
@@ -184,10 +167,10 @@ func (w *fastWriter) list(name string, items []item) {
 	w.buf = append(w.buf, '>')
 	w.newline()
 	w.depth++
+	fr := frame{list: items, up: up}
 	for i := range items {
-		w.stack = append(w.stack, frame{list: items, i: i})
-		w.item(&items[i])
-		w.stack = w.stack[:len(w.stack)-1]
+		fr.i = i
+		w.item(&items[i], &fr)
 	}
 	w.depth--
 	w.indent()
@@ -200,14 +183,14 @@ func (w *fastWriter) document(items []item) {
 	w.buf = append(w.buf, xmlDeclaration...)
 	w.newline()
 	w.buf = append(w.buf, "<Response"...)
-	w.commandList(items)
-	w.list("Response", items)
+	w.commandList(items, nil)
+	w.list("Response", items, nil)
 }
 
-// item writes the record it, the last one on the stack, attributes in the
+// item writes the record it, whose place is fr, attributes in the
 // order of render's writer; first the warnings about it and about its list
 // of children, in render.Check's order.
-func (w *fastWriter) item(it *item) {
+func (w *fastWriter) item(it *item, fr *frame) {
 	w.indent()
 	if it.kind == kindComment {
 		w.buf = append(w.buf, "<!--"...)
@@ -245,7 +228,7 @@ func (w *fastWriter) item(it *item) {
 		w.attr("leg", string(a.Leg))
 		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
 		w.attr("tag", a.Tag)
-		w.playRules(it.text)
+		w.playRules(it.text, fr)
 		w.text(name, it.text)
 	case kindHold:
 		w.intAttr("timeout", a.Timeout.Set, int64(a.Timeout.Val))
@@ -259,25 +242,25 @@ func (w *fastWriter) item(it *item) {
 		w.attr("dtmf_stop", a.DTMFStop)
 		w.attr("url", a.URL)
 		w.attr("tag", a.Tag)
-		w.gatherRules(it.kids(), a)
-		w.list(name, it.kids())
+		w.gatherRules(it.kids(), a, fr)
+		w.list(name, it.kids(), fr)
 	case kindDial:
 		w.attr("tag", a.Tag)
-		w.dialRules(it.kids())
-		w.list(name, it.kids())
+		w.dialRules(it.kids(), fr)
+		w.list(name, it.kids(), fr)
 	case kindError:
 		w.boolAttr("play", a.Play.Set, a.Play.Val)
 		w.attr("tag", a.Tag)
-		w.commandList(it.kids())
-		w.list(name, it.kids())
+		w.commandList(it.kids(), fr)
+		w.list(name, it.kids(), fr)
 	case kindDTMF:
 		w.attr("value", it.text)
-		w.commandList(it.kids())
-		w.list(name, it.kids())
+		w.commandList(it.kids(), fr)
+		w.list(name, it.kids(), fr)
 	case kindDefault:
 		w.attr("tag", a.Tag)
-		w.commandList(it.kids())
-		w.list(name, it.kids())
+		w.commandList(it.kids(), fr)
+		w.list(name, it.kids(), fr)
 	case kindTo:
 		w.text(name, it.text)
 	default:
@@ -285,14 +268,13 @@ func (w *fastWriter) item(it *item) {
 	}
 }
 
-// appendPath appends the path of the element written last, /Response
-// when none is, to dst.
-func (w *fastWriter) appendPath(dst []byte) []byte {
-	dst = append(dst, "/Response"...)
-	for i := range w.stack {
-		dst = appendStep(dst, w.stack[i].list, w.stack[i].i)
+// appendPath appends the path of the element at fr, /Response for nil,
+// to dst.
+func appendPath(dst []byte, fr *frame) []byte {
+	if fr == nil {
+		return append(dst, "/Response"...)
 	}
-	return dst
+	return appendStep(appendPath(dst, fr.up), fr.list, fr.i)
 }
 
 // appendStep appends the path step of item i of list to dst: its name and
@@ -311,11 +293,11 @@ func appendStep(dst []byte, list []item, i int) []byte {
 	return append(dst, ']')
 }
 
-// warn reports a warning about the element written last or, when list is
-// not nil, about its child i; attr names the attribute it concerns.
-func (w *fastWriter) warn(list []item, i int, attr, rule, msg string) {
+// warn reports a warning about the element at fr or, when list is not
+// nil, about its child i; attr names the attribute it concerns.
+func (w *fastWriter) warn(fr *frame, list []item, i int, attr, rule, msg string) {
 	var scratch [256]byte // where the path is made, on the stack when it fits
-	p := w.appendPath(scratch[:0])
+	p := appendPath(scratch[:0], fr)
 	if list != nil {
 		p = appendStep(p, list, i)
 	}
@@ -353,7 +335,7 @@ type firstFinding struct {
 
 // commandList: an <Error> first in its list, and commands after a
 // <Hangup>.
-func (w *fastWriter) commandList(items []item) {
+func (w *fastWriter) commandList(items []item, fr *frame) {
 	first, hungUp := true, false
 	for i := range items {
 		switch items[i].kind {
@@ -361,17 +343,17 @@ func (w *fastWriter) commandList(items []item) {
 			continue
 		case kindError:
 			if first {
-				w.warn(items, i, "", "error-first", "<Error> is first in its list, so there is no command before it whose failure it could handle")
+				w.warn(fr, items, i, "", "error-first", "<Error> is first in its list, so there is no command before it whose failure it could handle")
 			}
 		case kindHangup:
 			if hungUp {
-				w.warn(items, i, "", "unreachable", "commands after <Hangup> never run")
+				w.warn(fr, items, i, "", "unreachable", "commands after <Hangup> never run")
 				return
 			}
 			hungUp = true
 		default:
 			if hungUp {
-				w.warn(items, i, "", "unreachable", "commands after <Hangup> never run")
+				w.warn(fr, items, i, "", "unreachable", "commands after <Hangup> never run")
 				return
 			}
 		}
@@ -388,39 +370,39 @@ var promptWarnings = map[kind]string{
 
 // gatherRules: legacy prompts, legacy mixed with current branches, a
 // branch value of another length than dtmf_length, digits nothing uses.
-func (w *fastWriter) gatherRules(kids []item, a *recAttrs) {
+func (w *fastWriter) gatherRules(kids []item, a *recAttrs, fr *frame) {
 	var hasDTMF, hasDefault, hasPrompt bool
 	for i := range kids {
 		switch k := &kids[i]; k.kind {
 		case kindSay, kindPlay, kindPause:
 			hasPrompt = true
-			w.warn(kids, i, "", "legacy", promptWarnings[k.kind])
+			w.warn(fr, kids, i, "", "legacy", promptWarnings[k.kind])
 		case kindDTMF:
 			hasDTMF = true
 			if n, ok := a.DTMFLength.Get(); ok && n >= 1 && len(k.text) != n {
-				w.warn(kids, i, "value", "dtmf-length", fmt.Sprintf("value %q has %d keys but dtmf_length is %d", k.text, len(k.text), n))
+				w.warn(fr, kids, i, "value", "dtmf-length", fmt.Sprintf("value %q has %d keys but dtmf_length is %d", k.text, len(k.text), n))
 			}
 		case kindDefault:
 			hasDefault = true
 		}
 	}
 	if hasPrompt && (hasDTMF || hasDefault) {
-		w.warn(nil, 0, "", "legacy-mix", "<Gather> mixes legacy content (prompts, <Switch>) with <DTMF> and <Default> branches")
+		w.warn(fr, nil, 0, "", "legacy-mix", "<Gather> mixes legacy content (prompts, <Switch>) with <DTMF> and <Default> branches")
 	}
 	if !hasDTMF && a.URL == "" {
-		w.warn(nil, 0, "", "gather-unused", "<Gather> has neither <DTMF> branches nor a url, so the digits it collects are not used")
+		w.warn(fr, nil, 0, "", "gather-unused", "<Gather> has neither <DTMF> branches nor a url, so the digits it collects are not used")
 	}
 }
 
 // dialRules: a destination dialled twice.
-func (w *fastWriter) dialRules(kids []item) {
+func (w *fastWriter) dialRules(kids []item, fr *frame) {
 	for i := range kids {
 		if kids[i].kind != kindTo || kids[i].text == "" {
 			continue
 		}
 		for j := range i {
 			if kids[j].kind == kindTo && kids[j].text == kids[i].text {
-				w.warn(kids, i, "", "duplicate-destination", fmt.Sprintf("destination %q is already dialled by this <Dial>", kids[i].text))
+				w.warn(fr, kids, i, "", "duplicate-destination", fmt.Sprintf("destination %q is already dialled by this <Dial>", kids[i].text))
 				break
 			}
 		}
@@ -428,10 +410,10 @@ func (w *fastWriter) dialRules(kids []item) {
 }
 
 // playRules: an audio URL that names no .mp3 or .wav file.
-func (w *fastWriter) playRules(url string) {
+func (w *fastWriter) playRules(url string, fr *frame) {
 	if url != "" && isHTTPURL(url) {
 		if ext := renderhook.AudioExt(url); ext != ".mp3" && ext != ".wav" {
-			w.warn(nil, 0, "", "audio-ext", fmt.Sprintf("audio URL %q does not end in .mp3 or .wav", url))
+			w.warn(fr, nil, 0, "", "audio-ext", fmt.Sprintf("audio URL %q does not end in .mp3 or .wav", url))
 		}
 	}
 }
