@@ -202,70 +202,67 @@ func (w *fastWriter) item(it *item, fr *frame) {
 	name := it.name()
 	w.buf = append(w.buf, '<')
 	w.buf = append(w.buf, name...)
-	a := attrsOf(it.attrs())
+	ra := it.attrs()
+	if ra != nil {
+		w.options(it.kind, ra)
+	}
 	switch it.kind {
+	case kindAnswer, kindHangup, kindPause, kindHold, kindUnhold:
+		w.end()
+	case kindSay, kindTo:
+		w.text(name, it.text)
+	case kindPlay:
+		w.playRules(it.text, fr)
+		w.text(name, it.text)
+	case kindGather:
+		w.gatherRules(it.kids(), attrsOf(ra), fr)
+		w.list(name, it.kids(), fr)
+	case kindDial:
+		w.dialRules(it.kids(), fr)
+		w.list(name, it.kids(), fr)
+	case kindDTMF:
+		w.attr("value", it.text) // a branch record has no attribute options
+		w.commandList(it.kids(), fr)
+		w.list(name, it.kids(), fr)
+	case kindError, kindDefault:
+		w.commandList(it.kids(), fr)
+		w.list(name, it.kids(), fr)
+	default:
+		w.bad = true // unreachable: a node item makes the flow slow
+	}
+}
+
+// options writes the attributes set by the attribute options of a record
+// of the kind k, in the order of render's writer. A record given no
+// attribute option (a nil a) has none, and item skips the call.
+func (w *fastWriter) options(k kind, a *recAttrs) {
+	switch k {
 	case kindAnswer:
 		w.intAttr("delay", a.Delay.Set, int64(a.Delay.Val))
-		w.attr("tag", a.Tag)
-		w.end()
-	case kindHangup:
-		w.attr("tag", a.Tag)
-		w.end()
 	case kindPause:
 		w.intAttr("length", a.Length.Set, int64(a.Length.Val))
 		w.attr("dtmf_stop", a.DTMFStop)
-		w.attr("tag", a.Tag)
-		w.end()
 	case kindSay:
 		w.attr("type", string(a.Type))
 		w.attr("gender", string(a.Gender))
 		w.attr("code", a.Code)
 		w.attr("lang", a.Lang)
 		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
-		w.attr("tag", a.Tag)
-		w.text(name, it.text)
 	case kindPlay:
 		w.attr("leg", string(a.Leg))
 		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
-		w.attr("tag", a.Tag)
-		w.playRules(it.text, fr)
-		w.text(name, it.text)
 	case kindHold:
 		w.intAttr("timeout", a.Timeout.Set, int64(a.Timeout.Val))
-		w.attr("tag", a.Tag)
-		w.end()
-	case kindUnhold:
-		w.attr("tag", a.Tag)
-		w.end()
 	case kindGather:
 		w.intAttr("dtmf_length", a.DTMFLength.Set, int64(a.DTMFLength.Val))
 		w.attr("dtmf_stop", a.DTMFStop)
 		w.attr("url", a.URL)
-		w.attr("tag", a.Tag)
-		w.gatherRules(it.kids(), a, fr)
-		w.list(name, it.kids(), fr)
-	case kindDial:
-		w.attr("tag", a.Tag)
-		w.dialRules(it.kids(), fr)
-		w.list(name, it.kids(), fr)
 	case kindError:
 		w.boolAttr("play", a.Play.Set, a.Play.Val)
-		w.attr("tag", a.Tag)
-		w.commandList(it.kids(), fr)
-		w.list(name, it.kids(), fr)
-	case kindDTMF:
-		w.attr("value", it.text)
-		w.commandList(it.kids(), fr)
-		w.list(name, it.kids(), fr)
-	case kindDefault:
-		w.attr("tag", a.Tag)
-		w.commandList(it.kids(), fr)
-		w.list(name, it.kids(), fr)
-	case kindTo:
-		w.text(name, it.text)
-	default:
-		w.bad = true // unreachable: a node item makes the flow slow
 	}
+	// Every record's element has a tag, written last (To and DTMF records
+	// are never given attribute options).
+	w.attr("tag", a.Tag)
 }
 
 // appendPath appends the path of the element at fr, /Response for nil,
