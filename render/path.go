@@ -150,16 +150,49 @@ type pending struct {
 // resolvePaths writes the path of every finding. The deepest nodes go
 // first: writing a path also gives each ancestor on the way its path, a
 // prefix of the same string, so a chain of findings one per level costs
-// time linear in the depth.
+// time linear in the depth. The paths of attributes, which cannot share
+// their element's string, are written one after the other into a single
+// string: one allocation for all of them, however many there are.
 func (c *checker) resolvePaths() {
+	attrBytes := 0
 	for _, p := range deepestFirst(c.pending) {
 		path := p.pn.resolve()
 		if p.isAttr {
-			path = attrPath(path, p.attr)
+			attrBytes += len(path) + len("/@") + len(p.attr)
 		}
 		c.ds[p.i].Path = path
 	}
+	if attrBytes > 0 {
+		var b strings.Builder
+		b.Grow(attrBytes)
+		ends := make([]int, 0, len(c.pending))
+		for _, p := range c.pending {
+			if p.isAttr {
+				b.WriteString(c.ds[p.i].Path)
+				b.WriteString("/@")
+				writeValidUTF8(&b, p.attr)
+				ends = append(ends, b.Len())
+			}
+		}
+		all, start := b.String(), 0
+		for _, p := range c.pending {
+			if p.isAttr {
+				c.ds[p.i].Path = all[start:ends[0]]
+				start, ends = ends[0], ends[1:]
+			}
+		}
+	}
 	c.pending = nil
+}
+
+// writeValidUTF8 writes s to b, each run of invalid UTF-8 replaced by
+// U+FFFD, as strings.ToValidUTF8 does.
+func writeValidUTF8(b *strings.Builder, s string) {
+	if utf8.ValidString(s) {
+		b.WriteString(s)
+		return
+	}
+	b.WriteString(strings.ToValidUTF8(s, string(utf8.RuneError)))
 }
 
 // deepestFirst returns ps ordered by the depth of their node, deepest

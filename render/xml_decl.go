@@ -6,11 +6,18 @@ import (
 )
 
 // prolog reads what may open the document: a UTF-8 byte-order mark and
-// the XML declaration. A UTF-16 document, with or without its byte-order
-// mark, is refused here: its every other byte is NUL.
+// the XML declaration. A UTF-16 or UTF-32 document, with or without its
+// byte-order mark, is refused here: its every other byte is NUL (three of
+// every four for UTF-32).
 func (s *scanner) prolog() {
 	src := s.src
 	switch {
+	case strings.HasPrefix(src, "\x00\x00\xFE\xFF"), strings.HasPrefix(src, "\xFF\xFE\x00\x00"):
+		s.fail(0, "encoding", "the document is UTF-32 (it starts with a UTF-32 byte-order mark): documents must be UTF-8")
+		return
+	case len(src) >= 4 && (src[0] == 0 && src[1] == 0 && src[2] == 0 && src[3] != 0 || src[0] != 0 && src[1] == 0 && src[2] == 0 && src[3] == 0):
+		s.fail(0, "encoding", "the document looks like UTF-32 without a byte-order mark (three NUL bytes with every character): documents must be UTF-8")
+		return
 	case strings.HasPrefix(src, "\xFE\xFF"), strings.HasPrefix(src, "\xFF\xFE"):
 		s.policy(0, "encoding", "the document is UTF-16 (it starts with a UTF-16 byte-order mark): documents must be UTF-8")
 		return

@@ -162,17 +162,19 @@ func TestHostileControls(t *testing.T) {
 	}
 }
 
+// utf16le returns the ASCII string s encoded as UTF-16LE.
+func utf16le(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
 // TestHostileEncodings: surrogates raw and as references, overlong UTF-8,
 // UTF-16 with and without a byte-order mark, and UTF-8's byte-order mark.
 func TestHostileEncodings(t *testing.T) {
-	utf16le := func(s string) string {
-		var b strings.Builder
-		for i := 0; i < len(s); i++ {
-			b.WriteByte(s[i])
-			b.WriteByte(0)
-		}
-		return b.String()
-	}
 	tests := []struct {
 		name, doc string
 		line, col int
@@ -196,6 +198,10 @@ func TestHostileEncodings(t *testing.T) {
 		{"UTF-16BE with BOM", "\xfe\xff\x00<\x00R", 1, 1, "encoding", "UTF-16"},
 		{"UTF-16LE without BOM", utf16le("<Response/>"), 1, 1, "encoding", "UTF-16 without a byte-order mark"},
 		{"UTF-16BE without BOM", "\x00<\x00R", 1, 1, "encoding", "UTF-16 without a byte-order mark"},
+		{"UTF-32BE with BOM", "\x00\x00\xfe\xff\x00\x00\x00<", 1, 1, "encoding", "UTF-32 (it starts with a UTF-32 byte-order mark)"},
+		{"UTF-32LE with BOM", "\xff\xfe\x00\x00<\x00\x00\x00", 1, 1, "encoding", "UTF-32 (it starts with a UTF-32 byte-order mark)"},
+		{"UTF-32BE without BOM", "\x00\x00\x00<\x00\x00\x00R", 1, 1, "encoding", "UTF-32 without a byte-order mark"},
+		{"UTF-32LE without BOM", "<\x00\x00\x00R\x00\x00\x00", 1, 1, "encoding", "UTF-32 without a byte-order mark"},
 		{"declared UTF-16", "<?xml version=\"1.0\" encoding=\"UTF-16\"?><Response/>", 1, 1, "encoding", `encoding "UTF-16" is not supported`},
 		{"UTF-8 BOM, then an error", "\uFEFF<Response><Nope/></Response>", 1, 11, "unknown-element", "<Nope>"},
 		{"UTF-8 BOM twice", "\uFEFF\uFEFF<Response/>", 1, 1, "text", "outside the root"},
