@@ -1,6 +1,8 @@
 // Command ivr is a small interactive voice response (IVR) application built
 // with the SDK: a main menu (support, the tech team's own menu, voicemail)
-// served to Opentact over HTTP.
+// served to Opentact over HTTP. Option 4 asks for an account PIN and
+// counts wrong attempts in signed state (webhook.WithState) carried by the
+// PIN Gather's URL, so the server keeps nothing between requests.
 //
 // Without flags it prints the root document and exits:
 //
@@ -14,6 +16,12 @@
 // Behind a reverse proxy, -trusted-proxy (repeatable) names the proxy's
 // address prefix so that its X-Forwarded-Proto and X-Forwarded-Host headers
 // build the callback URLs.
+//
+// The environment configures serving: IVR_STATE_KEY is the hex key (at
+// least 32 bytes) that signs the state, shared by every instance; without
+// it a random key is drawn at start. IVR_STATE_KEY_PREVIOUS is the key
+// before a rotation, still accepted. IVR_PIN is the account PIN (four
+// digits, 2468 by default).
 package main
 
 import (
@@ -84,7 +92,12 @@ func printRoot(w io.Writer, base string) error {
 
 // serve serves the IVR on addr until ctx is done.
 func serve(ctx context.Context, addr string, proxies prefixes, log io.Writer) error {
-	h, err := newServer(webhook.WithForwardedHeadersFrom(proxies...))
+	cfg, err := configFromEnv(os.Getenv, log)
+	if err != nil {
+		return err
+	}
+	cfg.urlOpts = []webhook.URLOption{webhook.WithForwardedHeadersFrom(proxies...)}
+	h, err := newServer(cfg)
 	if err != nil {
 		return err
 	}

@@ -176,15 +176,25 @@ func TestServeMode(t *testing.T) {
 	exit := make(chan int, 1)
 	go func() { exit <- run(ctx, []string{"-addr", "127.0.0.1:0"}, io.Discard, log) }()
 
-	var base string
-	select {
-	case line := <-log.ch:
-		var ok bool
-		if base, ok = strings.CutPrefix(line, "ivr: serving on "); !ok {
-			t.Fatalf("first log line %q", line)
+	// Without IVR_STATE_KEY the server says it draws a random key, then
+	// where it serves.
+	var base, notice string
+	for base == "" {
+		select {
+		case line := <-log.ch:
+			if b, ok := strings.CutPrefix(line, "ivr: serving on "); ok {
+				base = b
+			} else if notice == "" {
+				notice = line
+			} else {
+				t.Fatalf("unexpected log line %q", line)
+			}
+		case code := <-exit:
+			t.Fatalf("run exited with %d before serving", code)
 		}
-	case code := <-exit:
-		t.Fatalf("run exited with %d before serving", code)
+	}
+	if os.Getenv(envStateKey) == "" && !strings.HasPrefix(notice, "ivr: IVR_STATE_KEY is not set: signing state with a random key") {
+		t.Errorf("log line before serving = %q, want the random-key notice", notice)
 	}
 
 	c := call{t: t, client: http.DefaultClient}

@@ -18,7 +18,7 @@ const (
 // welcome is the root menu. Opentact sends the digit the caller presses to
 // menuURL, whose reply continues the call.
 func welcome(menuURL string) *flow.Flow {
-	return menu("Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3.", menuURL)
+	return menu("Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3. For your account, press 4.", menuURL)
 }
 
 // techMenu is the tech team's menu; its digit goes to techURL.

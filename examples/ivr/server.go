@@ -11,11 +11,12 @@ import (
 )
 
 // The paths the IVR serves: the root document (the SIP control app's
-// call_flow_url) and the two menus' Gather URLs.
+// call_flow_url) and the Gather URLs of the two menus and the PIN menu.
 const (
 	rootPath = "/"
 	menuPath = "/menu"
 	techPath = "/tech"
+	pinPath  = "/pin"
 )
 
 // replyTimeout bounds each reply, below Opentact's call-flow request
@@ -25,20 +26,27 @@ const replyTimeout = 5 * time.Second
 // server builds the documents of the IVR. Every Gather URL it writes points
 // back at the server that received the request.
 type server struct {
-	urlOpts []webhook.URLOption
+	urlOpts    []webhook.URLOption
+	accountPIN string
 }
 
-// newServer returns the IVR's HTTP handler. urlOpts configure how callback
-// URLs are derived from requests (trusted reverse proxies).
-func newServer(urlOpts ...webhook.URLOption) (http.Handler, error) {
-	s := &server{urlOpts: urlOpts}
+// newServer returns the IVR's HTTP handler for cfg. Every path signs and
+// verifies state with cfg's keys: a forged, expired or other-call state
+// gets the fallback flow.
+func newServer(cfg config) (http.Handler, error) {
+	s := &server{urlOpts: cfg.urlOpts, accountPIN: cfg.accountPIN}
 	mux := http.NewServeMux()
 	for pattern, fn := range map[string]webhook.CallFlowFunc[*verbs.Response]{
 		rootPath + "{$}": s.root,
 		menuPath:         s.menu,
 		techPath:         s.tech,
+		pinPath:          s.pin,
 	} {
-		h, err := webhook.NewCallFlowHandler(fn, webhook.WithTimeout(replyTimeout))
+		opts := []webhook.Option{webhook.WithTimeout(replyTimeout), webhook.WithStateKeys(cfg.stateKeys)}
+		if cfg.now != nil {
+			opts = append(opts, webhook.WithClock(cfg.now))
+		}
+		h, err := webhook.NewCallFlowHandler(fn, opts...)
 		if err != nil {
 			return nil, err
 		}
@@ -74,6 +82,12 @@ func (s *server) menu(ctx context.Context, r *webhook.CallFlowRequest) (*verbs.R
 		return tech.Build()
 	case "3":
 		return voicemail(r.From).Build()
+	case "4":
+		pin, err := s.askPIN(ctx, 0)
+		if err != nil {
+			return nil, err
+		}
+		return pin.Build()
 	}
 	top, err := s.mainMenu(ctx)
 	if err != nil {

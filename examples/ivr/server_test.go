@@ -23,6 +23,21 @@ const (
 	callID = "20000000-0000-4000-8000-000000000001"
 )
 
+// testPIN is the account PIN of the tests' configuration.
+const testPIN = "1357"
+
+// testStateKey signs the tests' states.
+var testStateKey = []byte("the tests' state key, 32 bytes!!")
+
+// testConfig is the IVR's configuration in tests.
+func testConfig(urlOpts ...webhook.URLOption) config {
+	return config{
+		stateKeys:  webhook.StateKeys{Current: testStateKey},
+		accountPIN: testPIN,
+		urlOpts:    urlOpts,
+	}
+}
+
 // call is a caller walking the IVR over HTTP, as Opentact would.
 type call struct {
 	t      *testing.T
@@ -95,7 +110,7 @@ func gatherURL(t *testing.T, doc *verbs.Response) string {
 // newCall starts the IVR on a loopback server.
 func newCall(t *testing.T, opts ...webhook.URLOption) (call, string) {
 	t.Helper()
-	h, err := newServer(opts...)
+	h, err := newServer(testConfig(opts...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +122,7 @@ func newCall(t *testing.T, opts ...webhook.URLOption) (call, string) {
 // The documents of the IVR as the server at BASE renders them.
 const (
 	mainMenuXML = `<Response>
-  <Say>Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3.</Say>
+  <Say>Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3. For your account, press 4.</Say>
   <Gather dtmf_length="1" url="BASE/menu">
     <Error>
       <Say>Sorry, the menu is not available right now. Goodbye.</Say>
@@ -238,7 +253,7 @@ func TestTrustedProxy(t *testing.T) {
 
 func TestUnknownPath(t *testing.T) {
 	t.Parallel()
-	h, err := newServer()
+	h, err := newServer(testConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

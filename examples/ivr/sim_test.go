@@ -12,7 +12,7 @@ import (
 
 // The prompts of the IVR, as menus.go speaks them.
 const (
-	welcomePrompt = "Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3."
+	welcomePrompt = "Welcome to Example Corp. For support, press 1. For the tech team, press 2. To leave a voicemail, press 3. For your account, press 4."
 	techPrompt    = "Tech team. For networking, press 1. For software, press 2. To go back, press 0."
 	invalidChoice = "Sorry, that is not a valid choice."
 	leaveMessage  = "Please leave a message after the tone, then press the hash key."
@@ -24,7 +24,7 @@ const (
 // handler with the parameters Opentact sends.
 func TestSimulatedCalls(t *testing.T) {
 	t.Parallel()
-	h, err := newServer()
+	h, err := newServer(testConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestSimulatedCalls(t *testing.T) {
 // the caller presses #.
 func TestSimulatedVoicemail(t *testing.T) {
 	t.Parallel()
-	h, err := newServer()
+	h, err := newServer(testConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestSimulatedVoicemail(t *testing.T) {
 // past the Gather ("We did not get your choice"), as menus.go intends.
 func TestSimulatedSilence(t *testing.T) {
 	t.Parallel()
-	h, err := newServer()
+	h, err := newServer(testConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestSimulatedSilence(t *testing.T) {
 // TestExploreIVR explores the IVR two menus deep.
 func TestExploreIVR(t *testing.T) {
 	t.Parallel()
-	h, err := newServer()
+	h, err := newServer(testConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
