@@ -13,7 +13,11 @@ import (
 // pinState is what the IVR remembers between the requests of one call
 // while the caller enters the account PIN. It travels signed in the PIN
 // Gather's URL (webhook.WithState), so the server keeps nothing and any
-// instance behind a load balancer can take the next request.
+// instance behind a load balancer can take the next request. The state
+// cannot be changed or moved to another call, but within its call and
+// lifetime an earlier token can be sent again, with its smaller count: a
+// real deployment lets only Opentact reach the PIN path
+// (webhook.AllowSources), so that nobody else can try PINs with it.
 type pinState struct {
 	// Attempts is how many wrong PINs the caller has entered so far.
 	Attempts int `json:"attempts"`
