@@ -41,12 +41,7 @@ const fallbackXML = `<?xml version="1.0" encoding="UTF-8"?>
 // wrong attempts are counted only in the signed state of the URLs.
 func TestSimulatedPIN(t *testing.T) {
 	t.Parallel()
-	h, err := newServer(testConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	srv := serveIVR(t, testConfig())
 	sim, err := flowsim.New(flowsim.URL(srv.URL+"/"), flowsim.Client(srv.Client()), flowsim.DefaultOn(flowsim.DefaultOnNoInput))
 	if err != nil {
 		t.Fatal(err)
@@ -190,12 +185,7 @@ func TestPINStateRefused(t *testing.T) {
 	now.Store(start.Unix())
 	cfg := testConfig()
 	cfg.now = func() time.Time { return time.Unix(now.Load(), 0) }
-	h, err := newServer(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	srv := serveIVR(t, cfg)
 	c := call{t: t, client: srv.Client()}
 	doc := c.fetch(http.MethodGet, srv.URL+"/?from=%2B15550100001&to=15550100002&call="+callID)
 	doc = c.press(doc, "4")
@@ -273,12 +263,7 @@ func TestStateKeyRotation(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg.accountPIN = testPIN
-		h, err := newServer(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
+		srv := serveIVR(t, cfg)
 		return srv.URL
 	}
 	k, _ := hex.DecodeString(oldKey)

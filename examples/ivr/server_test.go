@@ -107,15 +107,23 @@ func gatherURL(t *testing.T, doc *verbs.Response) string {
 	return urls[0]
 }
 
-// newCall starts the IVR on a loopback server.
-func newCall(t *testing.T, opts ...webhook.URLOption) (call, string) {
+// serveIVR starts the IVR with cfg on a loopback server, closed when the
+// test ends.
+func serveIVR(t *testing.T, cfg config) *httptest.Server {
 	t.Helper()
-	h, err := newServer(testConfig(opts...))
+	h, err := newServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newCall starts the IVR on a loopback server.
+func newCall(t *testing.T, opts ...webhook.URLOption) (call, string) {
+	t.Helper()
+	srv := serveIVR(t, testConfig(opts...))
 	return call{t: t, client: srv.Client()}, srv.URL
 }
 
@@ -253,12 +261,7 @@ func TestTrustedProxy(t *testing.T) {
 
 func TestUnknownPath(t *testing.T) {
 	t.Parallel()
-	h, err := newServer(testConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	srv := serveIVR(t, testConfig())
 	resp, err := srv.Client().Get(srv.URL + "/nowhere")
 	if err != nil {
 		t.Fatal(err)
