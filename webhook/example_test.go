@@ -1,7 +1,6 @@
 package webhook_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log"
@@ -9,9 +8,6 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
-	"os"
-	"strings"
-	"testing"
 	"time"
 
 	flow "github.com/opentact-go/opentact/builder"
@@ -103,42 +99,4 @@ func ExampleCallbackURL() {
 	fmt.Println(u)
 	// Output:
 	// https://ivr.example.com/ivr/support?lang=en
-}
-
-// TestReadmeServingFlows keeps the README's "Serving flows" code identical
-// to the body of ExampleNewCallFlowHandler, which compiles and runs it.
-func TestReadmeServingFlows(t *testing.T) {
-	t.Parallel()
-	var md []byte
-	var path string
-	for _, p := range []string{"../README.md"} {
-		if b, err := os.ReadFile(p); err == nil && bytes.Contains(append([]byte("\n"), b...), []byte("\n## Serving flows\n")) {
-			md, path = append([]byte("\n"), b...), p
-			break
-		}
-	}
-	if md == nil {
-		t.Fatal("README.md has no section Serving flows")
-	}
-	_, section, _ := strings.Cut(string(md), "\n## Serving flows\n")
-	_, code, ok := strings.Cut(section, "```go\n")
-	if !ok {
-		t.Fatalf("%s: Serving flows has no Go code", path)
-	}
-	code, _, _ = strings.Cut(code, "```\n")
-	// The example's body is the snippet indented by one tab.
-	var indented strings.Builder
-	for _, line := range strings.SplitAfter(code, "\n") {
-		if strings.TrimSpace(line) != "" {
-			indented.WriteString("\t")
-		}
-		indented.WriteString(line)
-	}
-	src, err := os.ReadFile("example_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(src), "func ExampleNewCallFlowHandler() {\n"+indented.String()) {
-		t.Errorf("%s: the Serving flows snippet is not the start of ExampleNewCallFlowHandler:\n%s", path, code)
-	}
 }
