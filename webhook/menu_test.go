@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -377,4 +378,37 @@ func TestMenuGraph(t *testing.T) {
 			t.Errorf("a dtmf edge without GatherDigits: %+v", e)
 		}
 	}
+}
+
+// ExampleMenu_Digits draws a Menu with flowgraph: its handler answers the
+// fetches in process, and Digits tells the graph which keys each state's
+// Gather URL takes.
+func ExampleMenu_Digits() {
+	m := webhook.NewMenu("main").
+		State("main", webhook.MenuState{Prompt: flow.New().Say("Press 1 for sales.")}).
+		State("sales", webhook.MenuState{Prompt: flow.New().Say("Sales. Press 0 to go back.")}).
+		Go("main", "1", "sales").
+		Go("sales", "0", "main")
+	h, err := m.Handler()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fetch := flowgraph.HandlerFetcher(h)
+	root, err := fetch("http://ivr.example.com/ivr")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g := flowgraph.New(root, flowgraph.Follow(fetch), flowgraph.GatherDigits(m.Digits))
+	for _, e := range g.Edges {
+		if e.Kind == flowgraph.DTMF {
+			from, _ := g.Node(e.From)
+			to, _ := g.Node(e.To)
+			fmt.Printf("%s: %s -> %s\n", from.Label, e.Label, to.Label)
+		}
+	}
+	// Output:
+	// http://ivr.example.com/ivr?ot_menu=main: 1 -> Say: Sales. Press 0 to go back.
+	// http://ivr.example.com/ivr?ot_menu=sales: 0 -> Say: Press 1 for sales.
 }
