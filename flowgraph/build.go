@@ -22,6 +22,7 @@ type settings struct {
 
 // Follow makes New fetch the documents behind Gather and Callback URLs with
 // fetch and draw them too; a URL met again is drawn once, so cycles close.
+// A Gather URL is fetched without digits unless GatherDigits names some.
 func Follow(fetch Fetcher) Option { return func(s *settings) { s.fetch = fetch } }
 
 // MaxDocuments bounds how many documents Follow fetches (default 32); URLs
@@ -51,15 +52,15 @@ type builder struct {
 	g     *Graph
 	ids   map[verbs.Node]string // command → node ID, per document being drawn
 	urls  map[string]string     // URL → URL node ID
-	queue []fetch               // documents to fetch, in the order met
+	queue []pending             // documents to fetch, in the order met
 	keyed map[string]bool       // Gather URLs whose digit fetches are queued
 	docs  map[string]string     // fetched URL → entry node ID of its document
 	tried map[string]bool       // URLs whose fetch was tried or refused
 }
 
-// fetch is a document Follow is to get: the reply to url, drawn under an
+// pending is a document Follow is to get: the reply to url, drawn under an
 // edge of kind and label from the URL node from.
-type fetch struct {
+type pending struct {
 	url, from string
 	kind      EdgeKind
 	label     string
@@ -278,7 +279,7 @@ func (b *builder) url(u string) string {
 	}
 	id := b.urlNode(u)
 	if b.s.fetch != nil {
-		b.queue = append(b.queue, fetch{url: u, from: id, kind: Document})
+		b.queue = append(b.queue, pending{url: u, from: id, kind: Document})
 	}
 	return id
 }
@@ -302,14 +303,14 @@ func (b *builder) gatherURL(u, param string) string {
 			continue
 		}
 		seen[d] = true
-		b.queue = append(b.queue, fetch{url: withQuery(u, param, d), from: id, kind: DTMF, label: d})
+		b.queue = append(b.queue, pending{url: withQuery(u, param, d), from: id, kind: DTMF, label: d})
 	}
 	if !known {
 		label := ""
 		if len(seen) > 0 {
 			label = "other digits"
 		}
-		b.queue = append(b.queue, fetch{url: u, from: id, kind: Document, label: label})
+		b.queue = append(b.queue, pending{url: u, from: id, kind: Document, label: label})
 	}
 	return id
 }
