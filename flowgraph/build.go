@@ -1,6 +1,7 @@
 package flowgraph
 
 import (
+	"net/url"
 	"reflect"
 	"sort"
 	"strconv"
@@ -16,15 +17,34 @@ type Option func(*settings)
 type settings struct {
 	fetch   Fetcher
 	maxDocs int
+	digits  func(gatherURL string) []string
 }
 
 // Follow makes New fetch the documents behind Gather and Callback URLs with
 // fetch and draw them too; a URL met again is drawn once, so cycles close.
+// A Gather URL is fetched without digits unless GatherDigits names some.
 func Follow(fetch Fetcher) Option { return func(s *settings) { s.fetch = fetch } }
 
 // MaxDocuments bounds how many documents Follow fetches (default 32); URLs
 // past the bound stay URL nodes with a FetchError.
 func MaxDocuments(n int) Option { return func(s *settings) { s.maxDocs = n } }
+
+// GatherDigits makes Follow fetch the url of a Gather once more for each
+// digit string digits returns for that URL, in the order returned, with the
+// digits appended to the URL's query as Opentact appends them (dtmf=…, or
+// code=… for a legacy Gather callback); each reply is drawn under a dtmf
+// edge from the URL's node labelled by the digits. The URL is still fetched
+// once as it is, as Follow alone does; when digits names any, that
+// document's edge is labelled "other digits", since it stands for the keys
+// the list leaves out. Empty and repeated digit strings are skipped; a nil
+// or empty list keeps Follow's single fetch. Without Follow, GatherDigits
+// changes nothing. Each fetch counts towards MaxDocuments.
+//
+// webhook.Menu's Digits method is such a function: it names the digits its
+// states declare, so the graph of a Menu's handler shows every transition.
+func GatherDigits(digits func(gatherURL string) []string) Option {
+	return func(s *settings) { s.digits = digits }
+}
 
 // builder draws one graph.
 type builder struct {
@@ -32,14 +52,26 @@ type builder struct {
 	g     *Graph
 	ids   map[verbs.Node]string // command → node ID, per document being drawn
 	urls  map[string]string     // URL → URL node ID
-	queue []string              // URLs to fetch, in the order met
+	queue []pending             // documents to fetch, in the order met
+	keyed map[string]bool       // Gather URLs whose digit fetches are queued
+	docs  map[string]string     // fetched URL → entry node ID of its document
+	tried map[string]bool       // URLs whose fetch was tried or refused
+}
+
+// pending is a document Follow is to get: the reply to url, drawn under an
+// edge of kind and label from the URL node from.
+type pending struct {
+	url, from string
+	kind      EdgeKind
+	label     string
 }
 
 // New draws the graph of a document. A nil document gives an empty graph.
 // New never fails: a document Follow could not get is listed in
 // Graph.FetchErrors.
 func New(doc *verbs.Response, opts ...Option) *Graph {
-	b := &builder{s: settings{maxDocs: 32}, g: &Graph{}, urls: map[string]string{}}
+	b := &builder{s: settings{maxDocs: 32}, g: &Graph{}, urls: map[string]string{},
+		keyed: map[string]bool{}, docs: map[string]string{}, tried: map[string]bool{}}
 	for _, o := range opts {
 		o(&b.s)
 	}
@@ -48,23 +80,34 @@ func New(doc *verbs.Response, opts ...Option) *Graph {
 	}
 	b.g.Entry = b.document("", doc)
 	for fetched := 0; len(b.queue) > 0; {
-		url := b.queue[0]
+		f := b.queue[0]
 		b.queue = b.queue[1:]
+		// A URL reached again (the same digits through two Gather URLs) is
+		// drawn once; one that failed is reported once.
+		if entry, ok := b.docs[f.url]; ok {
+			b.edge(f.from, entry, f.kind, f.label)
+			continue
+		}
+		if b.tried[f.url] {
+			continue
+		}
+		b.tried[f.url] = true
 		if fetched >= b.s.maxDocs {
-			b.g.FetchErrors = append(b.g.FetchErrors, &FetchError{URL: url, Err: errTooMany(b.s.maxDocs)})
+			b.g.FetchErrors = append(b.g.FetchErrors, &FetchError{URL: f.url, Err: errTooMany(b.s.maxDocs)})
 			continue
 		}
 		fetched++
-		next, err := b.s.fetch(url)
+		next, err := b.s.fetch(f.url)
 		if err == nil && next == nil {
 			err = errNoDocument
 		}
 		if err != nil {
-			b.g.FetchErrors = append(b.g.FetchErrors, &FetchError{URL: url, Err: err})
+			b.g.FetchErrors = append(b.g.FetchErrors, &FetchError{URL: f.url, Err: err})
 			continue
 		}
-		entry := b.document(url, next)
-		b.edge(b.urls[url], entry, Document, "")
+		entry := b.document(f.url, next)
+		b.docs[f.url] = entry
+		b.edge(f.from, entry, f.kind, f.label)
 	}
 	// Lists are wired from their end; draw the edges in document order of
 	// their source, each node's own edges in the order they were added.
@@ -220,9 +263,9 @@ func (b *builder) gather(g *verbs.Gather, id string, next continuation, depth in
 		branch(ch)
 	}
 	if u := g.URL; u != "" {
-		b.edge(id, b.url(u), Fetch, "digits")
+		b.edge(id, b.gatherURL(u, "dtmf"), Fetch, "digits")
 	} else if u := g.Callback; u != "" {
-		b.edge(id, b.url(u), Fetch, "digits")
+		b.edge(id, b.gatherURL(u, "code"), Fetch, "digits")
 	} else if !hasDefault {
 		b.edge(id, next(), Next, "no match")
 	}
@@ -236,9 +279,57 @@ func (b *builder) url(u string) string {
 	}
 	id := b.urlNode(u)
 	if b.s.fetch != nil {
-		b.queue = append(b.queue, u)
+		b.queue = append(b.queue, pending{url: u, from: id, kind: Document})
 	}
 	return id
+}
+
+// gatherURL returns the node of the URL a Gather sends its digits to. The
+// first time the URL is met as a Gather's, it queues a fetch for each digit
+// string GatherDigits names, the digits appended as param, before the
+// fetch of the URL as it is.
+func (b *builder) gatherURL(u, param string) string {
+	if b.s.fetch == nil || b.s.digits == nil || b.keyed[u] {
+		return b.url(u)
+	}
+	b.keyed[u] = true
+	id, known := b.urls[u]
+	if !known {
+		id = b.urlNode(u)
+	}
+	seen := map[string]bool{}
+	for _, d := range b.s.digits(u) {
+		if d == "" || seen[d] {
+			continue
+		}
+		seen[d] = true
+		b.queue = append(b.queue, pending{url: withQuery(u, param, d), from: id, kind: DTMF, label: d})
+	}
+	if !known {
+		label := ""
+		if len(seen) > 0 {
+			label = "other digits"
+		}
+		b.queue = append(b.queue, pending{url: u, from: id, kind: Document, label: label})
+	}
+	return id
+}
+
+// withQuery appends key=value to the query of URL u, after its own
+// parameters and before a fragment.
+func withQuery(u, key, value string) string {
+	base, frag := u, ""
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		base, frag = u[:i], u[i:]
+	}
+	sep := "&"
+	switch {
+	case !strings.Contains(base, "?"):
+		sep = "?"
+	case strings.HasSuffix(base, "?"), strings.HasSuffix(base, "&"):
+		sep = ""
+	}
+	return base + sep + url.QueryEscape(key) + "=" + url.QueryEscape(value) + frag
 }
 
 // urlNode returns the node of a URL, adding it once; a key of "curl URL"

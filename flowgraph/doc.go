@@ -9,7 +9,9 @@
 // the end of a document. The edges:
 //
 //	next      the command that runs after this one
-//	dtmf      a <DTMF value> (or legacy <Case dtmf>) branch; Label is the keys
+//	dtmf      a <DTMF value> (or legacy <Case dtmf>) branch, or, with
+//	          GatherDigits, from a Gather url's node to the document its
+//	          server answers for those digits; Label is the keys
 //	default   the <Default> branch of a Gather or Switch
 //	error     an <Error>: the child of Dial, Gather, Callback, Curl, or the
 //	          item that follows a failing command in a list
@@ -18,6 +20,7 @@
 //	record    the commands a container <Record> runs while recording
 //	fetch     a Gather url, Callback url or Curl url, to its URL node
 //	document  from a URL node to the first command of the fetched document
+//	          ("other digits" when GatherDigits named the Gather url's keys)
 //
 // How a call moves, as the graph draws it (xml.md): commands run top to
 // bottom; the last command of a branch continues with what follows the

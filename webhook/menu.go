@@ -21,7 +21,8 @@ const MenuParam = "ot_menu"
 // followed by a Gather whose URL the Menu builds, pointing back at the
 // path the request came to with MenuParam naming the state; a digit
 // without a transition repeats the state after an apology. Transitions
-// returns the declarations as data, for the simulator and the graph.
+// returns the declarations as data, for the simulator, and Digits names
+// each state's keys for the graph (flowgraph's GatherDigits).
 //
 // Declaration problems (an unknown state, a repeated or invalid digit
 // string) are recorded and returned by Handler, as the builder does. A
@@ -155,6 +156,34 @@ func (m *Menu) States() []string {
 
 // Start returns the name of the start state.
 func (m *Menu) Start() string { return m.start }
+
+// Digits returns the digit strings declared (Go or Do) from the state that
+// the MenuParam of gatherURL names, in declaration order: the keys a caller
+// can press at that state's Gather. It returns nil for a URL that names no
+// declared state or does not parse; the rest of the URL is not looked at.
+// Passed to flowgraph's GatherDigits, it lets the graph of the Menu's
+// handler draw every declared transition.
+func (m *Menu) Digits(gatherURL string) []string {
+	u, err := url.Parse(gatherURL)
+	if err != nil {
+		return nil
+	}
+	vs := u.Query()[MenuParam]
+	if len(vs) == 0 {
+		return nil
+	}
+	state := vs[len(vs)-1] // the one the handler reads
+	if _, ok := m.states[state]; !ok {
+		return nil
+	}
+	var ds []string
+	for _, t := range m.trans {
+		if t.From == state {
+			ds = append(ds, t.Digits)
+		}
+	}
+	return ds
+}
 
 // menuRouter is a frozen copy of a Menu.
 type menuRouter struct {

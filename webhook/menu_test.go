@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	flow "github.com/opentact-go/opentact/builder"
+	"github.com/opentact-go/opentact/flowgraph"
 	"github.com/opentact-go/opentact/flowsim"
 	"github.com/opentact-go/opentact/webhook"
 )
@@ -209,4 +211,204 @@ func TestMenuDeclarationErrors(t *testing.T) {
 	if !errors.As(err, &joined) || len(joined.Unwrap()) != 10 {
 		t.Errorf("want 10 joined errors, got %v", err)
 	}
+}
+
+// TestMenuGraph draws a two-level menu through its own handler with
+// flowgraph, GatherDigits reading the Menu's declared digits: every
+// declared transition is an edge labelled by its digits from the state's
+// Gather URL to the document the handler answers.
+func TestMenuGraph(t *testing.T) {
+	t.Parallel()
+	const (
+		mainSay    = "Main menu. Tech 1, support 2."
+		techSay    = "Tech menu. Back 0."
+		supportSay = "Support here."
+	)
+	m := webhook.NewMenu("main").
+		State("main", webhook.MenuState{Prompt: flow.New().Say(mainSay)}).
+		State("tech", webhook.MenuState{Prompt: flow.New().Say(techSay)}).
+		Go("main", "1", "tech").
+		Do("main", "2", "support", func(context.Context, *webhook.CallFlowRequest) (*flow.Flow, error) {
+			return flow.New().Say(supportSay).Hangup(), nil
+		}).
+		Go("tech", "0", "main")
+	h, err := m.Handler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const base = "http://ivr.example.com/ivr"
+	stateURL := func(state string) string { return base + "?" + webhook.MenuParam + "=" + state }
+
+	// Digits names each state's keys, in declaration order, and nothing
+	// for other URLs.
+	for u, want := range map[string][]string{
+		stateURL("main"):                    {"1", "2"},
+		stateURL("tech"):                    {"0"},
+		base + "?ot_menu=tech&ot_menu=main": {"1", "2"}, // the last one counts, as for the handler
+		base:                                nil,
+		stateURL("nowhere"):                 nil,
+		"%zz":                               nil,
+	} {
+		if got := m.Digits(u); !slices.Equal(got, want) {
+			t.Errorf("Digits(%q) = %q, want %q", u, got, want)
+		}
+	}
+
+	fetch := flowgraph.HandlerFetcher(h)
+	root, err := fetch(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := flowgraph.New(root, flowgraph.Follow(fetch), flowgraph.GatherDigits(m.Digits))
+	if len(g.FetchErrors) != 0 {
+		t.Fatalf("FetchErrors: %v", g.FetchErrors)
+	}
+	// name is a node as the edge lists below write it: a URL node's URL,
+	// or a command's label after the document it is in ("" for the root).
+	name := func(id string) string {
+		n, _ := g.Node(id)
+		if n.Kind == flowgraph.URLNode {
+			return n.Label
+		}
+		return strings.TrimPrefix(n.Doc, base) + " " + n.Label
+	}
+
+	// What the menu declares, read from Transitions: from the state's
+	// Gather URL, the digits lead to the target state's prompt or to the
+	// action's reply.
+	say := map[string]string{"main": mainSay, "tech": techSay, "support": supportSay}
+	for _, tr := range m.Transitions() {
+		target := say[tr.To]
+		if tr.To == "" {
+			target = say[tr.Action]
+		}
+		found := false
+		for _, e := range g.Edges {
+			from, _ := g.Node(e.From)
+			to, _ := g.Node(e.To)
+			if e.Kind == flowgraph.DTMF && e.Label == tr.Digits && from.Label == stateURL(tr.From) && to.Label == "Say: "+target {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%v: no dtmf edge from %s labelled %q to %q", tr, stateURL(tr.From), tr.Digits, target)
+		}
+	}
+
+	// Every edge, exactly.
+	var got []string
+	for _, e := range g.Edges {
+		got = append(got, name(e.From)+" -"+string(e.Kind)+"("+e.Label+")-> "+name(e.To))
+	}
+	main, tech := stateURL("main"), stateURL("tech")
+	want := []string{
+		" Say: " + mainSay + " -next()-> " + " Gather 1 digit",
+		" Gather 1 digit -fetch(digits)-> " + main,
+		main + " -dtmf(1)-> ?ot_menu=main&dtmf=1 Say: " + techSay,
+		main + " -dtmf(2)-> ?ot_menu=main&dtmf=2 Say: " + supportSay,
+		main + " -document(other digits)-> ?ot_menu=main Say: " + sorry,
+		"?ot_menu=main&dtmf=1 Say: " + techSay + " -next()-> ?ot_menu=main&dtmf=1 Gather 1 digit",
+		"?ot_menu=main&dtmf=1 Gather 1 digit -fetch(digits)-> " + tech,
+		tech + " -dtmf(0)-> ?ot_menu=tech&dtmf=0 Say: " + mainSay,
+		tech + " -document(other digits)-> ?ot_menu=tech Say: " + sorry,
+		"?ot_menu=main&dtmf=2 Say: " + supportSay + " -next()-> ?ot_menu=main&dtmf=2 Hangup",
+		"?ot_menu=main Say: " + sorry + " -next()-> ?ot_menu=main Say: " + mainSay,
+		"?ot_menu=main Say: " + mainSay + " -next()-> ?ot_menu=main Gather 1 digit",
+		"?ot_menu=main Gather 1 digit -fetch(digits)-> " + main, // the cycle closes on the state's URL
+		"?ot_menu=tech&dtmf=0 Say: " + mainSay + " -next()-> ?ot_menu=tech&dtmf=0 Gather 1 digit",
+		"?ot_menu=tech&dtmf=0 Gather 1 digit -fetch(digits)-> " + main,
+		"?ot_menu=tech Say: " + sorry + " -next()-> ?ot_menu=tech Say: " + techSay,
+		"?ot_menu=tech Say: " + techSay + " -next()-> ?ot_menu=tech Gather 1 digit",
+		"?ot_menu=tech Gather 1 digit -fetch(digits)-> " + tech,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("edges:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	wantMermaid := `flowchart TD
+  n1["Say: Main menu. Tech 1, support 2."]
+  n2["Gather 1 digit"]
+  n3["Hangup"]
+  n4[/"http://ivr.example.com/ivr?ot_menu=main"/]
+  n5["Say: Tech menu. Back 0."]
+  n6["Gather 1 digit"]
+  n7["Hangup"]
+  n8[/"http://ivr.example.com/ivr?ot_menu=tech"/]
+  n9["Say: Support here."]
+  n10["Hangup"]
+  n11["Say: Sorry, that is not a valid choice."]
+  n12["Say: Main menu. Tech 1, support 2."]
+  n13["Gather 1 digit"]
+  n14["Hangup"]
+  n15["Say: Main menu. Tech 1, support 2."]
+  n16["Gather 1 digit"]
+  n17["Hangup"]
+  n18["Say: Sorry, that is not a valid choice."]
+  n19["Say: Tech menu. Back 0."]
+  n20["Gather 1 digit"]
+  n21["Hangup"]
+  n1 --> n2
+  n2 ==>|"digits"| n4
+  n4 -->|"1"| n5
+  n4 -->|"2"| n9
+  n4 ==>|"other digits"| n11
+  n5 --> n6
+  n6 ==>|"digits"| n8
+  n8 -->|"0"| n15
+  n8 ==>|"other digits"| n18
+  n9 --> n10
+  n11 --> n12
+  n12 --> n13
+  n13 ==>|"digits"| n4
+  n15 --> n16
+  n16 ==>|"digits"| n4
+  n18 --> n19
+  n19 --> n20
+  n20 ==>|"digits"| n8
+`
+	if got := g.Mermaid(); got != wantMermaid {
+		t.Errorf("Mermaid:\n%s\nwant:\n%s", got, wantMermaid)
+	}
+
+	// Without GatherDigits the Gather URLs are fetched once each, without
+	// digits: no transition is drawn.
+	plain := flowgraph.New(root, flowgraph.Follow(fetch))
+	for _, e := range plain.Edges {
+		if e.Kind == flowgraph.DTMF {
+			t.Errorf("a dtmf edge without GatherDigits: %+v", e)
+		}
+	}
+}
+
+// ExampleMenu_Digits draws a Menu with flowgraph: its handler answers the
+// fetches in process, and Digits tells the graph which keys each state's
+// Gather URL takes.
+func ExampleMenu_Digits() {
+	m := webhook.NewMenu("main").
+		State("main", webhook.MenuState{Prompt: flow.New().Say("Press 1 for sales.")}).
+		State("sales", webhook.MenuState{Prompt: flow.New().Say("Sales. Press 0 to go back.")}).
+		Go("main", "1", "sales").
+		Go("sales", "0", "main")
+	h, err := m.Handler()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fetch := flowgraph.HandlerFetcher(h)
+	root, err := fetch("http://ivr.example.com/ivr")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g := flowgraph.New(root, flowgraph.Follow(fetch), flowgraph.GatherDigits(m.Digits))
+	for _, e := range g.Edges {
+		if e.Kind == flowgraph.DTMF {
+			from, _ := g.Node(e.From)
+			to, _ := g.Node(e.To)
+			fmt.Printf("%s: %s -> %s\n", from.Label, e.Label, to.Label)
+		}
+	}
+	// Output:
+	// http://ivr.example.com/ivr?ot_menu=main: 1 -> Say: Sales. Press 0 to go back.
+	// http://ivr.example.com/ivr?ot_menu=sales: 0 -> Say: Press 1 for sales.
 }
