@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 
 	flow "github.com/opentact-go/opentact/builder"
@@ -35,6 +37,7 @@ type Menu struct {
 	trans  []MenuTransition
 	funcs  map[[2]string]CallFlowFunc[*flow.Flow]
 	urlOpt []URLOption
+	query  url.Values
 	errs   []error
 }
 
@@ -193,6 +196,7 @@ type menuRouter struct {
 	funcs  map[[2]string]CallFlowFunc[*flow.Flow]
 	length map[string]int // the digit count of each state's Gather
 	urlOpt []URLOption
+	query  url.Values // added to every Gather URL, beside MenuParam
 }
 
 // defaultInvalid is said before a state repeats.
@@ -205,11 +209,30 @@ func (m *Menu) CallbackURLOptions(opts ...URLOption) *Menu {
 	return m
 }
 
+// CallbackQuery adds q to the query of every Gather URL the Menu builds,
+// beside MenuParam: behind RequireQueryToken, which takes its parameter
+// out of each request, it puts the token back so that the next request of
+// the call passes the check too. q may not hold MenuParam or StateParam.
+func (m *Menu) CallbackQuery(q url.Values) *Menu {
+	for _, name := range []string{MenuParam, StateParam} {
+		if _, ok := q[name]; ok {
+			m.errorf("CallbackQuery: %q is the Menu's own parameter", name)
+		}
+	}
+	if m.query == nil {
+		m.query = url.Values{}
+	}
+	for k, vs := range q {
+		m.query[k] = append(m.query[k], vs...)
+	}
+	return m
+}
+
 // Handler returns the one handler serving every state of m: a request
 // without MenuParam (the call_flow_url, or any first request) gets the
 // start state; a Gather url request gets what its digits lead to. The
-// Gather URLs point at the path of the request they answer, with only
-// MenuParam as their query. opts are those of NewCallFlowHandler. It
+// Gather URLs point at the path of the request they answer, with
+// MenuParam and CallbackQuery's parameters as their query. opts are those of NewCallFlowHandler. It
 // returns every declaration problem at once.
 func (m *Menu) Handler(opts ...Option) (*CallFlowHandler, error) {
 	errs := append([]error(nil), m.errs...)
@@ -223,6 +246,10 @@ func (m *Menu) Handler(opts ...Option) (*CallFlowHandler, error) {
 		funcs:  make(map[[2]string]CallFlowFunc[*flow.Flow], len(m.funcs)),
 		length: map[string]int{},
 		urlOpt: append([]URLOption(nil), m.urlOpt...),
+		query:  make(url.Values, len(m.query)+1),
+	}
+	for k, vs := range m.query {
+		rt.query[k] = slices.Clone(vs)
 	}
 	for name, st := range m.states {
 		rt.states[name] = st
@@ -282,7 +309,9 @@ func (rt *menuRouter) serve(ctx context.Context, r *CallFlowRequest) (*flow.Flow
 // document is the document of state name, after before.
 func (rt *menuRouter) document(ctx context.Context, name string, before *flow.Flow) (*flow.Flow, error) {
 	st := rt.states[name]
-	u, err := CallbackURL(HTTPRequest(ctx), "", url.Values{MenuParam: {name}}, rt.urlOpt...)
+	q := maps.Clone(rt.query)
+	q[MenuParam] = []string{name}
+	u, err := CallbackURL(HTTPRequest(ctx), "", q, rt.urlOpt...)
 	if err != nil {
 		return nil, err
 	}

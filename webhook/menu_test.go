@@ -186,7 +186,8 @@ func TestMenuDeclarationErrors(t *testing.T) {
 		Go("main", "2", "main").
 		Go("main", "22", "main").
 		Do("main", "3", "", nop).
-		Do("main", "4", "four", nil)
+		Do("main", "4", "four", nil).
+		CallbackQuery(url.Values{webhook.MenuParam: {"main"}, webhook.StateParam: {"x"}})
 	_, err := m.Handler()
 	if err == nil {
 		t.Fatal("no error")
@@ -202,14 +203,54 @@ func TestMenuDeclarationErrors(t *testing.T) {
 		`digits "22" differ in length`,
 		`Do("main", "3"): empty label`,
 		`Do("main", "4"): nil function`,
+		`CallbackQuery: "ot_menu" is the Menu's own parameter`,
+		`CallbackQuery: "ot_state" is the Menu's own parameter`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not say %q:\n%v", want, err)
 		}
 	}
 	var joined interface{ Unwrap() []error }
-	if !errors.As(err, &joined) || len(joined.Unwrap()) != 10 {
-		t.Errorf("want 10 joined errors, got %v", err)
+	if !errors.As(err, &joined) || len(joined.Unwrap()) != 12 {
+		t.Errorf("want 12 joined errors, got %v", err)
+	}
+}
+
+// TestMenuBehindQueryToken walks the menu behind RequireQueryToken over a
+// loopback server: CallbackQuery puts the token into every Gather URL, so
+// each request of the call passes the check; without it, the first Gather
+// request is refused and the call never reaches the tech menu.
+func TestMenuBehindQueryToken(t *testing.T) {
+	t.Parallel()
+	const secret = "a shared secret for the menu"
+	guard, err := webhook.RequireQueryToken("token", secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, withQuery := range []bool{true, false} {
+		m := testMenu()
+		if withQuery {
+			m.CallbackQuery(url.Values{"token": {secret}})
+		}
+		h, err := m.Handler()
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(guard(h))
+		t.Cleanup(srv.Close)
+		sim, err := flowsim.New(flowsim.Handler(forward(srv.Client()), srv.URL+"/ivr?token="+url.QueryEscape(secret)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := sim.Run(t.Context(), flowsim.Keys("2", "1"))
+		heard := c.Heard()
+		reached := slices.Equal(heard, []string{mainPrompt, techPrompt, "Networking here."})
+		if reached != withQuery {
+			t.Errorf("CallbackQuery %v: heard %q\n%s", withQuery, heard, c.Transcript())
+		}
+		if withQuery && !strings.Contains(fmt.Sprint(c.Transcript()), "/ivr?ot_menu=tech&token=a+shared+secret+for+the+menu&dtmf=1") {
+			t.Errorf("the tech menu's Gather request does not carry the token:\n%s", c.Transcript())
+		}
 	}
 }
 
