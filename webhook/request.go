@@ -113,7 +113,7 @@ func (s *settings) parse(w http.ResponseWriter, r *http.Request) (*CallFlowReque
 	}
 	req := &CallFlowRequest{
 		Method:   r.Method,
-		Query:    r.URL.Query(),
+		Query:    parseQuery(r.URL.RawQuery),
 		Received: s.clock(),
 	}
 	p := params(req.Query)
