@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
-	"strconv"
 	"sync"
 	"time"
 
@@ -41,6 +40,7 @@ type CallFlowHandler struct {
 	fn       func(ctx context.Context, r *CallFlowRequest) (doc, error)
 	s        *settings
 	fallback []byte
+	lengths  lengthCache
 }
 
 // doc is the result of a CallFlowFunc, whichever document type it returns.
@@ -118,7 +118,7 @@ func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hdr := w.Header()
 	hdr["Content-Type"] = xmlContentType
-	hdr["Content-Length"] = []string{strconv.Itoa(len(out))}
+	hdr["Content-Length"] = h.lengths.value(len(out))
 	hdr["Cache-Control"] = noStore
 	w.WriteHeader(http.StatusOK)
 	if _, err := w.Write(out); err != nil {
