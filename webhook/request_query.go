@@ -34,11 +34,11 @@ func parseQuery(query string) url.Values {
 			continue
 		}
 		k, v, _ := strings.Cut(pair, "=")
-		k, err := url.QueryUnescape(k)
+		k, err := queryUnescape(k)
 		if err != nil {
 			continue
 		}
-		if v, err = url.QueryUnescape(v); err != nil {
+		if v, err = queryUnescape(v); err != nil {
 			continue
 		}
 		if vs, ok := m[k]; ok {
@@ -50,6 +50,15 @@ func parseQuery(query string) url.Values {
 		m[k] = vals[i : i+1 : i+1]
 	}
 	return m
+}
+
+// queryUnescape is url.QueryUnescape, which returns a string with neither
+// '%' nor '+' as it is, after scanning it byte by byte twice.
+func queryUnescape(s string) (string, error) {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
+		return s, nil
+	}
+	return url.QueryUnescape(s)
 }
 
 // defaultQueryLimit reports whether the program's default GODEBUG sets
