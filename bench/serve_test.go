@@ -2,7 +2,9 @@ package bench
 
 import (
 	"bytes"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 )
@@ -128,6 +130,9 @@ func BenchmarkServe(b *testing.B) {
 		name string
 		h    http.Handler
 	}{{"ivr/floor", s.floor}, {"ivr/opentact", s.opentact}, {"ivr/twilio", s.twilio}} {
+		if tc.name == "ivr/twilio" {
+			b.Run("ivr/opentact-work", benchServeWork)
+		}
 		b.Run(tc.name, func(b *testing.B) {
 			r := newServeRequest()
 			w := newRecorder()
@@ -143,5 +148,76 @@ func BenchmarkServe(b *testing.B) {
 	}
 	if errs := s.hook.take(); len(errs) != 0 {
 		b.Fatalf("opentact's error hook got %v", errs)
+	}
+}
+
+// benchServeWork does what the opentact handler's CallFlowFunc and its
+// rendering do per request, without a handler: build the ivr document and
+// render it into a reused buffer. BenchmarkServe's opentact minus this is
+// what serving adds.
+func benchServeWork(b *testing.B) {
+	buf := make([]byte, 0, 4096)
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if buf, err = opentactIVR().AppendXML(buf[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkServeLoopback serves the same request over a loopback TCP
+// connection (net/http's server and client, one kept-alive connection, one
+// request at a time), to set BenchmarkServe's in-process figures beside
+// what a real server adds to each request.
+func BenchmarkServeLoopback(b *testing.B) {
+	s := newServers(b)
+	for _, tc := range []struct {
+		name string
+		h    http.Handler
+	}{{"ivr/floor", s.floor}, {"ivr/opentact", s.opentact}, {"ivr/twilio", s.twilio}} {
+		b.Run(tc.name, func(b *testing.B) {
+			srv := httptest.NewServer(tc.h)
+			defer srv.Close()
+			client := srv.Client()
+			target := srv.URL + newServeRequest().URL.RequestURI()
+			req, err := http.NewRequest(http.MethodGet, target, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf := make([]byte, 0, 4096)
+			b.ReportAllocs()
+			for b.Loop() {
+				resp, err := client.Do(req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				buf, err = readAll(buf[:0], resp.Body)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != http.StatusOK || len(buf) == 0 {
+					b.Fatalf("status %d, %d bytes, %v", resp.StatusCode, len(buf), err)
+				}
+			}
+		})
+	}
+	if errs := s.hook.take(); len(errs) != 0 {
+		b.Fatalf("opentact's error hook got %v", errs)
+	}
+}
+
+// readAll appends all of r to dst.
+func readAll(dst []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(dst) == cap(dst) {
+			dst = append(dst, 0)[:len(dst)]
+		}
+		n, err := r.Read(dst[len(dst):cap(dst)])
+		dst = dst[:len(dst)+n]
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
 	}
 }
