@@ -28,18 +28,46 @@ func parseQuery(query string) url.Values {
 	m := make(url.Values, n)
 	vals := make([]string, 0, n)
 	for query != "" {
-		var pair string
-		pair, query, _ = strings.Cut(query, "&")
-		if pair == "" || strings.Contains(pair, ";") {
+		// One pair, read in one pass: where it ends, its first '=', and
+		// whether it holds a ';' (url.ParseQuery skips such a pair) or
+		// anything to unescape.
+		end, eq, semicolon, escaped := 0, -1, false, false
+	scan:
+		for ; end < len(query); end++ {
+			c := query[end]
+			if !querySpecial[c] {
+				continue
+			}
+			switch c {
+			case '&':
+				break scan
+			case ';':
+				semicolon = true
+			case '=':
+				if eq < 0 {
+					eq = end
+				}
+			default: // '%', '+'
+				escaped = true
+			}
+		}
+		pair := query[:end]
+		query = query[min(end+1, len(query)):]
+		if pair == "" || semicolon {
 			continue
 		}
-		k, v, _ := strings.Cut(pair, "=")
-		k, err := queryUnescape(k)
-		if err != nil {
-			continue
+		k, v := pair, ""
+		if eq >= 0 {
+			k, v = pair[:eq], pair[eq+1:]
 		}
-		if v, err = queryUnescape(v); err != nil {
-			continue
+		if escaped {
+			var err error
+			if k, err = url.QueryUnescape(k); err != nil {
+				continue
+			}
+			if v, err = url.QueryUnescape(v); err != nil {
+				continue
+			}
 		}
 		if vs, ok := m[k]; ok {
 			m[k] = append(vs, v)
@@ -52,14 +80,8 @@ func parseQuery(query string) url.Values {
 	return m
 }
 
-// queryUnescape is url.QueryUnescape, which returns a string with neither
-// '%' nor '+' as it is, after scanning it byte by byte twice.
-func queryUnescape(s string) (string, error) {
-	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
-		return s, nil
-	}
-	return url.QueryUnescape(s)
-}
+// querySpecial marks the bytes parseQuery looks for in a query.
+var querySpecial = [256]bool{'&': true, ';': true, '=': true, '%': true, '+': true}
 
 // defaultQueryLimit reports whether the program's default GODEBUG sets
 // urlmaxqueryparams (a //go:debug line or the go.mod godebug block).
