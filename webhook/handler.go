@@ -26,6 +26,13 @@ type Document interface {
 // (CallFlowFunc[*verbs.Response]), so a function can end with `return
 // menu, nil` or with `return menu.Build()`. It must honour ctx: when the
 // handler's timeout expires, its result is discarded.
+//
+// The handler calls it on one of the package's long-lived worker
+// goroutines, not on the goroutine serving the request, so that the
+// fallback can be served on time however long the function runs; the
+// function runs with the profiler labels of the request's context. It
+// should leave nothing behind on its goroutine (such as
+// runtime.LockOSThread without UnlockOSThread).
 type CallFlowFunc[D Document] func(ctx context.Context, r *CallFlowRequest) (D, error)
 
 // CallFlowHandler serves call-flow documents over HTTP. It answers every
