@@ -31,9 +31,8 @@ func serveDirect(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
 // ignores its context past the timeout, runtime.Goexit). Run with -race.
 func TestWorkersServeConcurrentRequests(t *testing.T) {
 	t.Parallel()
-	release := make(chan struct{})
-	var stuck sync.WaitGroup // the functions still blocked on release
-	t.Cleanup(func() { close(release); stuck.Wait() })
+	release := make(chan struct{}) // lets the slow functions return, after the test
+	t.Cleanup(func() { close(release) })
 
 	var fastHooks, slowHooks hookRecorder
 	fast := mustHandler(t, func(_ context.Context, r *CallFlowRequest) (*verbs.Response, error) {
@@ -47,8 +46,6 @@ func TestWorkersServeConcurrentRequests(t *testing.T) {
 		if strings.HasPrefix(r.DTMF, "g") {
 			runtime.Goexit()
 		}
-		stuck.Add(1)
-		defer stuck.Done()
 		<-release // ignores its context
 		return greeting("too late " + r.DTMF), nil
 	}, WithErrorHook(slowHooks.hook), WithTimeout(5*time.Millisecond))
