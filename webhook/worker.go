@@ -11,9 +11,10 @@ import (
 // A CallFlowHandler runs its CallFlowFunc on a goroutine of its own, so
 // that when the function outlives the timeout the handler can still answer
 // with the fallback in time. Starting a goroutine per request and growing
-// its stack from the smallest size cost about as much as building a
-// document, so the functions run on long-lived workers instead: a worker
-// that has finished waits, with the stack it has grown, for the next job.
+// its stack from the smallest size inside the function cost more than a
+// microsecond per request, so the functions run on long-lived workers
+// instead: a worker that has finished waits, with the stack it has grown,
+// for the next job.
 // A request finding no worker idle starts a new one, so a slow or stuck
 // function never delays another request; workers beyond maxIdleWorkers
 // end once their job is done.
