@@ -13,13 +13,12 @@ require (
 
 require (
 	github.com/beevik/etree v1.1.0 // indirect
-	github.com/gabriel-vasile/mimetype v1.4.10 // indirect
+	github.com/coder/websocket v1.8.15 // indirect
 	github.com/go-playground/locales v0.14.2 // indirect
 	github.com/go-playground/universal-translator v0.18.2 // indirect
-	github.com/go-playground/validator/v10 v10.28.0 // indirect
 	github.com/gorilla/schema v1.1.0 // indirect
 	github.com/leodido/go-urn v1.5.0 // indirect
-	golang.org/x/crypto v0.42.0 // indirect
-	golang.org/x/sys v0.36.0 // indirect
+	github.com/stretchr/testify v1.8.4 // indirect
+	golang.org/x/net v0.43.0 // indirect
 	golang.org/x/text v0.29.0 // indirect
 )

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
-	"strconv"
 	"sync"
 	"time"
 
@@ -27,6 +26,13 @@ type Document interface {
 // (CallFlowFunc[*verbs.Response]), so a function can end with `return
 // menu, nil` or with `return menu.Build()`. It must honour ctx: when the
 // handler's timeout expires, its result is discarded.
+//
+// The handler calls it on one of the package's long-lived worker
+// goroutines, not on the goroutine serving the request, so that the
+// fallback can be served on time however long the function runs; the
+// function runs with the profiler labels of the request's context. It
+// should leave nothing behind on its goroutine (such as
+// runtime.LockOSThread without UnlockOSThread).
 type CallFlowFunc[D Document] func(ctx context.Context, r *CallFlowRequest) (D, error)
 
 // CallFlowHandler serves call-flow documents over HTTP. It answers every
@@ -41,6 +47,7 @@ type CallFlowHandler struct {
 	fn       func(ctx context.Context, r *CallFlowRequest) (doc, error)
 	s        *settings
 	fallback []byte
+	lengths  lengthCache
 }
 
 // doc is the result of a CallFlowFunc, whichever document type it returns.
@@ -93,17 +100,7 @@ func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		deadline, _ = ctx.Deadline()
 	}
 	req, err := h.s.parseWithin(w, r, deadline)
-	var me *MethodError
-	var tle *TooLargeError
-	switch {
-	case errors.As(err, &me):
-		h.s.errorHook(r, err)
-		w.Header().Set("Allow", h.s.allowHeader())
-		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
-		return
-	case errors.As(err, &tle):
-		h.s.errorHook(r, err)
-		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
+	if err != nil && h.refuse(w, r, err) {
 		return
 	}
 	if err == nil && h.s.stateKeys != nil {
@@ -128,12 +125,32 @@ func (h *CallFlowHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hdr := w.Header()
 	hdr["Content-Type"] = xmlContentType
-	hdr["Content-Length"] = []string{strconv.Itoa(len(out))}
+	hdr["Content-Length"] = h.lengths.value(len(out))
 	hdr["Cache-Control"] = noStore
 	w.WriteHeader(http.StatusOK)
 	if _, err := w.Write(out); err != nil {
 		h.s.errorHook(r, fmt.Errorf("webhook: writing the reply: %w", err))
 	}
+}
+
+// refuse answers a request the handler does not serve, 405 for a method
+// it does not accept and 413 for a body over the limit, and reports
+// whether err was one of those.
+func (h *CallFlowHandler) refuse(w http.ResponseWriter, r *http.Request, err error) bool {
+	var me *MethodError
+	var tle *TooLargeError
+	switch {
+	case errors.As(err, &me):
+		h.s.errorHook(r, err)
+		w.Header().Set("Allow", h.s.allowHeader())
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return true
+	case errors.As(err, &tle):
+		h.s.errorHook(r, err)
+		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
+		return true
+	}
+	return false
 }
 
 // The header values of every reply, shared: net/http only reads them.
@@ -177,15 +194,18 @@ type result struct {
 // document runs the CallFlowFunc under ctx's deadline and appends its
 // rendered document to dst.
 func (h *CallFlowHandler) document(ctx context.Context, r *http.Request, req *CallFlowRequest, dst []byte) ([]byte, error) {
-	done := make(chan result, 1) // buffered: a late run never blocks
-	go func() { done <- h.run(ctx, req) }()
+	j := newJob(h, ctx, req)
+	dispatch(j)
 	select {
-	case res := <-done:
+	case <-j.done:
+		res := j.res
+		j.release()
 		return h.reply(r, res, dst)
 	case <-ctx.Done():
 	}
 	// The context ended first: the function's result, even one that comes
-	// at once because the function honours ctx, is discarded.
+	// at once because the function honours ctx, is discarded, and the job
+	// is left to the worker.
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return nil, fmt.Errorf("webhook: call flow function did not return within %v: %w", h.s.timeout, ctx.Err())
 	}
@@ -215,7 +235,7 @@ func (h *CallFlowHandler) reply(r *http.Request, res result, dst []byte) ([]byte
 			return nil, fmt.Errorf("webhook: invalid call flow document: %w", err)
 		}
 		if err != nil {
-			errors.As(err, &warn)
+			warn = flowWarnings(err)
 		}
 		dst = b
 	case d.resp != nil:
@@ -235,6 +255,15 @@ func (h *CallFlowHandler) reply(r *http.Request, res result, dst []byte) ([]byte
 		h.s.errorHook(r, &WarningsError{Warnings: warn})
 	}
 	return dst, nil
+}
+
+// flowWarnings returns the warnings a flow's AppendXML returned. It is a
+// function of its own so that only this path pays for the variable that
+// errors.As needs on the heap.
+func flowWarnings(err error) render.Diagnostics {
+	var warn render.Diagnostics
+	errors.As(err, &warn)
+	return warn
 }
 
 // run calls the CallFlowFunc, turning a panic into a *PanicError.

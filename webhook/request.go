@@ -113,7 +113,7 @@ func (s *settings) parse(w http.ResponseWriter, r *http.Request) (*CallFlowReque
 	}
 	req := &CallFlowRequest{
 		Method:   r.Method,
-		Query:    r.URL.Query(),
+		Query:    parseQuery(r.URL.RawQuery),
 		Received: s.clock(),
 	}
 	p := params(req.Query)
@@ -234,63 +234,67 @@ func (p params) get(name string) string {
 	return v
 }
 
-// has reports whether name is present, even with an empty value.
-func (p params) has(name string) bool {
-	_, ok := p.last(name)
-	return ok
-}
-
 // fill sets the platform fields from the parameters, then, for those the
 // parameters lack, from the call object; history is the legacy history of
-// a JSON body.
+// a JSON body. Each parameter is looked up once.
 func (req *CallFlowRequest) fill(p params, history []json.RawMessage) {
-	req.From = plusNumber(p.get("from"))
-	req.TN = plusNumber(p.get("tn"))
-	req.To = plusNumber(p.get("to"))
-	if !p.has("to") {
+	from, hasFrom := p.last("from")
+	tn, hasTN := p.last("tn")
+	to, hasTo := p.last("to")
+	state, hasState := p.last("state")
+	dtmf, hasDTMF := p.last("dtmf")
+	code, hasCode := p.last("code")
+	attempts, hasAttempts := p.last("attempts")
+	sca, hasSCA := p.last("sca")
+	call, hasCall := p.last("call")
+
+	req.From = plusNumber(from)
+	req.TN = plusNumber(tn)
+	req.To = plusNumber(to)
+	if !hasTo {
 		req.To = req.TN
 	}
-	req.State = events.CallStatus(p.get("state"))
-	req.DTMF = p.get("dtmf")
-	if !p.has("dtmf") {
-		req.DTMF = p.get("code")
+	req.State = events.CallStatus(state)
+	req.DTMF = dtmf
+	if !hasDTMF {
+		req.DTMF = code
 	}
-	req.SCA = p.get("sca")
-	req.CallUUID = p.get("call")
+	req.SCA = sca
+	req.CallUUID = call
 	if tag, ok := p.last("tag"); ok {
 		req.Tag = tag
 	}
 
 	if c := req.Call; c != nil {
-		if !p.has("from") {
+		if !hasFrom {
 			req.From = c.From
 		}
-		if !p.has("to") && !p.has("tn") {
+		if !hasTo && !hasTN {
 			req.To = c.To
 		}
-		if !p.has("state") {
+		if !hasState {
 			req.State = c.State
 		}
-		if !p.has("sca") && c.SIPControlApp != nil {
+		if !hasSCA && c.SIPControlApp != nil {
 			req.SCA = c.SIPControlApp.UUID
 		}
-		if !p.has("call") {
+		if !hasCall {
 			req.CallUUID = c.UUID
 		}
 	}
 
 	req.Origin = OriginCallFlow
-	if p.has("dtmf") || p.has("code") || p.has("attempts") {
+	if hasDTMF || hasCode || hasAttempts {
 		req.Origin = OriginGather
 	}
-	if p.has("code") || p.has("attempts") {
-		req.Legacy = &LegacyGather{Code: p.get("code"), History: history}
+	if hasCode || hasAttempts {
+		req.Legacy = &LegacyGather{Code: code, History: history}
 		if v := p.get("success"); v == "true" || v == "false" {
 			success := v == "true"
 			req.Legacy.Success = &success
 		}
-		if v := p.get("attempts"); isDigits(v) {
-			if n, err := strconv.Atoi(v); err == nil {
+		if isDigits(attempts) {
+			if n, err := strconv.Atoi(attempts); err == nil {
 				req.Legacy.Attempts = n
 			}
 		}
