@@ -26,7 +26,7 @@ type Destination struct {
 func To(destination string, attrs ...RawAttr) Destination {
 	own := checkDestination(destination)
 	if len(attrs) == 0 && own == nil {
-		return Destination{it: item{kind: kindTo, text: destination}}
+		return Destination{it: textRecord(kindTo, destination)}
 	}
 	return Destination{it: nodeItem(&verbs.To{Destination: destination, Extra: extraOf(attrs)}), own: own}
 }
@@ -54,7 +54,7 @@ func checkDestination(d string) []issue {
 }
 
 func (o Destination) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.ext == nil {
+	if o.it.kind() == kindNode && o.it.ext == nil {
 		s.fail("", "destination", "zero Destination; use To")
 		return
 	}
@@ -95,8 +95,11 @@ func (o Branch) apply(s *settings) {
 		// A branch given twice in one Gather gets a node of its own from
 		// checkUnique; elsewhere every use shares the node.
 		s.child(nodeItem(o.node), nil, o.b.nested, true, 0)
-	case o.it.kind == kindDTMF:
+	case o.it.kind() == kindDTMF:
 		s.child(o.it, nil, o.b.nested, o.b.slow, o.b.depth+1)
+	case o.it.ext != nil:
+		// A branch of more commands than a record holds is a node.
+		s.child(o.it, nil, o.b.nested, true, 0)
 	default:
 		s.fail("", "dtmf", "zero Branch; use Digit")
 	}
@@ -136,7 +139,7 @@ func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 }
 
 func (o DefaultBlock) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.ext == nil {
+	if o.it.kind() == kindNode && o.it.ext == nil {
 		s.fail("", "default", "zero DefaultBlock; use Default")
 		return
 	}
@@ -183,7 +186,7 @@ func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 }
 
 func (o ErrorBlock) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.ext == nil {
+	if o.it.kind() == kindNode && o.it.ext == nil {
 		s.fail("", "error", "zero ErrorBlock; use OnError")
 		return
 	}
@@ -257,7 +260,7 @@ func (o CommentItem) apply(s *settings) {
 		s.fail("", "comment", "zero CommentItem; use Comment")
 		return
 	}
-	s.child(item{kind: kindComment, text: o.text}, nil, nil, !commentClean(o.text), 1)
+	s.child(textRecord(kindComment, o.text), nil, nil, !commentClean(o.text), 1)
 }
 func (CommentItem) dialOption()     {}
 func (CommentItem) gatherOption()   {}

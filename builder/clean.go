@@ -87,9 +87,9 @@ func dtmfClean(value string) bool {
 func gatherKidsClean(kids []item) bool {
 	var hasDefault, hasError bool
 	for i := range kids {
-		switch kids[i].kind {
+		switch kids[i].kind() {
 		case kindDTMF:
-			if hasDefault || hasError || !dtmfClean(kids[i].text) {
+			if hasDefault || hasError || !dtmfClean(kids[i].text()) {
 				return false
 			}
 		case kindDefault:
@@ -115,9 +115,9 @@ func gatherKidsClean(kids []item) bool {
 func dialKidsClean(kids []item) bool {
 	dests, hasError := 0, false
 	for i := range kids {
-		switch kids[i].kind {
+		switch kids[i].kind() {
 		case kindTo:
-			if hasError || !destinationClean(kids[i].text) {
+			if hasError || !destinationClean(kids[i].text()) {
 				return false
 			}
 			dests++
@@ -153,10 +153,10 @@ func duplicateDigit(kids []item) bool {
 
 // digitValue returns the value of a digit branch, a record or a node.
 func digitValue(it *item) (string, bool) {
-	if it.kind == kindDTMF {
-		return it.text, true
+	if it.kind() == kindDTMF {
+		return it.text(), true
 	}
-	if d, ok := it.ext.(*verbs.DTMF); ok && d != nil {
+	if d, ok := it.node().(*verbs.DTMF); ok && d != nil {
 		return d.Value, true
 	}
 	return "", false

@@ -87,38 +87,43 @@ func (w *fastWriter) indent() {
 	if w.compact {
 		return
 	}
-	for n := 2 * w.depth; n > 0; n -= len(indentSpaces) {
-		w.buf = append(w.buf, indentSpaces[:min(n, len(indentSpaces))]...)
+	n := 2 * w.depth
+	for n > len(indentSpaces) {
+		w.buf = append(w.buf, indentSpaces...)
+		n -= len(indentSpaces)
 	}
+	w.buf = append(w.buf, indentSpaces[:n]...)
 }
 
+// escaped appends s escaped. The escaping function returns the buffer it
+// wrote to; the writer stores its pointer only when it moved, so that an
+// escaped value costs no write barrier while the collector runs.
 func (w *fastWriter) escaped(s string, attr bool) {
-	var bad int
-	w.buf, bad = renderhook.AppendEscaped(w.buf, s, attr)
+	b, bad := renderhook.AppendEscaped(w.buf, s, attr)
 	if bad >= 0 {
 		w.bad = true
 	}
+	if cap(b) != cap(w.buf) {
+		w.buf = b
+		return
+	}
+	w.buf = w.buf[:len(b)]
 }
 
-// attr writes a string attribute when it is not empty.
+// attr writes a string attribute when it is not empty; name is the
+// attribute's name between the space before it and the =" after it.
 func (w *fastWriter) attr(name, s string) {
 	if s == "" {
 		return
 	}
-	w.attrName(name)
+	w.buf = append(w.buf, name...)
 	w.escaped(s, true)
 	w.buf = append(w.buf, '"')
 }
 
-func (w *fastWriter) attrName(name string) {
-	w.buf = append(w.buf, ' ')
-	w.buf = append(w.buf, name...)
-	w.buf = append(w.buf, '=', '"')
-}
-
 func (w *fastWriter) intAttr(name string, set bool, v int64) {
 	if set {
-		w.attrName(name)
+		w.buf = append(w.buf, name...)
 		w.buf = strconv.AppendInt(w.buf, v, 10)
 		w.buf = append(w.buf, '"')
 	}
@@ -126,7 +131,7 @@ func (w *fastWriter) intAttr(name string, set bool, v int64) {
 
 func (w *fastWriter) boolAttr(name string, set, v bool) {
 	if set {
-		w.attrName(name)
+		w.buf = append(w.buf, name...)
 		w.buf = strconv.AppendBool(w.buf, v)
 		w.buf = append(w.buf, '"')
 	}
@@ -134,32 +139,38 @@ func (w *fastWriter) boolAttr(name string, set, v bool) {
 
 // end closes an element without content.
 func (w *fastWriter) end() {
-	w.buf = append(w.buf, '/', '>')
-	w.newline()
+	if w.compact {
+		w.buf = append(w.buf, '/', '>')
+		return
+	}
+	w.buf = append(w.buf, '/', '>', '\n')
 }
 
-func (w *fastWriter) endTag(name string) {
-	w.buf = append(w.buf, '<', '/')
-	w.buf = append(w.buf, name...)
-	w.buf = append(w.buf, '>')
+// endTag writes the end tag of a record of the kind k and the line break
+// after it.
+func (w *fastWriter) endTag(k kind) {
+	t := endTags[k]
+	if w.compact {
+		t = t[:len(t)-1]
+	}
+	w.buf = append(w.buf, t...)
 }
 
-// text writes the text content of the open element and its end tag, or
-// closes it empty when s is "".
-func (w *fastWriter) text(name, s string) {
+// text writes the text content of the open element of the kind k and its
+// end tag, or closes it empty when s is "".
+func (w *fastWriter) text(k kind, s string) {
 	if s == "" {
 		w.end()
 		return
 	}
 	w.buf = append(w.buf, '>')
 	w.escaped(s, false)
-	w.endTag(name)
-	w.newline()
+	w.endTag(k)
 }
 
-// list writes items as the content of the open element name, one level
-// deeper, and its end tag; no items close it empty.
-func (w *fastWriter) list(name string, items []item, up *frame) {
+// list writes items as the content of the open element of the kind k,
+// one level deeper, and its end tag; no items close it empty.
+func (w *fastWriter) list(k kind, items []item, up *frame) {
 	if len(items) == 0 {
 		w.end()
 		return
@@ -174,59 +185,69 @@ func (w *fastWriter) list(name string, items []item, up *frame) {
 	}
 	w.depth--
 	w.indent()
-	w.endTag(name)
-	w.newline()
+	w.endTag(k)
 }
 
 // document writes the declaration and the <Response> holding items.
 func (w *fastWriter) document(items []item) {
-	w.buf = append(w.buf, xmlDeclaration...)
-	w.newline()
-	w.buf = append(w.buf, "<Response"...)
+	if w.compact {
+		w.buf = append(w.buf, xmlDeclaration+"<Response"...)
+	} else {
+		w.buf = append(w.buf, xmlDeclaration+"\n<Response"...)
+	}
 	w.commandList(items, nil)
-	w.list("Response", items, nil)
+	w.list(kindResponse, items, nil)
 }
+
+// startTags and endTags are the start of the start tag and the end tag
+// with its line break of each record's element, made once.
+var startTags, endTags = func() (start, end [len(kindNames)]string) {
+	for k, name := range kindNames {
+		start[k] = "<" + name
+		end[k] = "</" + name + ">\n"
+	}
+	return start, end
+}()
 
 // item writes the record it, whose place is fr, attributes in the
 // order of render's writer; first the warnings about it and about its list
 // of children, in render.Check's order.
 func (w *fastWriter) item(it *item, fr *frame) {
 	w.indent()
-	if it.kind == kindComment {
+	k := it.kind()
+	if k == kindComment {
 		w.buf = append(w.buf, "<!--"...)
-		w.buf = append(w.buf, it.text...)
+		w.buf = append(w.buf, it.text()...)
 		w.buf = append(w.buf, "-->"...)
 		w.newline()
 		return
 	}
-	name := it.name()
-	w.buf = append(w.buf, '<')
-	w.buf = append(w.buf, name...)
+	w.buf = append(w.buf, startTags[k]...)
 	ra := it.attrs()
 	if ra != nil {
-		w.options(it.kind, ra)
+		w.options(k, ra)
 	}
-	switch it.kind {
+	switch k {
 	case kindAnswer, kindHangup, kindPause, kindHold, kindUnhold:
 		w.end()
 	case kindSay, kindTo:
-		w.text(name, it.text)
+		w.text(k, it.text())
 	case kindPlay:
-		w.playRules(it.text, fr)
-		w.text(name, it.text)
+		w.playRules(it.text(), fr)
+		w.text(k, it.text())
 	case kindGather:
 		w.gatherRules(it.kids(), attrsOf(ra), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	case kindDial:
 		w.dialRules(it.kids(), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	case kindDTMF:
-		w.attr("value", it.text) // a branch record has no attribute options
+		w.attr(` value="`, it.text()) // a branch record has no attribute options
 		w.commandList(it.kids(), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	case kindError, kindDefault:
 		w.commandList(it.kids(), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	default:
 		w.bad = true // unreachable: a node item makes the flow slow
 	}
@@ -234,35 +255,36 @@ func (w *fastWriter) item(it *item, fr *frame) {
 
 // options writes the attributes set by the attribute options of a record
 // of the kind k, in the order of render's writer. A record given no
-// attribute option (a nil a) has none, and item skips the call.
+// attribute option (a nil a) has none, and item skips the call. Each name
+// is written with the space before it and the =" after it.
 func (w *fastWriter) options(k kind, a *recAttrs) {
 	switch k {
 	case kindAnswer:
-		w.intAttr("delay", a.Delay.Set, int64(a.Delay.Val))
+		w.intAttr(` delay="`, a.Delay.Set, int64(a.Delay.Val))
 	case kindPause:
-		w.intAttr("length", a.Length.Set, int64(a.Length.Val))
-		w.attr("dtmf_stop", a.DTMFStop)
+		w.intAttr(` length="`, a.Length.Set, int64(a.Length.Val))
+		w.attr(` dtmf_stop="`, a.DTMFStop)
 	case kindSay:
-		w.attr("type", string(a.Type))
-		w.attr("gender", string(a.Gender))
-		w.attr("code", a.Code)
-		w.attr("lang", a.Lang)
-		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
+		w.attr(` type="`, string(a.Type))
+		w.attr(` gender="`, string(a.Gender))
+		w.attr(` code="`, a.Code)
+		w.attr(` lang="`, a.Lang)
+		w.intAttr(` loop="`, a.Loop.Set, int64(a.Loop.Val))
 	case kindPlay:
-		w.attr("leg", string(a.Leg))
-		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
+		w.attr(` leg="`, string(a.Leg))
+		w.intAttr(` loop="`, a.Loop.Set, int64(a.Loop.Val))
 	case kindHold:
-		w.intAttr("timeout", a.Timeout.Set, int64(a.Timeout.Val))
+		w.intAttr(` timeout="`, a.Timeout.Set, int64(a.Timeout.Val))
 	case kindGather:
-		w.intAttr("dtmf_length", a.DTMFLength.Set, int64(a.DTMFLength.Val))
-		w.attr("dtmf_stop", a.DTMFStop)
-		w.attr("url", a.URL)
+		w.intAttr(` dtmf_length="`, a.DTMFLength.Set, int64(a.DTMFLength.Val))
+		w.attr(` dtmf_stop="`, a.DTMFStop)
+		w.attr(` url="`, a.URL)
 	case kindError:
-		w.boolAttr("play", a.Play.Set, a.Play.Val)
+		w.boolAttr(` play="`, a.Play.Set, a.Play.Val)
 	}
 	// Every record's element has a tag, written last (To and DTMF records
 	// are never given attribute options).
-	w.attr("tag", a.Tag)
+	w.attr(` tag="`, a.Tag)
 }
 
 // appendPath appends the path of the element at fr, /Response for nil,
@@ -279,7 +301,7 @@ func appendPath(dst []byte, fr *frame) []byte {
 func appendStep(dst []byte, list []item, i int) []byte {
 	n := 0
 	for j := range list[:i+1] {
-		if list[j].kind == list[i].kind {
+		if list[j].kind() == list[i].kind() {
 			n++
 		}
 	}
@@ -335,7 +357,7 @@ type firstFinding struct {
 func (w *fastWriter) commandList(items []item, fr *frame) {
 	first, hungUp := true, false
 	for i := range items {
-		switch items[i].kind {
+		switch items[i].kind() {
 		case kindComment:
 			continue
 		case kindError:
@@ -371,14 +393,14 @@ var promptWarnings = [...]string{
 func (w *fastWriter) gatherRules(kids []item, a *recAttrs, fr *frame) {
 	var hasDTMF, hasDefault, hasPrompt bool
 	for i := range kids {
-		switch k := &kids[i]; k.kind {
+		switch k := &kids[i]; k.kind() {
 		case kindSay, kindPlay, kindPause:
 			hasPrompt = true
-			w.warn(fr, kids, i, "", "legacy", promptWarnings[k.kind])
+			w.warn(fr, kids, i, "", "legacy", promptWarnings[k.kind()])
 		case kindDTMF:
 			hasDTMF = true
-			if n, ok := a.DTMFLength.Get(); ok && n >= 1 && len(k.text) != n {
-				w.warn(fr, kids, i, "value", "dtmf-length", fmt.Sprintf("value %q has %d keys but dtmf_length is %d", k.text, len(k.text), n))
+			if n, ok := a.DTMFLength.Get(); ok && n >= 1 && len(k.text()) != n {
+				w.warn(fr, kids, i, "value", "dtmf-length", fmt.Sprintf("value %q has %d keys but dtmf_length is %d", k.text(), len(k.text()), n))
 			}
 		case kindDefault:
 			hasDefault = true
@@ -395,12 +417,12 @@ func (w *fastWriter) gatherRules(kids []item, a *recAttrs, fr *frame) {
 // dialRules: a destination dialled twice.
 func (w *fastWriter) dialRules(kids []item, fr *frame) {
 	for i := range kids {
-		if kids[i].kind != kindTo || kids[i].text == "" {
+		if kids[i].kind() != kindTo || kids[i].text() == "" {
 			continue
 		}
 		for j := range i {
-			if kids[j].kind == kindTo && kids[j].text == kids[i].text {
-				w.warn(fr, kids, i, "", "duplicate-destination", fmt.Sprintf("destination %q is already dialled by this <Dial>", kids[i].text))
+			if kids[j].kind() == kindTo && kids[j].text() == kids[i].text() {
+				w.warn(fr, kids, i, "", "duplicate-destination", fmt.Sprintf("destination %q is already dialled by this <Dial>", kids[i].text()))
 				break
 			}
 		}

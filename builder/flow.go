@@ -15,7 +15,7 @@ type Flow struct {
 	// first, n and cap are the items (see items): the first n of an array
 	// of cap items that starts at first, either buf or an array of their
 	// own once they outgrow it. Pointer and 32-bit lengths instead of a
-	// slice make the Flow 176 bytes, not 192.
+	// slice, and items of 32 bytes, make the Flow 128 bytes.
 	first  *item
 	n, cap int32
 	// issues are the problems of the nodes here and in sub-flows, nil
@@ -79,6 +79,17 @@ func (f *Flow) snapshot() sub {
 // empty.
 func (b sub) nodes() []verbs.Command { return commandNodes(b.items) }
 
+// push1 appends the item it. Within the capacity it is stored in place,
+// without the bulk copy of push.
+func (f *Flow) push1(it item) {
+	if f.n < f.cap {
+		unsafe.Slice(f.first, f.cap)[f.n] = it
+		f.n++
+		return
+	}
+	f.push(it)
+}
+
 // push appends the items its.
 func (f *Flow) push(its ...item) {
 	if f.first == nil {
@@ -97,7 +108,7 @@ func (f *Flow) add(n verbs.Command, own []issue, nested *issues) *Flow {
 	if f == nil {
 		f = New()
 	}
-	f.push(nodeItem(n))
+	f.push1(nodeItem(n))
 	f.slow = true
 	if len(own) > 0 || nested != nil {
 		is := f.problems()
@@ -119,8 +130,8 @@ func (f *Flow) record(it item, slow bool, depth int, nested *issues) *Flow {
 	if f == nil {
 		f = New()
 	}
-	f.push(it)
-	f.slow = f.slow || slow
+	f.push1(it)
+	f.slow = f.slow || slow || it.kind() == kindNode
 	f.depth = max(f.depth, int32(min(depth, maxFastDepth+1)))
 	if nested != nil {
 		f.problems().merge(nested)
@@ -183,7 +194,7 @@ func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 // <Hangup tag="CallEndedByUser"/>. Commands after it never run.
 func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	if len(opts) == 0 {
-		return f.record(item{kind: kindHangup}, false, 1, nil)
+		return f.record(textRecord(kindHangup, ""), false, 1, nil)
 	}
 	var s settings
 	collect(&s, opts)
@@ -213,7 +224,7 @@ func (f *Flow) Pause(opts ...PauseOption) *Flow {
 // <Say lang="es">Bienvenido</Say>.
 func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 	if len(opts) == 0 {
-		return f.record(item{kind: kindSay, text: text}, !sayClean(text, nil), 1, nil)
+		return f.record(textRecord(kindSay, text), !sayClean(text, nil), 1, nil)
 	}
 	var s settings
 	collect(&s, opts)
@@ -524,7 +535,7 @@ func (f *Flow) MetaText(name, text string, attrs ...RawAttr) *Flow {
 // <!-- main menu -->. The text is written as given; it may not contain
 // "--" or end in "-" (render.Check reports it).
 func (f *Flow) Comment(text string) *Flow {
-	return f.record(item{kind: kindComment, text: text}, !commentClean(text), 1, nil)
+	return f.record(textRecord(kindComment, text), !commentClean(text), 1, nil)
 }
 
 // Raw adds an element the SDK does not model, written back as given:

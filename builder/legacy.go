@@ -95,7 +95,7 @@ func Prompts(prompts *Flow) PromptList {
 			continue
 		}
 		name := it.name()
-		if it.kind == kindNode {
+		if it.kind() == kindNode {
 			name = it.node().ElementName()
 		}
 		p.own = append(p.own, issue{rule: "prompt",
@@ -108,7 +108,7 @@ func Prompts(prompts *Flow) PromptList {
 // Gather, as the node types say.
 func isGatherChild(it *item) bool {
 	var n verbs.Node = it.node()
-	switch it.kind {
+	switch it.kind() {
 	case kindNode:
 	case kindSay:
 		n = (*verbs.Say)(nil)

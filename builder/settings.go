@@ -182,7 +182,7 @@ func (s *settings) child(it item, own []issue, nested *issues, slow bool, depth 
 		}
 	}
 	s.nested.merge(nested)
-	s.slow = s.slow || slow || it.kind == kindNode
+	s.slow = s.slow || slow || it.kind() == kindNode
 	s.depth = max(s.depth, depth)
 }
 
