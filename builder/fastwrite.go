@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"unsafe"
 
@@ -35,11 +36,8 @@ func (f *Flow) fast() bool { return f == nil || !f.slow && f.depth <= maxFastDep
 // writable, which the predicates of clean.go rule out; the caller then
 // takes the tree's path.
 func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds render.Diagnostics, ok bool) {
-	// The writer lives on the stack: it stores a pointer on every write
-	// (its buffer), and stores to the stack need no write barrier while
-	// the garbage collector runs.
 	var w fastWriter
-	w.buf = dst
+	w.buf, w.n = dst[:cap(dst)], len(dst)
 	for _, o := range opts {
 		w.compact = w.compact || o == render.Compact()
 	}
@@ -52,12 +50,19 @@ func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds rende
 		return dst, nil, false
 	}
 	w.ds.Sort()
-	return w.buf, w.ds, true
+	return w.buf[:w.n], w.ds, true
 }
 
 // fastWriter writes records as render's writer writes their nodes.
+//
+// The document is buf[:n], and buf is as long as its capacity: a write
+// copies into buf and moves n, and buf itself is stored only when it
+// grows. An append to a slice field stores the slice's pointer every
+// time, and a pointer stored outside the stack costs a write barrier
+// while the garbage collector runs.
 type fastWriter struct {
 	buf     []byte
+	n       int
 	compact bool
 	bad     bool // a value could not be written
 	// depth is the nesting depth of the element being written; the
@@ -77,9 +82,40 @@ type frame struct {
 	up   *frame
 }
 
+// grow makes room for k more bytes.
+func (w *fastWriter) grow(k int) {
+	w.buf = slices.Grow(w.buf[:w.n], k)
+	w.buf = w.buf[:cap(w.buf)]
+}
+
+// str writes s.
+func (w *fastWriter) str(s string) {
+	if len(w.buf)-w.n < len(s) {
+		w.grow(len(s))
+	}
+	w.n += copy(w.buf[w.n:], s)
+}
+
+// char writes c.
+func (w *fastWriter) char(c byte) {
+	if w.n >= len(w.buf) {
+		w.grow(1)
+	}
+	w.buf[w.n] = c
+	w.n++
+}
+
+// appended takes in b, what an append function returned for w.buf[:w.n].
+func (w *fastWriter) appended(b []byte) {
+	if unsafe.SliceData(b) != unsafe.SliceData(w.buf) {
+		w.buf = b[:cap(b)]
+	}
+	w.n = len(b)
+}
+
 func (w *fastWriter) newline() {
 	if !w.compact {
-		w.buf = append(w.buf, '\n')
+		w.char('\n')
 	}
 }
 
@@ -89,25 +125,19 @@ func (w *fastWriter) indent() {
 	}
 	n := 2 * w.depth
 	for n > len(indentSpaces) {
-		w.buf = append(w.buf, indentSpaces...)
+		w.str(indentSpaces)
 		n -= len(indentSpaces)
 	}
-	w.buf = append(w.buf, indentSpaces[:n]...)
+	w.str(indentSpaces[:n])
 }
 
-// escaped appends s escaped. The escaping function returns the buffer it
-// wrote to; the writer stores its pointer only when it moved, so that an
-// escaped value costs no write barrier while the collector runs.
+// escaped writes s escaped.
 func (w *fastWriter) escaped(s string, attr bool) {
-	b, bad := renderhook.AppendEscaped(w.buf, s, attr)
+	b, bad := renderhook.AppendEscaped(w.buf[:w.n], s, attr)
 	if bad >= 0 {
 		w.bad = true
 	}
-	if cap(b) != cap(w.buf) {
-		w.buf = b
-		return
-	}
-	w.buf = w.buf[:len(b)]
+	w.appended(b)
 }
 
 // attr writes a string attribute when it is not empty; name is the
@@ -116,34 +146,34 @@ func (w *fastWriter) attr(name, s string) {
 	if s == "" {
 		return
 	}
-	w.buf = append(w.buf, name...)
+	w.str(name)
 	w.escaped(s, true)
-	w.buf = append(w.buf, '"')
+	w.char('"')
 }
 
 func (w *fastWriter) intAttr(name string, set bool, v int64) {
 	if set {
-		w.buf = append(w.buf, name...)
-		w.buf = strconv.AppendInt(w.buf, v, 10)
-		w.buf = append(w.buf, '"')
+		w.str(name)
+		w.appended(strconv.AppendInt(w.buf[:w.n], v, 10))
+		w.char('"')
 	}
 }
 
 func (w *fastWriter) boolAttr(name string, set, v bool) {
 	if set {
-		w.buf = append(w.buf, name...)
-		w.buf = strconv.AppendBool(w.buf, v)
-		w.buf = append(w.buf, '"')
+		w.str(name)
+		w.appended(strconv.AppendBool(w.buf[:w.n], v))
+		w.char('"')
 	}
 }
 
 // end closes an element without content.
 func (w *fastWriter) end() {
 	if w.compact {
-		w.buf = append(w.buf, '/', '>')
+		w.str("/>")
 		return
 	}
-	w.buf = append(w.buf, '/', '>', '\n')
+	w.str("/>\n")
 }
 
 // endTag writes the end tag of a record of the kind k and the line break
@@ -153,7 +183,7 @@ func (w *fastWriter) endTag(k kind) {
 	if w.compact {
 		t = t[:len(t)-1]
 	}
-	w.buf = append(w.buf, t...)
+	w.str(t)
 }
 
 // text writes the text content of the open element of the kind k and its
@@ -163,7 +193,7 @@ func (w *fastWriter) text(k kind, s string) {
 		w.end()
 		return
 	}
-	w.buf = append(w.buf, '>')
+	w.char('>')
 	w.escaped(s, false)
 	w.endTag(k)
 }
@@ -175,7 +205,7 @@ func (w *fastWriter) list(k kind, items []item, up *frame) {
 		w.end()
 		return
 	}
-	w.buf = append(w.buf, '>')
+	w.char('>')
 	w.newline()
 	w.depth++
 	fr := frame{list: items, up: up}
@@ -191,9 +221,9 @@ func (w *fastWriter) list(k kind, items []item, up *frame) {
 // document writes the declaration and the <Response> holding items.
 func (w *fastWriter) document(items []item) {
 	if w.compact {
-		w.buf = append(w.buf, xmlDeclaration+"<Response"...)
+		w.str(xmlDeclaration + "<Response")
 	} else {
-		w.buf = append(w.buf, xmlDeclaration+"\n<Response"...)
+		w.str(xmlDeclaration + "\n<Response")
 	}
 	w.commandList(items, nil)
 	w.list(kindResponse, items, nil)
@@ -216,13 +246,13 @@ func (w *fastWriter) item(it *item, fr *frame) {
 	w.indent()
 	k := it.kind()
 	if k == kindComment {
-		w.buf = append(w.buf, "<!--"...)
-		w.buf = append(w.buf, it.text()...)
-		w.buf = append(w.buf, "-->"...)
+		w.str("<!--")
+		w.str(it.text())
+		w.str("-->")
 		w.newline()
 		return
 	}
-	w.buf = append(w.buf, startTags[k]...)
+	w.str(startTags[k])
 	ra := it.attrs()
 	if ra != nil {
 		w.options(k, ra)

@@ -112,7 +112,10 @@ func nodeItem(n verbs.Node) item {
 // textRecord returns a record of the kind k, with the text s and neither
 // attribute values nor children.
 func textRecord(k kind, s string) item {
-	return newRecord(k, s, nil, nil)
+	if uint64(len(s)) > maxRecordText {
+		return bigRecord(k, s, nil, nil)
+	}
+	return item{str: unsafe.StringData(s), strLen: uint32(len(s)), nk: uint32(k)}
 }
 
 // newRecord returns a record of the kind k with the attribute values a, nil
@@ -122,20 +125,21 @@ func textRecord(k kind, s string) item {
 // item to the tree.
 func newRecord(k kind, text string, a *recAttrs, kids []item) item {
 	if uint64(len(text)) > maxRecordText || len(kids) > maxRecordKids {
-		return nodeItem(recordNode(k, text, a, kids))
+		return bigRecord(k, text, a, kids)
 	}
-	it := item{nk: uint32(k), strLen: uint32(len(text))}
-	if len(text) > 0 {
-		it.str = unsafe.StringData(text)
-	}
+	// The pointer of an empty text is never past the end of an
+	// allocation, and unsafe.String reads none of its bytes.
+	it := item{ext: unsafe.Pointer(a), str: unsafe.StringData(text), strLen: uint32(len(text)), nk: uint32(k) | uint32(len(kids))<<8}
 	if len(kids) > 0 {
 		it.first = &kids[0]
-		it.nk |= uint32(len(kids)) << 8
-	}
-	if a != nil {
-		it.ext = unsafe.Pointer(a)
 	}
 	return it
+}
+
+// bigRecord returns the node item of an element newRecord cannot keep as
+// a record.
+func bigRecord(k kind, text string, a *recAttrs, kids []item) item {
+	return nodeItem(recordNode(k, text, a, kids))
 }
 
 // node returns the node of an item of kindNode, nil for a record.
