@@ -55,24 +55,32 @@ var kindNames = [...]string{
 // reported at its node) is a node, made as the builder always made it.
 // An item never changes once made, so lists of items are shared.
 //
-// An item takes 32 bytes: three pointers and two 32-bit words, so that a
-// Flow with room for three items takes 128 bytes and copying a list moves
-// as little as it can.
+// An item takes 32 bytes in four fields: three pointers and one word of
+// lengths and kind. A Flow with room for three items takes 128 bytes, and
+// the compiler keeps a struct of at most four fields in registers, so an
+// item passed to a function is stored where it goes word by word, never
+// copied through memory as a whole.
 type item struct {
 	// ext is the node when the kind is kindNode (a *nodeBox, nil for the
 	// zero item), and otherwise the attribute values given to the
 	// element, a *recAttrs, or nil when none was.
 	ext unsafe.Pointer
-	// first and the count in nk are the children of a Gather or Dial, or
+	// first and the count in lk are the children of a Gather or Dial, or
 	// the commands of an Error, DTMF or Default (see kids). The list they
 	// stand for never changes once made, so its capacity is not needed.
 	first *item
-	// str and strLen are the text of a Say, the URL of a Play, the value
-	// of a DTMF branch or the destination of a To (see text).
-	str    *byte
-	strLen uint32
-	// nk is the number of children times 256 plus the kind.
-	nk uint32
+	// str and the length in lk are the text of a Say, the URL of a Play,
+	// the value of a DTMF branch or the destination of a To (see text).
+	str *byte
+	// lk holds, from the lowest bit up, the length of the text (32 bits),
+	// the kind (8 bits) and the number of children (24 bits).
+	lk uint64
+}
+
+// lengths returns the lk word of an item of the kind k with a text of
+// textLen bytes and n children.
+func lengths(k kind, textLen, n int) uint64 {
+	return uint64(uint32(textLen)) | uint64(k)<<32 | uint64(n)<<40
 }
 
 // The longest text and list of children a record holds; newRecord makes
@@ -87,14 +95,14 @@ var (
 type nodeBox struct{ n verbs.Node }
 
 // kind returns the element of a record, kindNode for a node.
-func (it *item) kind() kind { return kind(it.nk) }
+func (it item) kind() kind { return kind(it.lk >> 32) }
 
 // text returns the text of a record.
-func (it *item) text() string { return unsafe.String(it.str, it.strLen) }
+func (it item) text() string { return unsafe.String(it.str, uint32(it.lk)) }
 
 // kids returns the children or commands of a record, nil when it has none.
-func (it *item) kids() []item {
-	n := it.nk >> 8
+func (it item) kids() []item {
+	n := it.lk >> 40
 	if n == 0 {
 		return nil
 	}
@@ -115,7 +123,7 @@ func textRecord(k kind, s string) item {
 	if uint64(len(s)) > maxRecordText {
 		return bigRecord(k, s, nil, nil)
 	}
-	return item{str: unsafe.StringData(s), strLen: uint32(len(s)), nk: uint32(k)}
+	return item{str: unsafe.StringData(s), lk: lengths(k, len(s), 0)}
 }
 
 // newRecord returns a record of the kind k with the attribute values a, nil
@@ -129,7 +137,7 @@ func newRecord(k kind, text string, a *recAttrs, kids []item) item {
 	}
 	// The pointer of an empty text is never past the end of an
 	// allocation, and unsafe.String reads none of its bytes.
-	it := item{ext: unsafe.Pointer(a), str: unsafe.StringData(text), strLen: uint32(len(text)), nk: uint32(k) | uint32(len(kids))<<8}
+	it := item{ext: unsafe.Pointer(a), str: unsafe.StringData(text), lk: lengths(k, len(text), len(kids))}
 	if len(kids) > 0 {
 		it.first = &kids[0]
 	}
@@ -143,7 +151,7 @@ func bigRecord(k kind, text string, a *recAttrs, kids []item) item {
 }
 
 // node returns the node of an item of kindNode, nil for a record.
-func (it *item) node() verbs.Node {
+func (it item) node() verbs.Node {
 	if it.kind() != kindNode || it.ext == nil {
 		return nil
 	}
@@ -152,7 +160,7 @@ func (it *item) node() verbs.Node {
 
 // attrs returns the attribute values of a record, nil when no attribute
 // option was given.
-func (it *item) attrs() *recAttrs {
+func (it item) attrs() *recAttrs {
 	if it.kind() == kindNode {
 		return nil
 	}
@@ -161,7 +169,7 @@ func (it *item) attrs() *recAttrs {
 
 // name returns the element name of a record, comment() for a comment (the
 // step of its path).
-func (it *item) name() string { return kindNames[it.kind()] }
+func (it item) name() string { return kindNames[it.kind()] }
 
 // toNode returns the node of it: its own, or a new one made from the
 // record exactly as the builder made nodes before records, with new
