@@ -45,13 +45,25 @@ func attrsOf(a *recAttrs) *recAttrs {
 }
 
 func sayClean(text string, a *recAttrs) bool {
-	if text == "" || strings.TrimSpace(text) == "" {
+	if text == "" || !notBlank(text) {
 		return false
 	}
-	a = attrsOf(a)
+	if a == nil {
+		return true
+	}
 	return (a.Type == "" || a.Type == "Standard" || a.Type == "WaveNet") &&
 		(a.Gender == "" || a.Gender == "FEMALE" || a.Gender == "MALE") &&
 		(a.Lang == "" || renderhook.IsLangTag(a.Lang)) && okCount(a.Loop)
+}
+
+// notBlank reports a text with a character other than white space. A
+// text that starts with a printable ASCII character other than the space
+// is not blank, which strings.TrimSpace would take a call to find.
+func notBlank(text string) bool {
+	if c := text[0]; c > ' ' && c < 0x7f {
+		return true
+	}
+	return strings.TrimSpace(text) != ""
 }
 
 func playClean(url string, a *recAttrs) bool {
