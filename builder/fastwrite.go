@@ -345,8 +345,27 @@ func appendStep(dst []byte, list []item, i int) []byte {
 // warn reports a warning about the element at fr or, when list is not
 // nil, about its child i; attr names the attribute it concerns.
 func (w *fastWriter) warn(fr *frame, list []item, i int, attr, rule, msg string) {
-	var scratch [256]byte // where the path is made, on the stack when it fits
-	p := appendPath(scratch[:0], fr)
+	var path string
+	if w.ds == nil {
+		// The first finding and its path take one allocation: the path
+		// is made in place (in an array of its own when it is longer),
+		// written once before the string is made, and never again.
+		x := new(firstFinding)
+		p := appendFindingPath(x.path[:0], fr, list, i, attr)
+		path = unsafe.String(unsafe.SliceData(p), len(p))
+		w.ds = x.ds[:0:1]
+	} else {
+		var scratch [256]byte // where the path is made, on the stack when it fits
+		path = string(appendFindingPath(scratch[:0], fr, list, i, attr))
+	}
+	w.ds = append(w.ds, render.Diagnostic{Path: path, Severity: render.SeverityWarning, Rule: rule, Message: msg})
+}
+
+// appendFindingPath appends the path of the element at fr or, when list
+// is not nil, of its child i, and of its attribute attr when that is not
+// "", to dst.
+func appendFindingPath(dst []byte, fr *frame, list []item, i int, attr string) []byte {
+	p := appendPath(dst, fr)
 	if list != nil {
 		p = appendStep(p, list, i)
 	}
@@ -354,18 +373,7 @@ func (w *fastWriter) warn(fr *frame, list []item, i int, attr, rule, msg string)
 		p = append(p, "/@"...)
 		p = append(p, attr...)
 	}
-	var path string
-	if w.ds == nil && len(p) <= firstPathBytes {
-		// The first finding and its path take one allocation. The path
-		// is written once, before the string is made, and never again.
-		x := new(firstFinding)
-		n := copy(x.path[:], p)
-		path = unsafe.String(&x.path[0], n)
-		w.ds = x.ds[:0:1]
-	} else {
-		path = string(p)
-	}
-	w.ds = append(w.ds, render.Diagnostic{Path: path, Severity: render.SeverityWarning, Rule: rule, Message: msg})
+	return p
 }
 
 // firstPathBytes is the longest path that firstFinding holds.

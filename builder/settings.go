@@ -262,7 +262,7 @@ func (s *settings) recordKids() (*recAttrs, []item, bool) {
 	default:
 		a, kids = new(recAttrs), make([]item, 0, k)
 	}
-	*a = compact(&s.attrs)
+	compact(a, &s.attrs)
 	kids = append(kids, s.kids[:s.nkids]...)
 	return a, append(kids, s.more...), true
 }
