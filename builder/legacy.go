@@ -2,7 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/opentact-go/opentact/verbs"
@@ -85,7 +84,7 @@ type PromptList struct {
 func Prompts(prompts *Flow) PromptList {
 	b := prompts.snapshot()
 	p := PromptList{b: b}
-	if !slices.ContainsFunc(b.items, func(it item) bool { return !isGatherChild(&it) }) {
+	if allGatherChildren(b.items) {
 		p.items = b.items // every command can be a prompt: share the list
 		return p
 	}
@@ -104,28 +103,50 @@ func Prompts(prompts *Flow) PromptList {
 	return p
 }
 
+// allGatherChildren reports whether every command of items can be a child
+// of a Gather.
+func allGatherChildren(items []item) bool {
+	for i := range items {
+		if !isGatherChild(&items[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // isGatherChild reports whether the command it can be a child of a
 // Gather, as the node types say.
 func isGatherChild(it *item) bool {
-	var n verbs.Node = it.node()
-	switch it.kind() {
-	case kindNode:
-	case kindSay:
-		n = (*verbs.Say)(nil)
-	case kindPlay:
-		n = (*verbs.Play)(nil)
-	case kindPause:
-		n = (*verbs.Pause)(nil)
-	case kindError:
-		n = (*verbs.Error)(nil)
-	case kindComment:
-		n = (*verbs.Comment)(nil)
-	default:
-		return false
+	if k := it.kind(); k != kindNode {
+		return gatherChildKinds[k]
 	}
-	_, ok := n.(verbs.GatherChild)
+	_, ok := it.node().(verbs.GatherChild)
 	return ok
 }
+
+// gatherChildKinds tells the kinds of records that can be children of a
+// Gather, as the types of their nodes say, read once.
+var gatherChildKinds = func() (t [len(kindNames)]bool) {
+	for k := range t {
+		var n verbs.Node
+		switch kind(k) {
+		case kindSay:
+			n = (*verbs.Say)(nil)
+		case kindPlay:
+			n = (*verbs.Play)(nil)
+		case kindPause:
+			n = (*verbs.Pause)(nil)
+		case kindError:
+			n = (*verbs.Error)(nil)
+		case kindComment:
+			n = (*verbs.Comment)(nil)
+		default:
+			continue
+		}
+		_, t[k] = n.(verbs.GatherChild)
+	}
+	return t
+}()
 
 func (o PromptList) apply(s *settings) {
 	s.own = append(s.own, o.own...)
