@@ -86,7 +86,7 @@ func Digit(value string, then *Flow, attrs ...RawAttr) Branch {
 	if len(attrs) > 0 {
 		return Branch{node: &verbs.DTMF{Value: value, Commands: b.nodes(), Extra: extraOf(attrs)}, b: b}
 	}
-	return Branch{it: newRecord(kindDTMF, value, nil, b.items), b: b}
+	return Branch{it: newRecord(kindDTMF, value, nil, b.items()), b: b}
 }
 
 func (o Branch) apply(s *settings) {
@@ -96,7 +96,7 @@ func (o Branch) apply(s *settings) {
 		// checkUnique; elsewhere every use shares the node.
 		s.child(nodeItem(o.node), nil, o.b.nested, true, 0)
 	case o.it.kind() == kindDTMF:
-		s.child(o.it, nil, o.b.nested, o.b.slow, o.b.depth+1)
+		s.child(o.it, nil, o.b.nested, o.b.slow(), o.b.depth()+1)
 	case o.it.ext != nil:
 		// A branch of more commands than a record holds is a node.
 		s.child(o.it, nil, o.b.nested, true, 0)
@@ -126,12 +126,12 @@ type DefaultBlock struct {
 func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return DefaultBlock{it: newRecord(kindDefault, "", nil, b.items), b: b}
+		return DefaultBlock{it: newRecord(kindDefault, "", nil, b.items()), b: b}
 	}
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return DefaultBlock{it: newRecord(kindDefault, "", a, b.items), b: b}
+		return DefaultBlock{it: newRecord(kindDefault, "", a, b.items()), b: b}
 	}
 	n := &verbs.Default{Commands: b.nodes()}
 	s.fillDefault(n)
@@ -143,7 +143,7 @@ func (o DefaultBlock) apply(s *settings) {
 		s.fail("", "default", "zero DefaultBlock; use Default")
 		return
 	}
-	s.child(o.it, o.own, o.b.nested, o.b.slow, o.b.depth+1)
+	s.child(o.it, o.own, o.b.nested, o.b.slow(), o.b.depth()+1)
 }
 func (DefaultBlock) gatherOption() {}
 func (DefaultBlock) switchOption() {}
@@ -173,12 +173,12 @@ type ErrorBlock struct {
 func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return ErrorBlock{it: newRecord(kindError, "", nil, b.items), b: b}
+		return ErrorBlock{it: newRecord(kindError, "", nil, b.items()), b: b}
 	}
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return ErrorBlock{it: newRecord(kindError, "", a, b.items), b: b}
+		return ErrorBlock{it: newRecord(kindError, "", a, b.items()), b: b}
 	}
 	n := &verbs.Error{Commands: b.nodes()}
 	s.fillError(n)
@@ -190,7 +190,7 @@ func (o ErrorBlock) apply(s *settings) {
 		s.fail("", "error", "zero ErrorBlock; use OnError")
 		return
 	}
-	s.child(o.it, o.own, o.b.nested, o.b.slow, o.b.depth+1)
+	s.child(o.it, o.own, o.b.nested, o.b.slow(), o.b.depth()+1)
 }
 func (ErrorBlock) dialOption()     {}
 func (ErrorBlock) gatherOption()   {}

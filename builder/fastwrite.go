@@ -358,7 +358,11 @@ func (w *fastWriter) warn(fr *frame, list []item, i int, attr, rule, msg string)
 		var scratch [256]byte // where the path is made, on the stack when it fits
 		path = string(appendFindingPath(scratch[:0], fr, list, i, attr))
 	}
-	w.ds = append(w.ds, render.Diagnostic{Path: path, Severity: render.SeverityWarning, Rule: rule, Message: msg})
+	// Filled in place: a literal appended would be made on the stack and
+	// copied whole.
+	w.ds = append(w.ds, render.Diagnostic{})
+	d := &w.ds[len(w.ds)-1]
+	d.Path, d.Severity, d.Rule, d.Message = path, render.SeverityWarning, rule, msg
 }
 
 // appendFindingPath appends the path of the element at fr or, when list

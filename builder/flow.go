@@ -56,28 +56,48 @@ func (f *Flow) Len() int {
 }
 
 // sub is a flow as it was when an element took it in: its items, the
-// problems of their nodes and its summary.
+// problems of their nodes and its summary. Its four fields fit in 24
+// bytes, so the compiler keeps a sub in registers (see item).
 type sub struct {
-	items  []item
-	nested *issues
-	slow   bool
-	depth  int
+	first  *item   // the items: n of them from first
+	nested *issues // the problems of their nodes
+	n      int32
+	// sum is the flow's depth times 2, plus 1 when it is slow.
+	sum int32
 }
 
 // snapshot returns the flow as it is now. The list shares its array with
-// f, but its capacity ends at its length and f only ever appends past it,
-// so later calls on f never show in it. Items never change once made, and
-// Build makes new nodes of the records and copies the whole document.
+// f, but f only ever appends past its length, so later calls on f never
+// show in it. Items never change once made, and Build makes new nodes of
+// the records and copies the whole document.
 func (f *Flow) snapshot() sub {
 	if f == nil || f.n == 0 {
 		return sub{}
 	}
-	return sub{items: f.items(), nested: f.issues.freeze(), slow: f.slow, depth: int(f.depth)}
+	b := sub{first: f.first, nested: f.issues.freeze(), n: f.n, sum: f.depth << 1}
+	if f.slow {
+		b.sum |= 1
+	}
+	return b
 }
+
+// items returns the items of the sub-flow, nil when it has none.
+func (b sub) items() []item {
+	if b.n == 0 {
+		return nil
+	}
+	return unsafe.Slice(b.first, b.n)
+}
+
+// slow reports a sub-flow that only the tree can render and check.
+func (b sub) slow() bool { return b.sum&1 != 0 }
+
+// depth returns the nesting depth of the sub-flow (see Flow.depth).
+func (b sub) depth() int { return int(b.sum >> 1) }
 
 // nodes returns the commands of the sub-flow as nodes, nil when it is
 // empty.
-func (b sub) nodes() []verbs.Command { return commandNodes(b.items) }
+func (b sub) nodes() []verbs.Command { return commandNodes(b.items()) }
 
 // push1 appends the item it. Within the capacity it is stored in place,
 // without the bulk copy of push.
@@ -166,9 +186,9 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 			continue
 		}
 		b := g.snapshot()
-		f.push(b.items...)
-		f.slow = f.slow || b.slow
-		f.depth = max(f.depth, int32(min(b.depth, maxFastDepth+1)))
+		f.push(b.items()...)
+		f.slow = f.slow || b.slow()
+		f.depth = max(f.depth, int32(min(b.depth(), maxFastDepth+1)))
 		if b.nested != nil {
 			f.problems().merge(b.nested)
 		}
@@ -395,7 +415,7 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 	collect(&s, opts)
 	b := then.snapshot()
 	if a, ok := s.record(); ok {
-		return f.record(newRecord(kindError, "", a, b.items), b.slow, b.depth+1, b.nested)
+		return f.record(newRecord(kindError, "", a, b.items()), b.slow(), b.depth()+1, b.nested)
 	}
 	s.nested.merge(b.nested)
 	n := &verbs.Error{Commands: b.nodes()}

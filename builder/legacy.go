@@ -63,6 +63,8 @@ func DialRecord(mode verbs.DialRecord) DialRecordAttr { return DialRecordAttr{mo
 //
 // Deprecated: legacy dialect; put the prompts before the Gather.
 type PromptList struct {
+	// items are the prompts when some command could not be one (own is
+	// not empty); otherwise every command of b is a prompt.
 	items []item
 	own   []issue
 	b     sub
@@ -83,12 +85,11 @@ type PromptList struct {
 // Deprecated: legacy dialect; put the prompts before the Gather.
 func Prompts(prompts *Flow) PromptList {
 	b := prompts.snapshot()
-	p := PromptList{b: b}
-	if allGatherChildren(b.items) {
-		p.items = b.items // every command can be a prompt: share the list
-		return p
+	if allGatherChildren(b.items()) {
+		return PromptList{b: b} // every command can be a prompt: share the list
 	}
-	for _, it := range b.items {
+	p := PromptList{b: b}
+	for _, it := range b.items() {
 		if isGatherChild(&it) {
 			p.items = append(p.items, it)
 			continue
@@ -151,11 +152,15 @@ var gatherChildKinds = func() (t [len(kindNames)]bool) {
 func (o PromptList) apply(s *settings) {
 	s.own = append(s.own, o.own...)
 	s.nested.merge(o.b.nested)
-	for _, it := range o.items {
+	items := o.items
+	if len(o.own) == 0 {
+		items = o.b.items()
+	}
+	for _, it := range items {
 		s.addChild(it)
 	}
-	s.slow = s.slow || o.b.slow
-	s.depth = max(s.depth, o.b.depth)
+	s.slow = s.slow || o.b.slow()
+	s.depth = max(s.depth, o.b.depth())
 }
 func (PromptList) gatherOption() {}
 
