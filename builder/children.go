@@ -2,7 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -47,7 +46,7 @@ func Number(digits string, attrs ...RawAttr) Destination {
 }
 
 func checkDestination(d string) []issue {
-	if strings.TrimSpace(d) == "" {
+	if d == "" || !notBlank(d) {
 		return []issue{{rule: "destination", msg: "empty destination"}}
 	}
 	return nil

@@ -117,7 +117,7 @@ func hostLabel(l string) bool {
 
 // fastHTTPURL reports http:// or https:// followed by a host name, an
 // optional port of digits, and a path, query and fragment of characters
-// that need no escape; false means "not sure".
+// that need no escape; false means "not sure". It reads the value once.
 func fastHTTPURL(s string) bool {
 	var rest string
 	switch {
@@ -128,33 +128,39 @@ func fastHTTPURL(s string) bool {
 	default:
 		return false
 	}
-	end := len(rest)
-	for i := 0; i < len(rest); i++ {
-		if c := rest[i]; c == '/' || c == '?' || c == '#' {
-			end = i
+	// The host: labels up to the first byte that is neither a label's
+	// nor a dot.
+	i, start := 0, 0
+	for ; i < len(rest); i++ {
+		c := rest[i]
+		if scanClass[c]&classHost != 0 {
+			continue
+		}
+		if c != '.' {
 			break
 		}
-	}
-	host := rest[:end]
-	for i := 0; i < len(host); i++ {
-		if host[i] == ':' {
-			port := host[i+1:]
-			if port == "" || len(port) > 5 {
-				return false
-			}
-			for j := 0; j < len(port); j++ {
-				if !isDigit(port[j]) {
-					return false
-				}
-			}
-			host = host[:i]
-			break
+		if !hostLabel(rest[start:i]) {
+			return false
 		}
+		start = i + 1
 	}
-	if !fastHostName(host) {
+	if i > 253 || !hostLabel(rest[start:i]) {
 		return false
 	}
-	for i := end; i < len(rest); i++ {
+	if i < len(rest) && rest[i] == ':' {
+		j := i + 1
+		for j < len(rest) && isDigit(rest[j]) {
+			j++
+		}
+		if j == i+1 || j-i-1 > 5 {
+			return false
+		}
+		i = j
+	}
+	if i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
+		return false
+	}
+	for ; i < len(rest); i++ {
 		if scanClass[rest[i]]&classURL == 0 {
 			return false
 		}
