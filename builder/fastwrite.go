@@ -214,8 +214,15 @@ func (w *fastWriter) list(k kind, items []item, up *frame) {
 		w.item(&items[i], &fr)
 	}
 	w.depth--
-	w.indent()
-	w.endTag(k)
+	switch {
+	case w.compact:
+		w.str(endTags[k][:len(endTags[k])-1])
+	case w.depth < len(indentedTags):
+		w.str(indentedTags[w.depth].end[k])
+	default:
+		w.indent()
+		w.endTag(k)
+	}
 }
 
 // document writes the declaration and the <Response> holding items.
@@ -239,20 +246,40 @@ var startTags, endTags = func() (start, end [len(kindNames)]string) {
 	return start, end
 }()
 
+// indentedTags are, for the shallow depths, the start of the start tag
+// and the end tag of each record's element with the indentation before
+// it, so that the indented layout writes both at once.
+var indentedTags = func() (t [8]struct{ start, end [len(kindNames)]string }) {
+	for d := range t {
+		for k := range kindNames {
+			t[d].start[k] = indentSpaces[:2*d] + startTags[k]
+			t[d].end[k] = indentSpaces[:2*d] + endTags[k]
+		}
+	}
+	return t
+}()
+
 // item writes the record it, whose place is fr, attributes in the
 // order of render's writer; first the warnings about it and about its list
 // of children, in render.Check's order.
 func (w *fastWriter) item(it *item, fr *frame) {
-	w.indent()
 	k := it.kind()
-	if k == kindComment {
+	switch {
+	case k == kindComment:
+		w.indent()
 		w.str("<!--")
 		w.str(it.text())
 		w.str("-->")
 		w.newline()
 		return
+	case w.compact:
+		w.str(startTags[k])
+	case w.depth < len(indentedTags):
+		w.str(indentedTags[w.depth].start[k])
+	default:
+		w.indent()
+		w.str(startTags[k])
 	}
-	w.str(startTags[k])
 	ra := it.attrs()
 	if ra != nil {
 		w.options(k, ra)
