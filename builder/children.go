@@ -25,7 +25,11 @@ type Destination struct {
 func To(destination string, attrs ...RawAttr) Destination {
 	own := checkDestination(destination)
 	if len(attrs) == 0 && own == nil {
-		return Destination{it: textRecord(kindTo, destination)}
+		it := textRecord(kindTo, destination)
+		if it.kind() == kindTo && fastDestination(destination) {
+			it.lk |= plainMark // Dial need not scan it again, nor the writer escape it
+		}
+		return Destination{it: it}
 	}
 	return Destination{it: nodeItem(&verbs.To{Destination: destination, Extra: extraOf(attrs)}), own: own}
 }

@@ -129,7 +129,7 @@ func dialKidsClean(kids []item) bool {
 	for i := range kids {
 		switch kids[i].kind() {
 		case kindTo:
-			if hasError || !destinationClean(kids[i].text()) {
+			if hasError || !kids[i].plain() && !destinationClean(kids[i].text()) {
 				return false
 			}
 			dests++

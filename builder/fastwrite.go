@@ -131,14 +131,38 @@ func (w *fastWriter) indent() {
 	w.str(indentSpaces[:n])
 }
 
-// escaped writes s escaped.
+// escaped writes s escaped. A short value of bytes that need no escape
+// (a DTMF value, a key, a tag) is copied without the call.
 func (w *fastWriter) escaped(s string, attr bool) {
+	if len(s) <= 8 && noEscapeShort(s) {
+		w.str(s)
+		return
+	}
 	b, bad := renderhook.AppendEscaped(w.buf[:w.n], s, attr)
 	if bad >= 0 {
 		w.bad = true
 	}
 	w.appended(b)
 }
+
+// noEscapeShort reports whether every byte of s is printable ASCII that
+// neither text nor attribute values escape: 0x20 to 0x7E but & < > ".
+func noEscapeShort(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !noEscape[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// noEscape tells the bytes noEscapeShort accepts.
+var noEscape = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '&' && c != '<' && c != '>' && c != '"'
+	}
+	return t
+}()
 
 // attr writes a string attribute when it is not empty; name is the
 // attribute's name between the space before it and the =" after it.
@@ -287,7 +311,15 @@ func (w *fastWriter) item(it *item, fr *frame) {
 	switch k {
 	case kindAnswer, kindHangup, kindPause, kindHold, kindUnhold:
 		w.end()
-	case kindSay, kindTo:
+	case kindTo:
+		if it.plain() {
+			w.char('>')
+			w.str(it.text())
+			w.endTag(k)
+			break
+		}
+		w.text(k, it.text())
+	case kindSay:
 		w.text(k, it.text())
 	case kindPlay:
 		w.playRules(it.text(), fr)

@@ -73,9 +73,18 @@ type item struct {
 	// the value of a DTMF branch or the destination of a To (see text).
 	str *byte
 	// lk holds, from the lowest bit up, the length of the text (32 bits),
-	// the kind (8 bits) and the number of children (24 bits).
+	// the kind (7 bits), the plain mark (1 bit, see plain) and the number
+	// of children (24 bits).
 	lk uint64
 }
+
+// plainMark is the bit of lk that marks a destination the fast scan
+// accepted (fastDestination): a valid one, made only of letters, digits
+// and + . _ - @ :, which need no escape.
+const plainMark = 1 << 39
+
+// plain reports a text marked plainMark.
+func (it item) plain() bool { return it.lk&plainMark != 0 }
 
 // lengths returns the lk word of an item of the kind k with a text of
 // textLen bytes and n children.
@@ -95,7 +104,7 @@ var (
 type nodeBox struct{ n verbs.Node }
 
 // kind returns the element of a record, kindNode for a node.
-func (it item) kind() kind { return kind(it.lk >> 32) }
+func (it item) kind() kind { return kind(it.lk>>32) &^ 0x80 }
 
 // text returns the text of a record.
 func (it item) text() string { return unsafe.String(it.str, uint32(it.lk)) }

@@ -71,3 +71,42 @@ func TestRecordLimits(t *testing.T) {
 		t.Errorf("Check with lowered limits:\n%v\nwant\n%v", ds, want)
 	}
 }
+
+// TestPlainDestinations checks that a destination the fast scan accepts
+// is marked plain, one only render's rule decides is not, and that both
+// render as the tree renders them.
+func TestPlainDestinations(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		dest  string
+		plain bool
+	}{
+		{"12223334455", true},
+		{"+12223334455", true},
+		{"support1@sip.opentact.org", true},
+		{"sip:alice@example.com", true},
+		{"alice@example.com:5060", false},
+		{"SIP:alice@example.com", false},
+	} {
+		if got := To(tc.dest).it.plain(); got != tc.plain {
+			t.Errorf("To(%q) plain = %v, want %v", tc.dest, got, tc.plain)
+		}
+		f := New().Dial(To(tc.dest), To("12223334466"))
+		got, err := f.XML()
+		r, berr := f.Build()
+		if (err == nil) != (berr == nil) {
+			t.Errorf("%q: XML error %v, Build error %v", tc.dest, err, berr)
+			continue
+		}
+		if r == nil {
+			continue
+		}
+		want, err := render.Marshal(r)
+		if err != nil {
+			t.Fatalf("%q: render.Marshal: %v", tc.dest, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%q: XML\n%s\nwant\n%s", tc.dest, got, want)
+		}
+	}
+}
