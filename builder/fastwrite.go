@@ -176,11 +176,16 @@ func (w *fastWriter) attr(name, s string) {
 }
 
 func (w *fastWriter) intAttr(name string, set bool, v int64) {
-	if set {
-		w.str(name)
-		w.appended(strconv.AppendInt(w.buf[:w.n], v, 10))
-		w.char('"')
+	if !set {
+		return
 	}
+	w.str(name)
+	if v >= 0 && v <= 9 {
+		w.char('0' + byte(v)) // a count of keys or loops: one digit
+	} else {
+		w.appended(strconv.AppendInt(w.buf[:w.n], v, 10))
+	}
+	w.char('"')
 }
 
 func (w *fastWriter) boolAttr(name string, set, v bool) {
