@@ -132,7 +132,16 @@ func textRecord(k kind, s string) item {
 	if uint64(len(s)) > maxRecordText {
 		return bigRecord(k, s, nil, nil)
 	}
-	return item{str: unsafe.StringData(s), lk: lengths(k, len(s), 0)}
+	return item{str: textData(s), lk: lengths(k, len(s), 0)}
+}
+
+// textData returns the pointer to the bytes of s, nil for "" (whose
+// pointer may be anything, even past the end of an allocation).
+func textData(s string) *byte {
+	if s == "" {
+		return nil
+	}
+	return unsafe.StringData(s)
 }
 
 // newRecord returns a record of the kind k with the attribute values a, nil
@@ -144,9 +153,7 @@ func newRecord(k kind, text string, a *recAttrs, kids []item) item {
 	if uint64(len(text)) > maxRecordText || len(kids) > maxRecordKids {
 		return bigRecord(k, text, a, kids)
 	}
-	// The pointer of an empty text is never past the end of an
-	// allocation, and unsafe.String reads none of its bytes.
-	it := item{ext: unsafe.Pointer(a), str: unsafe.StringData(text), lk: lengths(k, len(text), len(kids))}
+	it := item{ext: unsafe.Pointer(a), str: textData(text), lk: lengths(k, len(text), len(kids))}
 	if len(kids) > 0 {
 		it.first = &kids[0]
 	}
