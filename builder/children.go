@@ -2,7 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -26,7 +25,11 @@ type Destination struct {
 func To(destination string, attrs ...RawAttr) Destination {
 	own := checkDestination(destination)
 	if len(attrs) == 0 && own == nil {
-		return Destination{it: item{kind: kindTo, text: destination}}
+		it := textRecord(kindTo, destination)
+		if it.kind() == kindTo && fastDestination(destination) {
+			it.lk |= plainMark // Dial need not scan it again, nor the writer escape it
+		}
+		return Destination{it: it}
 	}
 	return Destination{it: nodeItem(&verbs.To{Destination: destination, Extra: extraOf(attrs)}), own: own}
 }
@@ -47,14 +50,14 @@ func Number(digits string, attrs ...RawAttr) Destination {
 }
 
 func checkDestination(d string) []issue {
-	if strings.TrimSpace(d) == "" {
+	if d == "" || !notBlank(d) {
 		return []issue{{rule: "destination", msg: "empty destination"}}
 	}
 	return nil
 }
 
 func (o Destination) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.ext == nil {
+	if o.it.kind() == kindNode && o.it.ext == nil {
 		s.fail("", "destination", "zero Destination; use To")
 		return
 	}
@@ -86,7 +89,7 @@ func Digit(value string, then *Flow, attrs ...RawAttr) Branch {
 	if len(attrs) > 0 {
 		return Branch{node: &verbs.DTMF{Value: value, Commands: b.nodes(), Extra: extraOf(attrs)}, b: b}
 	}
-	return Branch{it: newRecord(kindDTMF, value, nil, b.items), b: b}
+	return Branch{it: newRecord(kindDTMF, value, nil, b.items()), b: b}
 }
 
 func (o Branch) apply(s *settings) {
@@ -95,8 +98,11 @@ func (o Branch) apply(s *settings) {
 		// A branch given twice in one Gather gets a node of its own from
 		// checkUnique; elsewhere every use shares the node.
 		s.child(nodeItem(o.node), nil, o.b.nested, true, 0)
-	case o.it.kind == kindDTMF:
-		s.child(o.it, nil, o.b.nested, o.b.slow, o.b.depth+1)
+	case o.it.kind() == kindDTMF:
+		s.child(o.it, nil, o.b.nested, o.b.slow(), o.b.depth()+1)
+	case o.it.ext != nil:
+		// A branch of more commands than a record holds is a node.
+		s.child(o.it, nil, o.b.nested, true, 0)
 	default:
 		s.fail("", "dtmf", "zero Branch; use Digit")
 	}
@@ -123,12 +129,12 @@ type DefaultBlock struct {
 func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return DefaultBlock{it: newRecord(kindDefault, "", nil, b.items), b: b}
+		return DefaultBlock{it: newRecord(kindDefault, "", nil, b.items()), b: b}
 	}
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return DefaultBlock{it: newRecord(kindDefault, "", a, b.items), b: b}
+		return DefaultBlock{it: newRecord(kindDefault, "", a, b.items()), b: b}
 	}
 	n := &verbs.Default{Commands: b.nodes()}
 	s.fillDefault(n)
@@ -136,11 +142,11 @@ func Default(then *Flow, opts ...DefaultOption) DefaultBlock {
 }
 
 func (o DefaultBlock) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.ext == nil {
+	if o.it.kind() == kindNode && o.it.ext == nil {
 		s.fail("", "default", "zero DefaultBlock; use Default")
 		return
 	}
-	s.child(o.it, o.own, o.b.nested, o.b.slow, o.b.depth+1)
+	s.child(o.it, o.own, o.b.nested, o.b.slow(), o.b.depth()+1)
 }
 func (DefaultBlock) gatherOption() {}
 func (DefaultBlock) switchOption() {}
@@ -170,12 +176,12 @@ type ErrorBlock struct {
 func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 	b := then.snapshot()
 	if len(opts) == 0 {
-		return ErrorBlock{it: newRecord(kindError, "", nil, b.items), b: b}
+		return ErrorBlock{it: newRecord(kindError, "", nil, b.items()), b: b}
 	}
 	var s settings
 	collect(&s, opts)
 	if a, ok := s.record(); ok {
-		return ErrorBlock{it: newRecord(kindError, "", a, b.items), b: b}
+		return ErrorBlock{it: newRecord(kindError, "", a, b.items()), b: b}
 	}
 	n := &verbs.Error{Commands: b.nodes()}
 	s.fillError(n)
@@ -183,11 +189,11 @@ func OnError(then *Flow, opts ...ErrorOption) ErrorBlock {
 }
 
 func (o ErrorBlock) apply(s *settings) {
-	if o.it.kind == kindNode && o.it.ext == nil {
+	if o.it.kind() == kindNode && o.it.ext == nil {
 		s.fail("", "error", "zero ErrorBlock; use OnError")
 		return
 	}
-	s.child(o.it, o.own, o.b.nested, o.b.slow, o.b.depth+1)
+	s.child(o.it, o.own, o.b.nested, o.b.slow(), o.b.depth()+1)
 }
 func (ErrorBlock) dialOption()     {}
 func (ErrorBlock) gatherOption()   {}
@@ -257,7 +263,7 @@ func (o CommentItem) apply(s *settings) {
 		s.fail("", "comment", "zero CommentItem; use Comment")
 		return
 	}
-	s.child(item{kind: kindComment, text: o.text}, nil, nil, !commentClean(o.text), 1)
+	s.child(textRecord(kindComment, o.text), nil, nil, !commentClean(o.text), 1)
 }
 func (CommentItem) dialOption()     {}
 func (CommentItem) gatherOption()   {}

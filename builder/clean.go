@@ -45,13 +45,25 @@ func attrsOf(a *recAttrs) *recAttrs {
 }
 
 func sayClean(text string, a *recAttrs) bool {
-	if text == "" || strings.TrimSpace(text) == "" {
+	if text == "" || !notBlank(text) {
 		return false
 	}
-	a = attrsOf(a)
+	if a == nil {
+		return true
+	}
 	return (a.Type == "" || a.Type == "Standard" || a.Type == "WaveNet") &&
 		(a.Gender == "" || a.Gender == "FEMALE" || a.Gender == "MALE") &&
 		(a.Lang == "" || renderhook.IsLangTag(a.Lang)) && okCount(a.Loop)
+}
+
+// notBlank reports a text with a character other than white space. A
+// text that starts with a printable ASCII character other than the space
+// is not blank, which strings.TrimSpace would take a call to find.
+func notBlank(text string) bool {
+	if c := text[0]; c > ' ' && c < 0x7f {
+		return true
+	}
+	return strings.TrimSpace(text) != ""
 }
 
 func playClean(url string, a *recAttrs) bool {
@@ -87,9 +99,9 @@ func dtmfClean(value string) bool {
 func gatherKidsClean(kids []item) bool {
 	var hasDefault, hasError bool
 	for i := range kids {
-		switch kids[i].kind {
+		switch kids[i].kind() {
 		case kindDTMF:
-			if hasDefault || hasError || !dtmfClean(kids[i].text) {
+			if hasDefault || hasError || !dtmfClean(kids[i].text()) {
 				return false
 			}
 		case kindDefault:
@@ -115,9 +127,9 @@ func gatherKidsClean(kids []item) bool {
 func dialKidsClean(kids []item) bool {
 	dests, hasError := 0, false
 	for i := range kids {
-		switch kids[i].kind {
+		switch kids[i].kind() {
 		case kindTo:
-			if hasError || !destinationClean(kids[i].text) {
+			if hasError || !kids[i].plain() && !destinationClean(kids[i].text()) {
 				return false
 			}
 			dests++
@@ -153,10 +165,10 @@ func duplicateDigit(kids []item) bool {
 
 // digitValue returns the value of a digit branch, a record or a node.
 func digitValue(it *item) (string, bool) {
-	if it.kind == kindDTMF {
-		return it.text, true
+	if it.kind() == kindDTMF {
+		return it.text(), true
 	}
-	if d, ok := it.ext.(*verbs.DTMF); ok && d != nil {
+	if d, ok := it.node().(*verbs.DTMF); ok && d != nil {
 		return d.Value, true
 	}
 	return "", false

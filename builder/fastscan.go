@@ -26,6 +26,35 @@ func isHTTPURL(s string) bool {
 	return renderhook.IsHTTPURL(s)
 }
 
+// scanClass holds, for every byte, the sets of the scans below it belongs
+// to, so that each byte of a value costs one table load.
+var scanClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		switch {
+		case isDigit(b):
+			t[c] = classDigit | classUser | classHost | classURL
+		case isAlnum(b):
+			t[c] = classUser | classHost | classURL
+		}
+	}
+	t['.'] |= classUser | classURL
+	t['_'] |= classUser | classURL
+	t['-'] |= classUser | classHost | classURL
+	for _, c := range []byte("~!$&'()*+,;=:@/?#") {
+		t[c] |= classURL
+	}
+	return t
+}()
+
+// The classes of scanClass.
+const (
+	classDigit = 1 << iota // 0-9
+	classUser              // letters, digits and ._- : the user of a SIP address
+	classHost              // letters, digits and -: the bytes of a host label
+	classURL               // what net/url takes as it is in a path, query or fragment
+)
+
 // fastDestination reports a phone number of 7 to 15 digits with an
 // optional leading +, or a SIP address user@host (optionally after
 // "sip:") whose user is made of letters, digits and ._- and whose host is
@@ -40,7 +69,7 @@ func fastDestination(s string) bool {
 			return false
 		}
 		for i := 0; i < len(d); i++ {
-			if !isDigit(d[i]) {
+			if scanClass[d[i]]&classDigit == 0 {
 				return false
 			}
 		}
@@ -49,18 +78,12 @@ func fastDestination(s string) bool {
 	if len(s) > 4 && s[:4] == "sip:" {
 		s = s[4:]
 	}
-	at := -1
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '@' {
-			at = i
-			break
-		}
-		if !isAlnum(c) && c != '.' && c != '_' && c != '-' {
-			return false
+		if c := s[i]; scanClass[c]&classUser == 0 {
+			return c == '@' && i > 0 && fastHostName(s[i+1:])
 		}
 	}
-	return at > 0 && fastHostName(s[at+1:])
+	return false
 }
 
 // fastHostName reports a DNS name of dot-separated labels of letters,
@@ -70,25 +93,31 @@ func fastHostName(s string) bool {
 		return false
 	}
 	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && s[i] != '.' {
-			if c := s[i]; !isAlnum(c) && c != '-' {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '.' {
+			if !hostLabel(s[start:i]) {
 				return false
 			}
+			start = i + 1
 			continue
 		}
-		label := s[start:i]
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+		if scanClass[c]&classHost == 0 {
 			return false
 		}
-		start = i + 1
 	}
-	return true
+	return hostLabel(s[start:])
+}
+
+// hostLabel reports a label of 1 to 63 bytes, each of classHost, that
+// neither starts nor ends with a hyphen.
+func hostLabel(l string) bool {
+	return l != "" && len(l) <= 63 && l[0] != '-' && l[len(l)-1] != '-'
 }
 
 // fastHTTPURL reports http:// or https:// followed by a host name, an
 // optional port of digits, and a path, query and fragment of characters
-// that need no escape; false means "not sure".
+// that need no escape; false means "not sure". It reads the value once.
 func fastHTTPURL(s string) bool {
 	var rest string
 	switch {
@@ -99,51 +128,45 @@ func fastHTTPURL(s string) bool {
 	default:
 		return false
 	}
-	end := len(rest)
-	for i := 0; i < len(rest); i++ {
-		if c := rest[i]; c == '/' || c == '?' || c == '#' {
-			end = i
+	// The host: labels up to the first byte that is neither a label's
+	// nor a dot.
+	i, start := 0, 0
+	for ; i < len(rest); i++ {
+		c := rest[i]
+		if scanClass[c]&classHost != 0 {
+			continue
+		}
+		if c != '.' {
 			break
 		}
-	}
-	host := rest[:end]
-	for i := 0; i < len(host); i++ {
-		if host[i] == ':' {
-			port := host[i+1:]
-			if port == "" || len(port) > 5 {
-				return false
-			}
-			for j := 0; j < len(port); j++ {
-				if !isDigit(port[j]) {
-					return false
-				}
-			}
-			host = host[:i]
-			break
+		if !hostLabel(rest[start:i]) {
+			return false
 		}
+		start = i + 1
 	}
-	if !fastHostName(host) {
+	if i > 253 || !hostLabel(rest[start:i]) {
 		return false
 	}
-	for i := end; i < len(rest); i++ {
-		if !urlSafe[rest[i]] {
+	if i < len(rest) && rest[i] == ':' {
+		j := i + 1
+		for j < len(rest) && isDigit(rest[j]) {
+			j++
+		}
+		if j == i+1 || j-i-1 > 5 {
+			return false
+		}
+		i = j
+	}
+	if i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
+		return false
+	}
+	for ; i < len(rest); i++ {
+		if scanClass[rest[i]]&classURL == 0 {
 			return false
 		}
 	}
 	return true
 }
-
-// urlSafe are the bytes net/url takes in a path, query or fragment as
-// they are: letters, digits and the unreserved and sub-delimiter marks.
-var urlSafe = func() (t [256]bool) {
-	for c := 0; c < 256; c++ {
-		t[c] = isAlnum(byte(c))
-	}
-	for _, c := range []byte("-._~!$&'()*+,;=:@/?#") {
-		t[c] = true
-	}
-	return t
-}()
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

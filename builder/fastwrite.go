@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"unsafe"
 
@@ -35,11 +36,8 @@ func (f *Flow) fast() bool { return f == nil || !f.slow && f.depth <= maxFastDep
 // writable, which the predicates of clean.go rule out; the caller then
 // takes the tree's path.
 func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds render.Diagnostics, ok bool) {
-	// The writer lives on the stack: it stores a pointer on every write
-	// (its buffer), and stores to the stack need no write barrier while
-	// the garbage collector runs.
 	var w fastWriter
-	w.buf = dst
+	w.buf, w.n = dst[:cap(dst)], len(dst)
 	for _, o := range opts {
 		w.compact = w.compact || o == render.Compact()
 	}
@@ -52,12 +50,19 @@ func appendFast(dst []byte, f *Flow, opts []render.Option) (out []byte, ds rende
 		return dst, nil, false
 	}
 	w.ds.Sort()
-	return w.buf, w.ds, true
+	return w.buf[:w.n], w.ds, true
 }
 
 // fastWriter writes records as render's writer writes their nodes.
+//
+// The document is buf[:n], and buf is as long as its capacity: a write
+// copies into buf and moves n, and buf itself is stored only when it
+// grows. An append to a slice field stores the slice's pointer every
+// time, and a pointer stored outside the stack costs a write barrier
+// while the garbage collector runs.
 type fastWriter struct {
 	buf     []byte
+	n       int
 	compact bool
 	bad     bool // a value could not be written
 	// depth is the nesting depth of the element being written; the
@@ -77,9 +82,40 @@ type frame struct {
 	up   *frame
 }
 
+// grow makes room for k more bytes.
+func (w *fastWriter) grow(k int) {
+	w.buf = slices.Grow(w.buf[:w.n], k)
+	w.buf = w.buf[:cap(w.buf)]
+}
+
+// str writes s.
+func (w *fastWriter) str(s string) {
+	if len(w.buf)-w.n < len(s) {
+		w.grow(len(s))
+	}
+	w.n += copy(w.buf[w.n:], s)
+}
+
+// char writes c.
+func (w *fastWriter) char(c byte) {
+	if w.n >= len(w.buf) {
+		w.grow(1)
+	}
+	w.buf[w.n] = c
+	w.n++
+}
+
+// appended takes in b, what an append function returned for w.buf[:w.n].
+func (w *fastWriter) appended(b []byte) {
+	if unsafe.SliceData(b) != unsafe.SliceData(w.buf) {
+		w.buf = b[:cap(b)]
+	}
+	w.n = len(b)
+}
+
 func (w *fastWriter) newline() {
 	if !w.compact {
-		w.buf = append(w.buf, '\n')
+		w.char('\n')
 	}
 }
 
@@ -87,84 +123,118 @@ func (w *fastWriter) indent() {
 	if w.compact {
 		return
 	}
-	for n := 2 * w.depth; n > 0; n -= len(indentSpaces) {
-		w.buf = append(w.buf, indentSpaces[:min(n, len(indentSpaces))]...)
+	n := 2 * w.depth
+	for n > len(indentSpaces) {
+		w.str(indentSpaces)
+		n -= len(indentSpaces)
 	}
+	w.str(indentSpaces[:n])
 }
 
+// escaped writes s escaped. A short value of bytes that need no escape
+// (a DTMF value, a key, a tag) is copied without the call.
 func (w *fastWriter) escaped(s string, attr bool) {
-	var bad int
-	w.buf, bad = renderhook.AppendEscaped(w.buf, s, attr)
+	if len(s) <= 8 && noEscapeShort(s) {
+		w.str(s)
+		return
+	}
+	b, bad := renderhook.AppendEscaped(w.buf[:w.n], s, attr)
 	if bad >= 0 {
 		w.bad = true
 	}
+	w.appended(b)
 }
 
-// attr writes a string attribute when it is not empty.
+// noEscapeShort reports whether every byte of s is printable ASCII that
+// neither text nor attribute values escape: 0x20 to 0x7E but & < > ".
+func noEscapeShort(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !noEscape[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// noEscape tells the bytes noEscapeShort accepts.
+var noEscape = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '&' && c != '<' && c != '>' && c != '"'
+	}
+	return t
+}()
+
+// attr writes a string attribute when it is not empty; name is the
+// attribute's name between the space before it and the =" after it.
 func (w *fastWriter) attr(name, s string) {
 	if s == "" {
 		return
 	}
-	w.attrName(name)
+	w.str(name)
 	w.escaped(s, true)
-	w.buf = append(w.buf, '"')
-}
-
-func (w *fastWriter) attrName(name string) {
-	w.buf = append(w.buf, ' ')
-	w.buf = append(w.buf, name...)
-	w.buf = append(w.buf, '=', '"')
+	w.char('"')
 }
 
 func (w *fastWriter) intAttr(name string, set bool, v int64) {
-	if set {
-		w.attrName(name)
-		w.buf = strconv.AppendInt(w.buf, v, 10)
-		w.buf = append(w.buf, '"')
+	if !set {
+		return
 	}
+	w.str(name)
+	if v >= 0 && v <= 9 {
+		w.char('0' + byte(v)) // a count of keys or loops: one digit
+	} else {
+		w.appended(strconv.AppendInt(w.buf[:w.n], v, 10))
+	}
+	w.char('"')
 }
 
 func (w *fastWriter) boolAttr(name string, set, v bool) {
 	if set {
-		w.attrName(name)
-		w.buf = strconv.AppendBool(w.buf, v)
-		w.buf = append(w.buf, '"')
+		w.str(name)
+		w.appended(strconv.AppendBool(w.buf[:w.n], v))
+		w.char('"')
 	}
 }
 
 // end closes an element without content.
 func (w *fastWriter) end() {
-	w.buf = append(w.buf, '/', '>')
-	w.newline()
+	if w.compact {
+		w.str("/>")
+		return
+	}
+	w.str("/>\n")
 }
 
-func (w *fastWriter) endTag(name string) {
-	w.buf = append(w.buf, '<', '/')
-	w.buf = append(w.buf, name...)
-	w.buf = append(w.buf, '>')
+// endTag writes the end tag of a record of the kind k and the line break
+// after it.
+func (w *fastWriter) endTag(k kind) {
+	t := endTags[k]
+	if w.compact {
+		t = t[:len(t)-1]
+	}
+	w.str(t)
 }
 
-// text writes the text content of the open element and its end tag, or
-// closes it empty when s is "".
-func (w *fastWriter) text(name, s string) {
+// text writes the text content of the open element of the kind k and its
+// end tag, or closes it empty when s is "".
+func (w *fastWriter) text(k kind, s string) {
 	if s == "" {
 		w.end()
 		return
 	}
-	w.buf = append(w.buf, '>')
+	w.char('>')
 	w.escaped(s, false)
-	w.endTag(name)
-	w.newline()
+	w.endTag(k)
 }
 
-// list writes items as the content of the open element name, one level
-// deeper, and its end tag; no items close it empty.
-func (w *fastWriter) list(name string, items []item, up *frame) {
+// list writes items as the content of the open element of the kind k,
+// one level deeper, and its end tag; no items close it empty.
+func (w *fastWriter) list(k kind, items []item, up *frame) {
 	if len(items) == 0 {
 		w.end()
 		return
 	}
-	w.buf = append(w.buf, '>')
+	w.char('>')
 	w.newline()
 	w.depth++
 	fr := frame{list: items, up: up}
@@ -173,60 +243,105 @@ func (w *fastWriter) list(name string, items []item, up *frame) {
 		w.item(&items[i], &fr)
 	}
 	w.depth--
-	w.indent()
-	w.endTag(name)
-	w.newline()
+	switch {
+	case w.compact:
+		w.str(endTags[k][:len(endTags[k])-1])
+	case w.depth < len(indentedTags):
+		w.str(indentedTags[w.depth].end[k])
+	default:
+		w.indent()
+		w.endTag(k)
+	}
 }
 
 // document writes the declaration and the <Response> holding items.
 func (w *fastWriter) document(items []item) {
-	w.buf = append(w.buf, xmlDeclaration...)
-	w.newline()
-	w.buf = append(w.buf, "<Response"...)
+	if w.compact {
+		w.str(xmlDeclaration + "<Response")
+	} else {
+		w.str(xmlDeclaration + "\n<Response")
+	}
 	w.commandList(items, nil)
-	w.list("Response", items, nil)
+	w.list(kindResponse, items, nil)
 }
+
+// startTags and endTags are the start of the start tag and the end tag
+// with its line break of each record's element, made once.
+var startTags, endTags = func() (start, end [len(kindNames)]string) {
+	for k, name := range kindNames {
+		start[k] = "<" + name
+		end[k] = "</" + name + ">\n"
+	}
+	return start, end
+}()
+
+// indentedTags are, for the shallow depths, the start of the start tag
+// and the end tag of each record's element with the indentation before
+// it, so that the indented layout writes both at once.
+var indentedTags = func() (t [8]struct{ start, end [len(kindNames)]string }) {
+	for d := range t {
+		for k := range kindNames {
+			t[d].start[k] = indentSpaces[:2*d] + startTags[k]
+			t[d].end[k] = indentSpaces[:2*d] + endTags[k]
+		}
+	}
+	return t
+}()
 
 // item writes the record it, whose place is fr, attributes in the
 // order of render's writer; first the warnings about it and about its list
 // of children, in render.Check's order.
 func (w *fastWriter) item(it *item, fr *frame) {
-	w.indent()
-	if it.kind == kindComment {
-		w.buf = append(w.buf, "<!--"...)
-		w.buf = append(w.buf, it.text...)
-		w.buf = append(w.buf, "-->"...)
+	k := it.kind()
+	switch {
+	case k == kindComment:
+		w.indent()
+		w.str("<!--")
+		w.str(it.text())
+		w.str("-->")
 		w.newline()
 		return
+	case w.compact:
+		w.str(startTags[k])
+	case w.depth < len(indentedTags):
+		w.str(indentedTags[w.depth].start[k])
+	default:
+		w.indent()
+		w.str(startTags[k])
 	}
-	name := it.name()
-	w.buf = append(w.buf, '<')
-	w.buf = append(w.buf, name...)
 	ra := it.attrs()
 	if ra != nil {
-		w.options(it.kind, ra)
+		w.options(k, ra)
 	}
-	switch it.kind {
+	switch k {
 	case kindAnswer, kindHangup, kindPause, kindHold, kindUnhold:
 		w.end()
-	case kindSay, kindTo:
-		w.text(name, it.text)
+	case kindTo:
+		if it.plain() {
+			w.char('>')
+			w.str(it.text())
+			w.endTag(k)
+			break
+		}
+		w.text(k, it.text())
+	case kindSay:
+		w.text(k, it.text())
 	case kindPlay:
-		w.playRules(it.text, fr)
-		w.text(name, it.text)
+		w.playRules(it.text(), fr)
+		w.text(k, it.text())
 	case kindGather:
 		w.gatherRules(it.kids(), attrsOf(ra), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	case kindDial:
 		w.dialRules(it.kids(), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	case kindDTMF:
-		w.attr("value", it.text) // a branch record has no attribute options
+		w.attr(` value="`, it.text()) // a branch record has no attribute options
 		w.commandList(it.kids(), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	case kindError, kindDefault:
 		w.commandList(it.kids(), fr)
-		w.list(name, it.kids(), fr)
+		w.list(k, it.kids(), fr)
 	default:
 		w.bad = true // unreachable: a node item makes the flow slow
 	}
@@ -234,35 +349,36 @@ func (w *fastWriter) item(it *item, fr *frame) {
 
 // options writes the attributes set by the attribute options of a record
 // of the kind k, in the order of render's writer. A record given no
-// attribute option (a nil a) has none, and item skips the call.
+// attribute option (a nil a) has none, and item skips the call. Each name
+// is written with the space before it and the =" after it.
 func (w *fastWriter) options(k kind, a *recAttrs) {
 	switch k {
 	case kindAnswer:
-		w.intAttr("delay", a.Delay.Set, int64(a.Delay.Val))
+		w.intAttr(` delay="`, a.Delay.Set, int64(a.Delay.Val))
 	case kindPause:
-		w.intAttr("length", a.Length.Set, int64(a.Length.Val))
-		w.attr("dtmf_stop", a.DTMFStop)
+		w.intAttr(` length="`, a.Length.Set, int64(a.Length.Val))
+		w.attr(` dtmf_stop="`, a.DTMFStop)
 	case kindSay:
-		w.attr("type", string(a.Type))
-		w.attr("gender", string(a.Gender))
-		w.attr("code", a.Code)
-		w.attr("lang", a.Lang)
-		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
+		w.attr(` type="`, string(a.Type))
+		w.attr(` gender="`, string(a.Gender))
+		w.attr(` code="`, a.Code)
+		w.attr(` lang="`, a.Lang)
+		w.intAttr(` loop="`, a.Loop.Set, int64(a.Loop.Val))
 	case kindPlay:
-		w.attr("leg", string(a.Leg))
-		w.intAttr("loop", a.Loop.Set, int64(a.Loop.Val))
+		w.attr(` leg="`, string(a.Leg))
+		w.intAttr(` loop="`, a.Loop.Set, int64(a.Loop.Val))
 	case kindHold:
-		w.intAttr("timeout", a.Timeout.Set, int64(a.Timeout.Val))
+		w.intAttr(` timeout="`, a.Timeout.Set, int64(a.Timeout.Val))
 	case kindGather:
-		w.intAttr("dtmf_length", a.DTMFLength.Set, int64(a.DTMFLength.Val))
-		w.attr("dtmf_stop", a.DTMFStop)
-		w.attr("url", a.URL)
+		w.intAttr(` dtmf_length="`, a.DTMFLength.Set, int64(a.DTMFLength.Val))
+		w.attr(` dtmf_stop="`, a.DTMFStop)
+		w.attr(` url="`, a.URL)
 	case kindError:
-		w.boolAttr("play", a.Play.Set, a.Play.Val)
+		w.boolAttr(` play="`, a.Play.Set, a.Play.Val)
 	}
 	// Every record's element has a tag, written last (To and DTMF records
 	// are never given attribute options).
-	w.attr("tag", a.Tag)
+	w.attr(` tag="`, a.Tag)
 }
 
 // appendPath appends the path of the element at fr, /Response for nil,
@@ -279,7 +395,7 @@ func appendPath(dst []byte, fr *frame) []byte {
 func appendStep(dst []byte, list []item, i int) []byte {
 	n := 0
 	for j := range list[:i+1] {
-		if list[j].kind == list[i].kind {
+		if list[j].kind() == list[i].kind() {
 			n++
 		}
 	}
@@ -293,8 +409,31 @@ func appendStep(dst []byte, list []item, i int) []byte {
 // warn reports a warning about the element at fr or, when list is not
 // nil, about its child i; attr names the attribute it concerns.
 func (w *fastWriter) warn(fr *frame, list []item, i int, attr, rule, msg string) {
-	var scratch [256]byte // where the path is made, on the stack when it fits
-	p := appendPath(scratch[:0], fr)
+	var path string
+	if w.ds == nil {
+		// The first finding and its path take one allocation: the path
+		// is made in place (in an array of its own when it is longer),
+		// written once before the string is made, and never again.
+		x := new(firstFinding)
+		p := appendFindingPath(x.path[:0], fr, list, i, attr)
+		path = unsafe.String(unsafe.SliceData(p), len(p))
+		w.ds = x.ds[:0:1]
+	} else {
+		var scratch [256]byte // where the path is made, on the stack when it fits
+		path = string(appendFindingPath(scratch[:0], fr, list, i, attr))
+	}
+	// Filled in place: a literal appended would be made on the stack and
+	// copied whole.
+	w.ds = append(w.ds, render.Diagnostic{})
+	d := &w.ds[len(w.ds)-1]
+	d.Path, d.Severity, d.Rule, d.Message = path, render.SeverityWarning, rule, msg
+}
+
+// appendFindingPath appends the path of the element at fr or, when list
+// is not nil, of its child i, and of its attribute attr when that is not
+// "", to dst.
+func appendFindingPath(dst []byte, fr *frame, list []item, i int, attr string) []byte {
+	p := appendPath(dst, fr)
 	if list != nil {
 		p = appendStep(p, list, i)
 	}
@@ -302,18 +441,7 @@ func (w *fastWriter) warn(fr *frame, list []item, i int, attr, rule, msg string)
 		p = append(p, "/@"...)
 		p = append(p, attr...)
 	}
-	var path string
-	if w.ds == nil && len(p) <= firstPathBytes {
-		// The first finding and its path take one allocation. The path
-		// is written once, before the string is made, and never again.
-		x := new(firstFinding)
-		n := copy(x.path[:], p)
-		path = unsafe.String(&x.path[0], n)
-		w.ds = x.ds[:0:1]
-	} else {
-		path = string(p)
-	}
-	w.ds = append(w.ds, render.Diagnostic{Path: path, Severity: render.SeverityWarning, Rule: rule, Message: msg})
+	return p
 }
 
 // firstPathBytes is the longest path that firstFinding holds.
@@ -335,7 +463,7 @@ type firstFinding struct {
 func (w *fastWriter) commandList(items []item, fr *frame) {
 	first, hungUp := true, false
 	for i := range items {
-		switch items[i].kind {
+		switch items[i].kind() {
 		case kindComment:
 			continue
 		case kindError:
@@ -371,14 +499,14 @@ var promptWarnings = [...]string{
 func (w *fastWriter) gatherRules(kids []item, a *recAttrs, fr *frame) {
 	var hasDTMF, hasDefault, hasPrompt bool
 	for i := range kids {
-		switch k := &kids[i]; k.kind {
+		switch k := &kids[i]; k.kind() {
 		case kindSay, kindPlay, kindPause:
 			hasPrompt = true
-			w.warn(fr, kids, i, "", "legacy", promptWarnings[k.kind])
+			w.warn(fr, kids, i, "", "legacy", promptWarnings[k.kind()])
 		case kindDTMF:
 			hasDTMF = true
-			if n, ok := a.DTMFLength.Get(); ok && n >= 1 && len(k.text) != n {
-				w.warn(fr, kids, i, "value", "dtmf-length", fmt.Sprintf("value %q has %d keys but dtmf_length is %d", k.text, len(k.text), n))
+			if n, ok := a.DTMFLength.Get(); ok && n >= 1 && len(k.text()) != n {
+				w.warn(fr, kids, i, "value", "dtmf-length", fmt.Sprintf("value %q has %d keys but dtmf_length is %d", k.text(), len(k.text()), n))
 			}
 		case kindDefault:
 			hasDefault = true
@@ -395,12 +523,12 @@ func (w *fastWriter) gatherRules(kids []item, a *recAttrs, fr *frame) {
 // dialRules: a destination dialled twice.
 func (w *fastWriter) dialRules(kids []item, fr *frame) {
 	for i := range kids {
-		if kids[i].kind != kindTo || kids[i].text == "" {
+		if kids[i].kind() != kindTo || kids[i].text() == "" {
 			continue
 		}
 		for j := range i {
-			if kids[j].kind == kindTo && kids[j].text == kids[i].text {
-				w.warn(fr, kids, i, "", "duplicate-destination", fmt.Sprintf("destination %q is already dialled by this <Dial>", kids[i].text))
+			if kids[j].kind() == kindTo && kids[j].text() == kids[i].text() {
+				w.warn(fr, kids, i, "", "duplicate-destination", fmt.Sprintf("destination %q is already dialled by this <Dial>", kids[i].text()))
 				break
 			}
 		}

@@ -15,7 +15,7 @@ type Flow struct {
 	// first, n and cap are the items (see items): the first n of an array
 	// of cap items that starts at first, either buf or an array of their
 	// own once they outgrow it. Pointer and 32-bit lengths instead of a
-	// slice make the Flow 176 bytes, not 192.
+	// slice, and items of 32 bytes, make the Flow 128 bytes.
 	first  *item
 	n, cap int32
 	// issues are the problems of the nodes here and in sub-flows, nil
@@ -56,28 +56,59 @@ func (f *Flow) Len() int {
 }
 
 // sub is a flow as it was when an element took it in: its items, the
-// problems of their nodes and its summary.
+// problems of their nodes and its summary. Its four fields fit in 24
+// bytes, so the compiler keeps a sub in registers (see item).
 type sub struct {
-	items  []item
-	nested *issues
-	slow   bool
-	depth  int
+	first  *item   // the items: n of them from first
+	nested *issues // the problems of their nodes
+	n      int32
+	// sum is the flow's depth times 2, plus 1 when it is slow.
+	sum int32
 }
 
 // snapshot returns the flow as it is now. The list shares its array with
-// f, but its capacity ends at its length and f only ever appends past it,
-// so later calls on f never show in it. Items never change once made, and
-// Build makes new nodes of the records and copies the whole document.
+// f, but f only ever appends past its length, so later calls on f never
+// show in it. Items never change once made, and Build makes new nodes of
+// the records and copies the whole document.
 func (f *Flow) snapshot() sub {
 	if f == nil || f.n == 0 {
 		return sub{}
 	}
-	return sub{items: f.items(), nested: f.issues.freeze(), slow: f.slow, depth: int(f.depth)}
+	b := sub{first: f.first, nested: f.issues.freeze(), n: f.n, sum: f.depth << 1}
+	if f.slow {
+		b.sum |= 1
+	}
+	return b
 }
+
+// items returns the items of the sub-flow, nil when it has none.
+func (b sub) items() []item {
+	if b.n == 0 {
+		return nil
+	}
+	return unsafe.Slice(b.first, b.n)
+}
+
+// slow reports a sub-flow that only the tree can render and check.
+func (b sub) slow() bool { return b.sum&1 != 0 }
+
+// depth returns the nesting depth of the sub-flow (see Flow.depth).
+func (b sub) depth() int { return int(b.sum >> 1) }
 
 // nodes returns the commands of the sub-flow as nodes, nil when it is
 // empty.
-func (b sub) nodes() []verbs.Command { return commandNodes(b.items) }
+func (b sub) nodes() []verbs.Command { return commandNodes(b.items()) }
+
+// push1 appends the item it. Within the capacity it is stored in place,
+// without the bulk copy of push.
+func (f *Flow) push1(it item) {
+	if f.n < f.cap {
+		unsafe.Slice(f.first, f.cap)[f.n] = it
+		f.n++
+		return
+	}
+	f.push(it)
+}
 
 // push appends the items its.
 func (f *Flow) push(its ...item) {
@@ -97,7 +128,7 @@ func (f *Flow) add(n verbs.Command, own []issue, nested *issues) *Flow {
 	if f == nil {
 		f = New()
 	}
-	f.push(nodeItem(n))
+	f.push1(nodeItem(n))
 	f.slow = true
 	if len(own) > 0 || nested != nil {
 		is := f.problems()
@@ -119,8 +150,8 @@ func (f *Flow) record(it item, slow bool, depth int, nested *issues) *Flow {
 	if f == nil {
 		f = New()
 	}
-	f.push(it)
-	f.slow = f.slow || slow
+	f.push1(it)
+	f.slow = f.slow || slow || it.kind() == kindNode
 	f.depth = max(f.depth, int32(min(depth, maxFastDepth+1)))
 	if nested != nil {
 		f.problems().merge(nested)
@@ -155,9 +186,9 @@ func (f *Flow) Append(flows ...*Flow) *Flow {
 			continue
 		}
 		b := g.snapshot()
-		f.push(b.items...)
-		f.slow = f.slow || b.slow
-		f.depth = max(f.depth, int32(min(b.depth, maxFastDepth+1)))
+		f.push(b.items()...)
+		f.slow = f.slow || b.slow()
+		f.depth = max(f.depth, int32(min(b.depth(), maxFastDepth+1)))
 		if b.nested != nil {
 			f.problems().merge(b.nested)
 		}
@@ -183,7 +214,7 @@ func (f *Flow) Answer(opts ...AnswerOption) *Flow {
 // <Hangup tag="CallEndedByUser"/>. Commands after it never run.
 func (f *Flow) Hangup(opts ...HangupOption) *Flow {
 	if len(opts) == 0 {
-		return f.record(item{kind: kindHangup}, false, 1, nil)
+		return f.record(textRecord(kindHangup, ""), false, 1, nil)
 	}
 	var s settings
 	collect(&s, opts)
@@ -213,7 +244,7 @@ func (f *Flow) Pause(opts ...PauseOption) *Flow {
 // <Say lang="es">Bienvenido</Say>.
 func (f *Flow) Say(text string, opts ...SayOption) *Flow {
 	if len(opts) == 0 {
-		return f.record(item{kind: kindSay, text: text}, !sayClean(text, nil), 1, nil)
+		return f.record(textRecord(kindSay, text), !sayClean(text, nil), 1, nil)
 	}
 	var s settings
 	collect(&s, opts)
@@ -384,7 +415,7 @@ func (f *Flow) OnError(then *Flow, opts ...ErrorOption) *Flow {
 	collect(&s, opts)
 	b := then.snapshot()
 	if a, ok := s.record(); ok {
-		return f.record(newRecord(kindError, "", a, b.items), b.slow, b.depth+1, b.nested)
+		return f.record(newRecord(kindError, "", a, b.items()), b.slow(), b.depth()+1, b.nested)
 	}
 	s.nested.merge(b.nested)
 	n := &verbs.Error{Commands: b.nodes()}
@@ -524,7 +555,7 @@ func (f *Flow) MetaText(name, text string, attrs ...RawAttr) *Flow {
 // <!-- main menu -->. The text is written as given; it may not contain
 // "--" or end in "-" (render.Check reports it).
 func (f *Flow) Comment(text string) *Flow {
-	return f.record(item{kind: kindComment, text: text}, !commentClean(text), 1, nil)
+	return f.record(textRecord(kindComment, text), !commentClean(text), 1, nil)
 }
 
 // Raw adds an element the SDK does not model, written back as given:

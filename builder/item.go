@@ -25,24 +25,26 @@ const (
 	kindDefault
 	kindTo
 	kindComment
+	kindResponse // the document element, which only the fast writer names
 )
 
 // kindNames are the element names of the kinds.
 var kindNames = [...]string{
-	kindAnswer:  "Answer",
-	kindHangup:  "Hangup",
-	kindPause:   "Pause",
-	kindSay:     "Say",
-	kindPlay:    "Play",
-	kindHold:    "Hold",
-	kindUnhold:  "Unhold",
-	kindGather:  "Gather",
-	kindDial:    "Dial",
-	kindError:   "Error",
-	kindDTMF:    "DTMF",
-	kindDefault: "Default",
-	kindTo:      "To",
-	kindComment: "comment()",
+	kindAnswer:   "Answer",
+	kindHangup:   "Hangup",
+	kindPause:    "Pause",
+	kindSay:      "Say",
+	kindPlay:     "Play",
+	kindHold:     "Hold",
+	kindUnhold:   "Unhold",
+	kindGather:   "Gather",
+	kindDial:     "Dial",
+	kindError:    "Error",
+	kindDTMF:     "DTMF",
+	kindDefault:  "Default",
+	kindTo:       "To",
+	kindComment:  "comment()",
+	kindResponse: "Response",
 }
 
 // item is a command of a Flow, or a child of one of its elements. The
@@ -52,30 +54,68 @@ var kindNames = [...]string{
 // anew. Everything else (and every element with a problem, which is
 // reported at its node) is a node, made as the builder always made it.
 // An item never changes once made, so lists of items are shared.
+//
+// An item takes 32 bytes in four fields: three pointers and one word of
+// lengths and kind. A Flow with room for three items takes 128 bytes, and
+// the compiler keeps a struct of at most four fields in registers, so an
+// item passed to a function is stored where it goes word by word, never
+// copied through memory as a whole.
 type item struct {
-	// ext is the node when kind is kindNode, and otherwise the attribute
-	// values given to the element, a *recAttrs, or nil when none was. One
-	// field holds both so that an item takes 64 bytes, not 72.
-	ext any
-	// text is the text of a Say, the URL of a Play, the value of a DTMF
-	// branch or the destination of a To.
-	text string
-	// first and n are the children of a Gather or Dial, or the commands of
-	// an Error, DTMF or Default (see kids): a pointer and a 32-bit length
-	// instead of a slice, so that with kind they fill 16 bytes and an item
-	// takes 48. The list they stand for never changes once made, so its
-	// capacity is not needed.
+	// ext is the node when the kind is kindNode (a *nodeBox, nil for the
+	// zero item), and otherwise the attribute values given to the
+	// element, a *recAttrs, or nil when none was.
+	ext unsafe.Pointer
+	// first and the count in lk are the children of a Gather or Dial, or
+	// the commands of an Error, DTMF or Default (see kids). The list they
+	// stand for never changes once made, so its capacity is not needed.
 	first *item
-	n     int32
-	kind  kind
+	// str and the length in lk are the text of a Say, the URL of a Play,
+	// the value of a DTMF branch or the destination of a To (see text).
+	str *byte
+	// lk holds, from the lowest bit up, the length of the text (32 bits),
+	// the kind (7 bits), the plain mark (1 bit, see plain) and the number
+	// of children (24 bits).
+	lk uint64
 }
 
+// plainMark is the bit of lk that marks a destination the fast scan
+// accepted (fastDestination): a valid one, made only of letters, digits
+// and + . _ - @ :, which need no escape.
+const plainMark = 1 << 39
+
+// plain reports a text marked plainMark.
+func (it item) plain() bool { return it.lk&plainMark != 0 }
+
+// lengths returns the lk word of an item of the kind k with a text of
+// textLen bytes and n children.
+func lengths(k kind, textLen, n int) uint64 {
+	return uint64(uint32(textLen)) | uint64(k)<<32 | uint64(n)<<40
+}
+
+// The longest text and list of children a record holds; newRecord makes
+// a node of an element with more. They are variables so that a test can
+// lower them.
+var (
+	maxRecordText uint64 = 1<<32 - 1
+	maxRecordKids        = 1<<24 - 1
+)
+
+// nodeBox holds the node of an item of kindNode.
+type nodeBox struct{ n verbs.Node }
+
+// kind returns the element of a record, kindNode for a node.
+func (it item) kind() kind { return kind(it.lk>>32) &^ 0x80 }
+
+// text returns the text of a record.
+func (it item) text() string { return unsafe.String(it.str, uint32(it.lk)) }
+
 // kids returns the children or commands of a record, nil when it has none.
-func (it *item) kids() []item {
-	if it.n == 0 {
+func (it item) kids() []item {
+	n := it.lk >> 40
+	if n == 0 {
 		return nil
 	}
-	return unsafe.Slice(it.first, it.n)
+	return unsafe.Slice(it.first, n)
 }
 
 // nodeItem returns n as an item.
@@ -83,103 +123,135 @@ func nodeItem(n verbs.Node) item {
 	if n == nil {
 		return item{}
 	}
-	return item{ext: n}
+	return item{ext: unsafe.Pointer(&nodeBox{n})}
+}
+
+// textRecord returns a record of the kind k, with the text s and neither
+// attribute values nor children.
+func textRecord(k kind, s string) item {
+	if uint64(len(s)) > maxRecordText {
+		return bigRecord(k, s, nil, nil)
+	}
+	return item{str: textData(s), lk: lengths(k, len(s), 0)}
+}
+
+// textData returns the pointer to the bytes of s, nil for "" (whose
+// pointer may be anything, even past the end of an allocation).
+func textData(s string) *byte {
+	if s == "" {
+		return nil
+	}
+	return unsafe.StringData(s)
 }
 
 // newRecord returns a record of the kind k with the attribute values a, nil
-// when no attribute option was given.
+// when no attribute option was given. A text or a list of children too
+// long for a record's fields (4 GB, 16 million) makes a node item
+// instead, which the tree renders and checks: the callers give every node
+// item to the tree.
 func newRecord(k kind, text string, a *recAttrs, kids []item) item {
-	it := item{kind: k, text: text}
-	if len(kids) > 0 {
-		// A list of 2^31 items (100 GB) is more than any flow holds.
-		it.first, it.n = &kids[0], int32(len(kids))
+	if uint64(len(text)) > maxRecordText || len(kids) > maxRecordKids {
+		return bigRecord(k, text, a, kids)
 	}
-	if a != nil {
-		it.ext = a
+	it := item{ext: unsafe.Pointer(a), str: textData(text), lk: lengths(k, len(text), len(kids))}
+	if len(kids) > 0 {
+		it.first = &kids[0]
 	}
 	return it
 }
 
+// bigRecord returns the node item of an element newRecord cannot keep as
+// a record.
+func bigRecord(k kind, text string, a *recAttrs, kids []item) item {
+	return nodeItem(recordNode(k, text, a, kids))
+}
+
 // node returns the node of an item of kindNode, nil for a record.
-func (it *item) node() verbs.Node {
-	n, _ := it.ext.(verbs.Node)
-	return n
+func (it item) node() verbs.Node {
+	if it.kind() != kindNode || it.ext == nil {
+		return nil
+	}
+	return (*nodeBox)(it.ext).n
 }
 
 // attrs returns the attribute values of a record, nil when no attribute
 // option was given.
-func (it *item) attrs() *recAttrs {
-	a, _ := it.ext.(*recAttrs)
-	return a
+func (it item) attrs() *recAttrs {
+	if it.kind() == kindNode {
+		return nil
+	}
+	return (*recAttrs)(it.ext)
 }
 
 // name returns the element name of a record, comment() for a comment (the
 // step of its path).
-func (it *item) name() string { return kindNames[it.kind] }
-
-// settings returns the settings that made the record's attributes, to
-// fill a node with.
-func (it *item) settings() *settings {
-	return &settings{attrs: it.attrs().expand()}
-}
+func (it item) name() string { return kindNames[it.kind()] }
 
 // toNode returns the node of it: its own, or a new one made from the
 // record exactly as the builder made nodes before records, with new
 // nodes for the record's children and commands.
 func (it *item) toNode() verbs.Node {
-	switch it.kind {
-	case kindNode:
+	if it.kind() == kindNode {
 		return it.node()
+	}
+	return recordNode(it.kind(), it.text(), it.attrs(), it.kids())
+}
+
+// recordNode returns the node of a record of the kind k with the text,
+// attribute values and children given, with new nodes for the children.
+func recordNode(k kind, text string, a *recAttrs, kids []item) verbs.Node {
+	s := &settings{attrs: a.expand()}
+	switch k {
 	case kindAnswer:
 		n := &verbs.Answer{}
-		it.settings().fillAnswer(n)
+		s.fillAnswer(n)
 		return n
 	case kindHangup:
 		n := &verbs.Hangup{}
-		it.settings().fillHangup(n)
+		s.fillHangup(n)
 		return n
 	case kindPause:
 		n := &verbs.Pause{}
-		it.settings().fillPause(n)
+		s.fillPause(n)
 		return n
 	case kindSay:
-		n := &verbs.Say{Text: it.text}
-		it.settings().fillSay(n)
+		n := &verbs.Say{Text: text}
+		s.fillSay(n)
 		return n
 	case kindPlay:
-		n := &verbs.Play{URL: it.text}
-		it.settings().fillPlay(n)
+		n := &verbs.Play{URL: text}
+		s.fillPlay(n)
 		return n
 	case kindHold:
 		n := &verbs.Hold{}
-		it.settings().fillHold(n)
+		s.fillHold(n)
 		return n
 	case kindUnhold:
 		n := &verbs.Unhold{}
-		it.settings().fillUnhold(n)
+		s.fillUnhold(n)
 		return n
 	case kindGather:
-		n := &verbs.Gather{Children: childNodes[verbs.GatherChild](it.kids())}
-		it.settings().fillGather(n)
+		n := &verbs.Gather{Children: childNodes[verbs.GatherChild](kids)}
+		s.fillGather(n)
 		return n
 	case kindDial:
-		n := &verbs.Dial{Children: childNodes[verbs.DialChild](it.kids())}
-		it.settings().fillDial(n)
+		n := &verbs.Dial{Children: childNodes[verbs.DialChild](kids)}
+		s.fillDial(n)
 		return n
 	case kindError:
-		n := &verbs.Error{Commands: commandNodes(it.kids())}
-		it.settings().fillError(n)
+		n := &verbs.Error{Commands: commandNodes(kids)}
+		s.fillError(n)
 		return n
 	case kindDTMF:
-		return &verbs.DTMF{Value: it.text, Commands: commandNodes(it.kids())}
+		return &verbs.DTMF{Value: text, Commands: commandNodes(kids)}
 	case kindDefault:
-		n := &verbs.Default{Commands: commandNodes(it.kids())}
-		it.settings().fillDefault(n)
+		n := &verbs.Default{Commands: commandNodes(kids)}
+		s.fillDefault(n)
 		return n
 	case kindTo:
-		return &verbs.To{Destination: it.text}
+		return &verbs.To{Destination: text}
 	case kindComment:
-		return &verbs.Comment{Text: it.text}
+		return &verbs.Comment{Text: text}
 	}
 	panic("flow: unknown item kind") // unreachable: every kind has a case
 }

@@ -2,7 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/opentact-go/opentact/verbs"
@@ -64,6 +63,8 @@ func DialRecord(mode verbs.DialRecord) DialRecordAttr { return DialRecordAttr{mo
 //
 // Deprecated: legacy dialect; put the prompts before the Gather.
 type PromptList struct {
+	// items are the prompts when some command could not be one (own is
+	// not empty); otherwise every command of b is a prompt.
 	items []item
 	own   []issue
 	b     sub
@@ -84,18 +85,17 @@ type PromptList struct {
 // Deprecated: legacy dialect; put the prompts before the Gather.
 func Prompts(prompts *Flow) PromptList {
 	b := prompts.snapshot()
-	p := PromptList{b: b}
-	if !slices.ContainsFunc(b.items, func(it item) bool { return !isGatherChild(&it) }) {
-		p.items = b.items // every command can be a prompt: share the list
-		return p
+	if allGatherChildren(b.items()) {
+		return PromptList{b: b} // every command can be a prompt: share the list
 	}
-	for _, it := range b.items {
+	p := PromptList{b: b}
+	for _, it := range b.items() {
 		if isGatherChild(&it) {
 			p.items = append(p.items, it)
 			continue
 		}
 		name := it.name()
-		if it.kind == kindNode {
+		if it.kind() == kindNode {
 			name = it.node().ElementName()
 		}
 		p.own = append(p.own, issue{rule: "prompt",
@@ -104,37 +104,63 @@ func Prompts(prompts *Flow) PromptList {
 	return p
 }
 
+// allGatherChildren reports whether every command of items can be a child
+// of a Gather.
+func allGatherChildren(items []item) bool {
+	for i := range items {
+		if !isGatherChild(&items[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // isGatherChild reports whether the command it can be a child of a
 // Gather, as the node types say.
 func isGatherChild(it *item) bool {
-	var n verbs.Node = it.node()
-	switch it.kind {
-	case kindNode:
-	case kindSay:
-		n = (*verbs.Say)(nil)
-	case kindPlay:
-		n = (*verbs.Play)(nil)
-	case kindPause:
-		n = (*verbs.Pause)(nil)
-	case kindError:
-		n = (*verbs.Error)(nil)
-	case kindComment:
-		n = (*verbs.Comment)(nil)
-	default:
-		return false
+	if k := it.kind(); k != kindNode {
+		return gatherChildKinds[k]
 	}
-	_, ok := n.(verbs.GatherChild)
+	_, ok := it.node().(verbs.GatherChild)
 	return ok
 }
+
+// gatherChildKinds tells the kinds of records that can be children of a
+// Gather, as the types of their nodes say, read once.
+var gatherChildKinds = func() (t [len(kindNames)]bool) {
+	for k := range t {
+		var n verbs.Node
+		switch kind(k) {
+		case kindSay:
+			n = (*verbs.Say)(nil)
+		case kindPlay:
+			n = (*verbs.Play)(nil)
+		case kindPause:
+			n = (*verbs.Pause)(nil)
+		case kindError:
+			n = (*verbs.Error)(nil)
+		case kindComment:
+			n = (*verbs.Comment)(nil)
+		default:
+			continue
+		}
+		_, t[k] = n.(verbs.GatherChild)
+	}
+	return t
+}()
 
 func (o PromptList) apply(s *settings) {
 	s.own = append(s.own, o.own...)
 	s.nested.merge(o.b.nested)
-	for _, it := range o.items {
+	items := o.items
+	if len(o.own) == 0 {
+		items = o.b.items()
+	}
+	for _, it := range items {
 		s.addChild(it)
 	}
-	s.slow = s.slow || o.b.slow
-	s.depth = max(s.depth, o.b.depth)
+	s.slow = s.slow || o.b.slow()
+	s.depth = max(s.depth, o.b.depth())
 }
 func (PromptList) gatherOption() {}
 

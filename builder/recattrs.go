@@ -30,6 +30,6 @@ func compactAttrs(a *attrValues, n int) (r *recAttrs, ok bool) {
 		return nil, false
 	}
 	r = new(recAttrs)
-	*r = compact(a)
+	compact(r, a)
 	return r, true
 }

@@ -26,24 +26,23 @@ func refused(a *attrValues) bool {
 		a.Volume.Set
 }
 
-// compact returns the values of a that records keep.
-func compact(a *attrValues) recAttrs {
-	return recAttrs{
-		Tag:        a.Tag,
-		Code:       a.Code,
-		Lang:       a.Lang,
-		DTMFStop:   a.DTMFStop,
-		URL:        a.URL,
-		Type:       a.Type,
-		Gender:     a.Gender,
-		Leg:        a.Leg,
-		Loop:       a.Loop,
-		DTMFLength: a.DTMFLength,
-		Delay:      a.Delay,
-		Length:     a.Length,
-		Timeout:    a.Timeout,
-		Play:       a.Play,
-	}
+// compact stores in r the values of a that records keep, one field at a
+// time.
+func compact(r *recAttrs, a *attrValues) {
+	r.Tag = a.Tag
+	r.Code = a.Code
+	r.Lang = a.Lang
+	r.DTMFStop = a.DTMFStop
+	r.URL = a.URL
+	r.Type = a.Type
+	r.Gender = a.Gender
+	r.Leg = a.Leg
+	r.Loop = a.Loop
+	r.DTMFLength = a.DTMFLength
+	r.Delay = a.Delay
+	r.Length = a.Length
+	r.Timeout = a.Timeout
+	r.Play = a.Play
 }
 
 // expand returns the attribute values r stands for.

@@ -182,7 +182,7 @@ func (s *settings) child(it item, own []issue, nested *issues, slow bool, depth 
 		}
 	}
 	s.nested.merge(nested)
-	s.slow = s.slow || slow || it.kind == kindNode
+	s.slow = s.slow || slow || it.kind() == kindNode
 	s.depth = max(s.depth, depth)
 }
 
@@ -262,7 +262,7 @@ func (s *settings) recordKids() (*recAttrs, []item, bool) {
 	default:
 		a, kids = new(recAttrs), make([]item, 0, k)
 	}
-	*a = compact(&s.attrs)
+	compact(a, &s.attrs)
 	kids = append(kids, s.kids[:s.nkids]...)
 	return a, append(kids, s.more...), true
 }

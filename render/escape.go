@@ -116,8 +116,11 @@ const (
 // word it stops at is then read byte by byte.
 func skipPlainWords(s string, i int) int {
 	for ; i+wordBytes <= len(s); i += wordBytes {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// One bounds check for the word, then one 64-bit load: the
+		// compiler knows w holds 8 bytes and merges the byte loads.
+		w := s[i : i+wordBytes]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		if wordNeedsCare(x) {
 			return i
 		}

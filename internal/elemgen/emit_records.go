@@ -96,8 +96,15 @@ func emitRecords(b *bytes.Buffer, m *model) {
 		}
 		return "\n\t\t" + strings.Join(out, ",\n\t\t") + ",\n\t"
 	}
-	p("// compact returns the values of a that records keep.\n")
-	p("func compact(a *attrValues) recAttrs {\n\treturn recAttrs{%s}\n}\n\n", list("a"))
+	// compact stores field by field: a struct literal copied into r would
+	// be made on the stack and moved as a whole, with a bulk write barrier.
+	p("// compact stores in r the values of a that records keep, one field at a\n")
+	p("// time.\n")
+	p("func compact(r *recAttrs, a *attrValues) {\n")
+	for _, f := range m.Records {
+		p("\tr.%s = a.%s\n", f.Name, f.Name)
+	}
+	p("}\n\n")
 	p("// expand returns the attribute values r stands for.\n")
 	p("func (r *recAttrs) expand() attrValues {\n\tif r == nil {\n\t\treturn attrValues{}\n\t}\n")
 	p("\treturn attrValues{%s}\n}\n", list("r"))
