@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/opentact-go/opentact/internal/place"
 	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -56,8 +57,13 @@ func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
 		*sp = c.stack[:0]
 		stackPool.Put(sp)
 	}
+	// Sorting compares paths, which a deep document makes long: the
+	// places of the findings tell first whether they are in order already.
+	sorted := c.inOrder()
 	c.resolvePaths()
-	c.ds.Sort()
+	if !sorted {
+		c.ds.Sort()
+	}
 	return c.ds
 }
 
@@ -121,8 +127,10 @@ type checker struct {
 	stack []checkFrame
 	deep  map[verbs.Node]bool
 	// withPath is the number of frames at the bottom of stack that have
-	// their pathNode: pathOf makes them in order, pop drops them.
+	// their place: pathOf makes them in order, pop drops them.
 	withPath int
+	// tree makes the places of the findings.
+	tree place.Tree
 	// indexes caches the sibling positions of the long child lists that
 	// paths of findings went through.
 	indexes map[verbs.Node][]int
@@ -134,7 +142,11 @@ type checker struct {
 // attribute attr.
 func (c *checker) add(l loc, isAttr bool, attr string, sev Severity, rule, format string, args []any) {
 	msg := strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD")
-	c.pending = append(c.pending, pending{i: len(c.ds), pn: c.pathOf(l), attr: attr, isAttr: isAttr})
+	pn := c.pathOf(l)
+	if isAttr {
+		pn = c.tree.Attr(pn, strings.ToValidUTF8(attr, "\uFFFD"))
+	}
+	c.pending = append(c.pending, pending{i: len(c.ds), pn: pn})
 	d := Diagnostic{Severity: sev, Rule: rule, Message: msg}
 	if n := c.nodeAt(l); n != nil && c.positions != nil {
 		if p, ok := c.positions[n]; ok {
@@ -192,11 +204,11 @@ func collectStarts(started map[string]bool, n verbs.Node, onStack map[verbs.Node
 }
 
 // checkFrame is a node being checked, its index in its parent's child
-// list and, once a finding needed it, its pathNode.
+// list and, once a finding needed it, its place.
 type checkFrame struct {
 	node verbs.Node
 	pos  int
-	pn   *pathNode
+	pn   *place.Node
 }
 
 // onStack reports whether n is one of the nodes being checked.
