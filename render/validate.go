@@ -103,9 +103,9 @@ func Validate(r *verbs.Response, opts ...CheckOption) error {
 // content is reported, not checked.
 const maxCheckDepth = 1000
 
-// shallowDepth is the number of ancestors a node is compared with one by
-// one to find a node that contains itself; deeper ancestors are looked up
-// in a map.
+// shallowDepth is the depth up to which a node is compared with its
+// ancestors one by one to find a node that contains itself; past it, the
+// nodes being checked are looked up in a map.
 const shallowDepth = 64
 
 // checker collects the findings of one Check.
@@ -122,8 +122,8 @@ type checker struct {
 	startsKnown bool
 	// stack holds the nodes being checked, the root first: the path of
 	// a finding is made from it. A node found on the stack contains
-	// itself; deep holds those past shallowDepth, to find them without a
-	// scan.
+	// itself; deep holds them all once the stack has gone past
+	// shallowDepth, to find them without a scan.
 	stack []checkFrame
 	deep  map[verbs.Node]bool
 	// withPath is the number of frames at the bottom of stack that have
@@ -211,16 +211,14 @@ type checkFrame struct {
 	pn   *place.Node
 }
 
-// onStack reports whether n is one of the nodes being checked.
+// onStack reports whether n is one of the nodes being checked: it is
+// compared with each while the stack is shallow, and looked up in deep
+// once the stack has gone past shallowDepth.
 func (c *checker) onStack(n verbs.Node) bool {
-	shallow := c.stack
-	if len(shallow) > shallowDepth {
-		if c.deep[n] {
-			return true
-		}
-		shallow = shallow[:shallowDepth]
+	if c.deep != nil {
+		return c.deep[n]
 	}
-	for _, f := range shallow {
+	for _, f := range c.stack {
 		if f.node == n {
 			return true
 		}
@@ -229,12 +227,19 @@ func (c *checker) onStack(n verbs.Node) bool {
 }
 
 // push makes n, child pos of the node being checked, the node being
-// checked.
+// checked. When the stack first goes past shallowDepth, its nodes go into
+// deep, and every node pushed after them for the rest of the Check: a
+// deep document costs one lookup a node, not a scan of its ancestors.
 func (c *checker) push(n verbs.Node, pos int) {
-	if len(c.stack) >= shallowDepth {
-		if c.deep == nil {
-			c.deep = make(map[verbs.Node]bool)
+	if c.deep == nil && len(c.stack) >= shallowDepth {
+		c.deep = make(map[verbs.Node]bool, 2*shallowDepth)
+		for _, f := range c.stack {
+			c.deep[f.node] = true
 		}
+	}
+	if c.deep != nil {
+		// A node is never pushed while it is on the stack (node reports
+		// it as a cycle), so pop can delete it.
 		c.deep[n] = true
 	}
 	c.stack = append(c.stack, checkFrame{node: n, pos: pos})
@@ -242,7 +247,7 @@ func (c *checker) push(n verbs.Node, pos int) {
 
 func (c *checker) pop() {
 	last := len(c.stack) - 1
-	if last >= shallowDepth {
+	if c.deep != nil {
 		delete(c.deep, c.stack[last].node)
 	}
 	c.stack[last] = checkFrame{}
