@@ -50,6 +50,35 @@ func TestDeepProblems(t *testing.T) {
 	}
 }
 
+// TestDeepProblemsPastCheck checks a flow twice as deep as render.Check
+// descends (2000 levels, 4000 elements deep): every level's problem is
+// reported at its exact path, sorted, and the validator adds one finding,
+// the depth of the first Gather past its limit; the Say beside it, which
+// the builder reported, is not reported twice.
+func TestDeepProblemsPastCheck(t *testing.T) {
+	const depth = 2000
+	_, err := nested(depth).Build()
+	var ds render.Diagnostics
+	if !errors.As(err, &ds) {
+		t.Fatalf("Build: %v, want Diagnostics", err)
+	}
+	if len(ds) != depth+1 {
+		t.Fatalf("%d findings, want %d", len(ds), depth+1)
+	}
+	level := func(k int) string { return "/Response" + strings.Repeat("/Gather[1]/DTMF[1]", k) }
+	// The Gather of level 501 is element 1001 down; a level's Gather sorts
+	// before its Say, and a path before those it is a prefix of.
+	if d := ds[0]; d.Rule != "depth" || d.Path != level(500)+"/Gather[1]" {
+		t.Fatalf("first finding: %s at a path of %d bytes, want depth at %d", d.Rule, len(d.Path), len(level(500)+"/Gather[1]"))
+	}
+	for i, d := range ds[1:] {
+		want := level(depth-1-i) + "/Say[1]"
+		if d.Rule != "nil-option" || d.Path != want || d.Message != "flow: option 1 is nil" {
+			t.Fatalf("finding %d: %s %q at a path of %d bytes, want nil-option at %d", i+1, d.Rule, d.Message, len(d.Path), len(want))
+		}
+	}
+}
+
 // BenchmarkBuildDepth builds flows with one problem per level at growing
 // depths, three elements (Say, Gather, DTMF) a level; the time per element
 // stays flat (issue 12: it grew from 506 to 39,968 ns per element from
