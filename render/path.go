@@ -170,21 +170,29 @@ func (c *checker) inOrder() bool {
 }
 
 // siblingIndex returns the 1-based position of child pos of parent among
-// its same-named siblings. In a short list they are counted on the spot;
-// the positions of a longer list are counted once per Check: they depend
-// on the parent node alone, which Check never changes.
+// its same-named siblings. In a short list they are counted on the spot,
+// without copying the list; the positions of a longer list are counted
+// once per Check: they depend on the parent node alone, which Check never
+// changes.
 func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
 	if idx, ok := c.indexes[parent]; ok {
 		return idx[pos]
 	}
-	kids := entries(parent)
-	if pos >= len(kids) {
+	var k verbs.Node
+	n := 0
+	verbs.EachEntry(parent, func(i int, e verbs.Node) {
+		if i == pos {
+			k = e
+		}
+		n++
+	})
+	if pos >= n {
 		return 0
 	}
-	if len(kids) <= shortList {
-		return sameNameIndex(kids, pos)
+	if n <= shortList {
+		return sameNameIndex(parent, k, pos)
 	}
-	idx := siblingIndexes(kids)
+	idx := siblingIndexes(entries(parent))
 	if c.indexes == nil {
 		c.indexes = make(map[verbs.Node][]int)
 	}
@@ -195,16 +203,16 @@ func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
 // shortList is the length up to which siblingIndex counts on the spot.
 const shortList = 32
 
-// sameNameIndex returns the 1-based position of kids[pos] among its
-// same-named siblings.
-func sameNameIndex(kids []verbs.Node, pos int) int {
-	step := stepName(kids[pos])
+// sameNameIndex returns the 1-based position of k, entry pos of parent's
+// child list, among its same-named siblings.
+func sameNameIndex(parent, k verbs.Node, pos int) int {
+	step := stepName(k)
 	n := 1
-	for _, k := range kids[:pos] {
-		if !verbs.IsNil(k) && stepName(k) == step {
+	verbs.EachEntry(parent, func(i int, e verbs.Node) {
+		if i < pos && !verbs.IsNil(e) && stepName(e) == step {
 			n++
 		}
-	}
+	})
 	return n
 }
 

@@ -146,21 +146,25 @@ func Resolve(ns []*Node) {
 	}
 	// The bottoms of the chains to write, deepest first: a chain is a
 	// bottom node and the ancestors no deeper chain went through.
-	var bottoms []*Node
-	total := 0
+	bottoms := make([]*Node, 0, len(ns))
+	total, claims, longest := 0, 0, 0
 	for _, n := range deepestFirst(ns) {
 		if n.state != fresh || n.path != "" {
 			continue
 		}
 		bottoms = append(bottoms, n)
 		total += n.size
+		chain := 0
 		for a := n; a != nil && a.state == fresh && a.path == ""; a = a.parent {
 			a.state = claimed
+			chain++
 		}
+		claims += chain
+		longest = max(longest, chain)
 	}
 	var b strings.Builder
 	b.Grow(total)
-	var chain, done []*Node
+	chain, done := make([]*Node, 0, longest), make([]*Node, 0, claims)
 	for _, n := range bottoms {
 		chain = chain[:0]
 		a := n
