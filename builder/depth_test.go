@@ -104,6 +104,42 @@ func BenchmarkBuildDepth(b *testing.B) {
 	}
 }
 
+// nestedSpine returns a flow depth Gathers deep, each Gather with a nil
+// option: one builder problem per level, about an element of the chain,
+// so that the path of each is a prefix of the next and all of them take
+// one path's bytes. In nested the problems are about the Say beside each
+// Gather: their paths share no bytes, and they alone are quadratic in the
+// depth (9 MB of paths at depth 1000).
+func nestedSpine(depth int) *flow.Flow {
+	var inner *flow.Flow
+	for range depth {
+		inner = flow.New().Say("x").Gather(nil, flow.Digit("1", inner))
+	}
+	return inner
+}
+
+// BenchmarkBuildDepthSpine is BenchmarkBuildDepth with the problems about
+// the elements of the chain (nestedSpine).
+func BenchmarkBuildDepthSpine(b *testing.B) {
+	for _, depth := range []int{10, 100, 1000} {
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, err := nestedSpine(depth).Build()
+				var ds render.Diagnostics
+				if !errors.As(err, &ds) {
+					b.Fatalf("Build: %v, want Diagnostics", err)
+				}
+				if n := countRule(ds, "nil-option"); n != depth {
+					b.Fatalf("%d nil-option findings, want %d", n, depth)
+				}
+			}
+			elems := 3*depth + 1
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+		})
+	}
+}
+
 // countRule returns the number of findings of ds with the rule rule.
 func countRule(ds render.Diagnostics, rule string) int {
 	n := 0

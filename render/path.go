@@ -108,18 +108,27 @@ func (c *checker) pathOf(l loc) *place.Node {
 	}
 	for d := c.withPath; d < len(c.stack); d++ {
 		f := &c.stack[d]
-		if d == 0 {
+		switch {
+		case d == 0:
 			f.pn = c.tree.Root("Response")
-		} else {
+		case c.kid != nil && c.kidOf == d-1 && c.kidPos == f.pos:
+			// A finding about this child came before its own: one place
+			// for both, so that their paths share their bytes.
+			f.pn = c.kid
+		default:
 			f.pn = c.step(parent, c.stack[d-1].node, f.node, f.pos)
 		}
 		parent = f.pn
 	}
 	c.withPath = len(c.stack)
-	if l.child != nil {
-		return c.step(parent, c.stack[len(c.stack)-1].node, l.child, l.pos)
+	if l.child == nil {
+		return parent
 	}
-	return parent
+	top := len(c.stack) - 1
+	if c.kid == nil || c.kidOf != top || c.kidPos != l.pos {
+		c.kid, c.kidOf, c.kidPos = c.step(parent, c.stack[top].node, l.child, l.pos), top, l.pos
+	}
+	return c.kid
 }
 
 // step returns the place of n, child pos of the node of parent.

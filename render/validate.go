@@ -131,6 +131,11 @@ type checker struct {
 	withPath int
 	// tree makes the places of the findings.
 	tree place.Tree
+	// kid is the place pathOf made last for a child of a node being
+	// checked: child kidPos of the node of frame kidOf. The child's frame
+	// takes it when a finding needs one; pop forgets it with the parent.
+	kid           *place.Node
+	kidOf, kidPos int
 	// indexes caches the sibling positions of the long child lists that
 	// paths of findings went through.
 	indexes map[verbs.Node][]int
@@ -253,6 +258,9 @@ func (c *checker) pop() {
 	c.stack[last] = checkFrame{}
 	c.stack = c.stack[:last]
 	c.withPath = min(c.withPath, last)
+	if last <= c.kidOf {
+		c.kid = nil
+	}
 }
 
 // node checks n, a non-nil child at index pos of the node being checked

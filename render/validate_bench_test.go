@@ -72,6 +72,45 @@ func BenchmarkCheckDepth(b *testing.B) {
 	}
 }
 
+// spineDoc returns a document depth <Geo> elements deep, each after a
+// <Hangup>, which makes it unreachable: one finding per level, about the
+// <Geo> itself, so that the path of each is a prefix of the next and all
+// of them take one path's bytes. In deepDoc the findings are about an
+// attribute: their paths share no bytes, and they alone are quadratic in
+// the depth (3.5 MB of paths at depth 1000).
+func spineDoc(depth int) *verbs.Response {
+	var inner []verbs.Command
+	for range depth {
+		inner = []verbs.Command{&verbs.Hangup{}, &verbs.Geo{States: []string{"NY"}, Commands: inner}}
+	}
+	return vDoc(inner...)
+}
+
+// BenchmarkCheckDepthSpine is BenchmarkCheckDepth with the findings about
+// the elements of the chain (spineDoc).
+func BenchmarkCheckDepthSpine(b *testing.B) {
+	for _, depth := range []int{10, 100, 1000} {
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
+			r := spineDoc(depth)
+			b.ReportAllocs()
+			for b.Loop() {
+				ds := Check(r)
+				n := 0
+				for _, d := range ds {
+					if d.Rule == "unreachable" {
+						n++
+					}
+				}
+				if n != depth {
+					b.Fatalf("%d unreachable findings, want %d", n, depth)
+				}
+			}
+			elems := 2*depth + 1
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+		})
+	}
+}
+
 // BenchmarkCheckIVR checks the IVR of the docs' Gather page (ivrDoc), a
 // clean document: no findings and no allocations (issue 11).
 func BenchmarkCheckIVR(b *testing.B) {

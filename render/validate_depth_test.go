@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -81,5 +82,30 @@ func TestCheckDeepCycle(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCheckSpineSharesPaths checks the findings of a chain, one about
+// each element of it, take one string: the path of each is a prefix of
+// the deepest's, in its memory (a finding about a child made before the
+// child's own frame gives that frame its place).
+func TestCheckSpineSharesPaths(t *testing.T) {
+	t.Parallel()
+	const depth = 50
+	ds := Check(spineDoc(depth))
+	if len(ds) != depth {
+		t.Fatalf("%d findings, want %d", len(ds), depth)
+	}
+	deepest := ds[len(ds)-1].Path
+	if want := "/Response" + strings.Repeat("/Geo[1]", depth); deepest != want {
+		t.Fatalf("deepest path %q, want %q", deepest, want)
+	}
+	for _, d := range ds {
+		if d.Rule != "unreachable" || !strings.HasPrefix(deepest, d.Path) {
+			t.Fatalf("%s at %q, want unreachable at a prefix of the deepest path", d.Rule, d.Path)
+		}
+		if unsafe.StringData(d.Path) != unsafe.StringData(deepest) {
+			t.Fatalf("the path %q has memory of its own", d.Path)
+		}
 	}
 }

@@ -229,60 +229,68 @@ func deepestFirst(ns []*Node) []*Node {
 }
 
 // Compare returns strings.Compare of the paths of a and b without writing
-// them: past the steps the two share, the first steps that differ decide,
-// and a path is before the paths it is a prefix of. It walks up from both
-// to where they meet, so comparing neighbours in document order costs
-// little however deep they are.
+// them. It walks up from both to where they meet, then down the two
+// chains: the first steps whose bytes differ decide, a path is before the
+// paths it is a prefix of, and two nodes with the same step below one
+// parent (made twice for one element) count as one. Comparing neighbours
+// in document order costs little however deep they are.
 func Compare(a, b *Node) int {
 	if a == b {
 		return 0
 	}
+	// xs and ys are the nodes from a and b up to, not including, the
+	// ancestor they share (all of them, for two trees).
+	var bx, by [32]*Node
+	xs, ys := bx[:0], by[:0]
 	x, y := a, b
-	var cx, cy *Node // the steps below x and y on the way to a and b
 	for x.depth > y.depth {
-		cx, x = x, x.parent
+		xs, x = append(xs, x), x.parent
 	}
 	for y.depth > x.depth {
-		cy, y = y, y.parent
+		ys, y = append(ys, y), y.parent
 	}
-	// At one depth, x and y meet at their common ancestor, or both become
-	// nil past the roots of two trees.
 	for x != y {
-		cx, cy = x, y
+		xs, ys = append(xs, x), append(ys, y)
 		x, y = x.parent, y.parent
 	}
+	var sbx, sby [64]byte
+	i, j := len(xs)-1, len(ys)-1
+	for ; i >= 0 && j >= 0; i, j = i-1, j-1 {
+		sx, sy := appendStep(sbx[:0], xs[i]), appendStep(sby[:0], ys[j])
+		if c := compareSteps(sx, sy); c != 0 {
+			return c
+		}
+		// One step is a prefix of the other: the byte after the shorter
+		// one in its own path decides, the end of the path or the / of
+		// the next step.
+		switch {
+		case len(sx) < len(sy):
+			if i == 0 {
+				return -1
+			}
+			if c := sy[len(sx)]; c != '/' {
+				return cmp.Compare('/', c)
+			}
+			return compareSlow(a, b) // a name with a / in it
+		case len(sy) < len(sx):
+			if j == 0 {
+				return 1
+			}
+			if c := sx[len(sy)]; c != '/' {
+				return cmp.Compare(c, '/')
+			}
+			return compareSlow(a, b)
+		}
+	}
+	// Equal steps all the way down one of the chains: its path is a prefix
+	// of the other's.
 	switch {
-	case cx == nil:
-		return -1 // a is an ancestor of b: its path is a prefix of b's
-	case cy == nil:
-		return 1
+	case i < 0 && j < 0:
+		return 0
+	case i < 0:
+		return -1
 	}
-	var bx, by [64]byte
-	sx, sy := appendStep(bx[:0], cx), appendStep(by[:0], cy)
-	if c := compareSteps(sx, sy); c != 0 {
-		return c
-	}
-	// One step is a prefix of the other: the byte after the shorter one in
-	// its own path decides, the end of the path or the / of the next step.
-	switch {
-	case len(sx) < len(sy):
-		if cx == a {
-			return -1
-		}
-		if c := sy[len(sx)]; c != '/' {
-			return cmp.Compare('/', c)
-		}
-	case len(sy) < len(sx):
-		if cy == b {
-			return 1
-		}
-		if c := sx[len(sy)]; c != '/' {
-			return cmp.Compare(c, '/')
-		}
-	}
-	// Equal steps, or a name with a / in it, which no parsed document has:
-	// the whole paths decide.
-	return compareSlow(a, b)
+	return 1
 }
 
 // compareSteps compares two steps by their first differing byte, and
@@ -294,7 +302,7 @@ func compareSteps(x, y []byte) int {
 
 // compareSlow compares the paths of a and b written out.
 func compareSlow(a, b *Node) int {
-	return strings.Compare(string(appendPath(nil, a)), string(appendPath(nil, b)))
+	return bytes.Compare(appendPath(make([]byte, 0, a.size), a), appendPath(make([]byte, 0, b.size), b))
 }
 
 // appendPath appends the whole path of n to b.

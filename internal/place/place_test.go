@@ -108,6 +108,16 @@ func TestCompare(t *testing.T) {
 		ns := append([]*Node(nil), roots...)
 		for range 60 {
 			p := ns[rng.IntN(len(ns))]
+			if rng.IntN(5) == 0 && p.parent != nil {
+				// A twin: the same step below the same parent, as a walker
+				// makes for an element it met twice.
+				if p.kind == attr {
+					ns = append(ns, tr.Attr(p.parent, p.name))
+				} else {
+					ns = append(ns, tr.Element(p.parent, p.name, p.index))
+				}
+				continue
+			}
 			if p.kind == attr {
 				continue
 			}
