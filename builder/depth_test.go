@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	flow "github.com/opentact-go/opentact/builder"
 	"github.com/opentact-go/opentact/render"
@@ -88,9 +89,9 @@ func BenchmarkBuildDepth(b *testing.B) {
 	for _, depth := range []int{10, 100, 1000} {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			b.ReportAllocs()
+			var ds render.Diagnostics
 			for b.Loop() {
 				_, err := nested(depth).Build()
-				var ds render.Diagnostics
 				if !errors.As(err, &ds) {
 					b.Fatalf("Build: %v, want Diagnostics", err)
 				}
@@ -100,6 +101,7 @@ func BenchmarkBuildDepth(b *testing.B) {
 			}
 			elems := 3*depth + 1 // and the Response
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
 		})
 	}
 }
@@ -124,9 +126,9 @@ func BenchmarkBuildDepthSpine(b *testing.B) {
 	for _, depth := range []int{10, 100, 1000} {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			b.ReportAllocs()
+			var ds render.Diagnostics
 			for b.Loop() {
 				_, err := nestedSpine(depth).Build()
-				var ds render.Diagnostics
 				if !errors.As(err, &ds) {
 					b.Fatalf("Build: %v, want Diagnostics", err)
 				}
@@ -136,8 +138,26 @@ func BenchmarkBuildDepthSpine(b *testing.B) {
 			}
 			elems := 3*depth + 1
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
 		})
 	}
+}
+
+// pathBytes is the number of bytes of the paths of ds, those of paths
+// that start at one byte counted once.
+func pathBytes(ds render.Diagnostics) int {
+	longest := map[*byte]int{}
+	for _, d := range ds {
+		if d.Path != "" {
+			k := unsafe.StringData(d.Path)
+			longest[k] = max(longest[k], len(d.Path))
+		}
+	}
+	n := 0
+	for _, l := range longest {
+		n += l
+	}
+	return n
 }
 
 // countRule returns the number of findings of ds with the rule rule.

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/opentact-go/opentact/internal/place"
 	"github.com/opentact-go/opentact/render"
@@ -27,7 +28,19 @@ func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 	if len(is) == 0 {
 		return nil
 	}
-	l := locator{is: is}
+	problems := 0
+	for _, xs := range is {
+		problems += len(xs)
+	}
+	l := locator{
+		is:     is,
+		frames: make([]locFrame, 0, 16),
+		kids:   make([]locKid, 0, 32),
+		// A node met at several places has its problems at each: this is
+		// the least there are.
+		found: make([]located, 0, problems),
+	}
+	l.tree.Reserve(problems + 16)
 	l.frames = append(l.frames, locFrame{pn: l.tree.Root("Response")})
 	l.withPlace = 1
 	l.children(r, nil)
@@ -101,12 +114,16 @@ func (l *locator) here() *place.Node {
 	return l.frames[len(l.frames)-1].pn
 }
 
-// node walks n, the element of the top frame: its problems and those of
-// everything below it, in path order.
-func (l *locator) node(n verbs.Node) {
-	xs := l.is[n]
+// own reports the problems of n, the element of the top frame, and
+// returns those of its attributes, sorted by name: the paths of
+// attributes sort so, and those of one name keep the order they were
+// recorded in. It is kept out of children (noinline), whose frame is on
+// the stack once per level of the document.
+//
+//go:noinline
+func (l *locator) own(n verbs.Node) []issue {
 	var attrs []issue
-	for _, x := range xs {
+	for _, x := range l.is[n] {
 		if x.attr == "" {
 			l.found = append(l.found, located{l.here(), x})
 		} else {
@@ -114,11 +131,9 @@ func (l *locator) node(n verbs.Node) {
 		}
 	}
 	if len(attrs) > 1 {
-		// The paths of attributes sort by name; those of one name keep
-		// the order they were recorded in.
 		slices.SortStableFunc(attrs, func(a, b issue) int { return cmp.Compare(a.attr, b.attr) })
 	}
-	l.children(n, attrs)
+	return attrs
 }
 
 // children walks the children of n, the element of the top frame, in the
@@ -126,29 +141,47 @@ func (l *locator) node(n verbs.Node) {
 // (sorted by name) among them where their paths sort.
 func (l *locator) children(n verbs.Node, attrs []issue) {
 	base := len(l.kids)
-	verbs.EachChild(n, func(k verbs.Node) {
-		l.kids = append(l.kids, locKid{n: k, name: stepName(k)})
+	kids := l.collect(n)
+	for len(kids) > 0 || len(attrs) > 0 {
+		if len(attrs) > 0 && (len(kids) == 0 || compareAttrKid(attrs[0].attr, &kids[0]) <= 0) {
+			l.attr(attrs[0])
+			attrs = attrs[1:]
+			continue
+		}
+		k := &kids[0]
+		kids = kids[1:]
+		l.frames = append(l.frames, locFrame{name: k.name, index: k.index})
+		l.children(k.n, l.own(k.n))
+		l.frames = l.frames[:len(l.frames)-1]
+		l.withPlace = min(l.withPlace, len(l.frames))
+	}
+	clear(l.kids[base:])
+	l.kids = l.kids[:base]
+}
+
+// collect appends the children of n to l.kids, with their steps, sorted
+// by them, and returns them. It is kept out of children (noinline).
+//
+//go:noinline
+func (l *locator) collect(n verbs.Node) []locKid {
+	base := len(l.kids)
+	verbs.EachEntry(n, func(_ int, k verbs.Node) {
+		if !verbs.IsNil(k) {
+			l.kids = append(l.kids, locKid{n: k, name: stepName(k)})
+		}
 	})
 	kids := l.kids[base:]
 	countSiblings(kids)
 	if !slices.IsSortedFunc(kids, compareKids) {
 		slices.SortFunc(kids, compareKids)
 	}
-	for len(kids) > 0 || len(attrs) > 0 {
-		if len(attrs) > 0 && (len(kids) == 0 || compareAttrKid(attrs[0].attr, &kids[0]) <= 0) {
-			l.found = append(l.found, located{l.tree.Attr(l.here(), attrs[0].attr), attrs[0]})
-			attrs = attrs[1:]
-			continue
-		}
-		k := kids[0]
-		kids = kids[1:]
-		l.frames = append(l.frames, locFrame{name: k.name, index: k.index})
-		l.node(k.n)
-		l.frames = l.frames[:len(l.frames)-1]
-		l.withPlace = min(l.withPlace, len(l.frames))
-	}
-	clear(l.kids[base:])
-	l.kids = l.kids[:base]
+	return kids
+}
+
+// attr reports the problem x of an attribute of the element of the top
+// frame.
+func (l *locator) attr(x issue) {
+	l.found = append(l.found, located{l.tree.Attr(l.here(), x.attr), x})
 }
 
 // stepName is the name a node is counted by among its siblings, as in
@@ -193,12 +226,25 @@ func countSiblings(kids []locKid) {
 // compareKids orders children by their steps, name[index], as their paths
 // sort.
 func compareKids(a, b locKid) int {
+	switch {
+	case a.name == b.name:
+		if a.index < 10 && b.index < 10 {
+			// One digit each: the numbers sort as their text does.
+			return cmp.Compare(a.index, b.index)
+		}
+	case !strings.HasPrefix(a.name, b.name) && !strings.HasPrefix(b.name, a.name):
+		// The names differ before either ends.
+		return strings.Compare(a.name, b.name)
+	}
 	var ba, bb [64]byte
 	return bytes.Compare(kidStep(ba[:0], &a), kidStep(bb[:0], &b))
 }
 
 // compareAttrKid orders the attribute attr of an element and its child k
-// by their steps, @attr and name[index].
+// by their steps, @attr and name[index]. It is kept out of children
+// (noinline).
+//
+//go:noinline
 func compareAttrKid(attr string, k *locKid) int {
 	var ba, bb [64]byte
 	return bytes.Compare(append(append(ba[:0], '@'), attr...), kidStep(bb[:0], k))

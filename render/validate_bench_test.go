@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 	"testing"
+	"unsafe"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -54,8 +55,9 @@ func BenchmarkCheckDepth(b *testing.B) {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			r := deepDoc(depth)
 			b.ReportAllocs()
+			var ds Diagnostics
 			for b.Loop() {
-				ds := Check(r)
+				ds = Check(r)
 				n := 0
 				for _, d := range ds {
 					if d.Rule == "state" {
@@ -68,6 +70,7 @@ func BenchmarkCheckDepth(b *testing.B) {
 			}
 			elems := 2*depth + 1 // and the Response
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
 		})
 	}
 }
@@ -93,8 +96,9 @@ func BenchmarkCheckDepthSpine(b *testing.B) {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			r := spineDoc(depth)
 			b.ReportAllocs()
+			var ds Diagnostics
 			for b.Loop() {
-				ds := Check(r)
+				ds = Check(r)
 				n := 0
 				for _, d := range ds {
 					if d.Rule == "unreachable" {
@@ -107,8 +111,26 @@ func BenchmarkCheckDepthSpine(b *testing.B) {
 			}
 			elems := 2*depth + 1
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
 		})
 	}
+}
+
+// pathBytes is the number of bytes of the paths of ds, those of paths
+// that start at one byte counted once.
+func pathBytes(ds Diagnostics) int {
+	longest := map[*byte]int{}
+	for _, d := range ds {
+		if d.Path != "" {
+			k := unsafe.StringData(d.Path)
+			longest[k] = max(longest[k], len(d.Path))
+		}
+	}
+	n := 0
+	for _, l := range longest {
+		n += l
+	}
+	return n
 }
 
 // BenchmarkCheckIVR checks the IVR of the docs' Gather page (ivrDoc), a

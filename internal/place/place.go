@@ -72,6 +72,13 @@ func (t *Tree) alloc() *Node {
 	return &t.slab[len(t.slab)-1]
 }
 
+// Reserve makes room for n more nodes (up to maxSlab) in one allocation.
+func (t *Tree) Reserve(n int) {
+	if cap(t.slab)-len(t.slab) < n {
+		t.slab = make([]Node, 0, min(n, maxSlab))
+	}
+}
+
 // Root returns a new root node, /name.
 func (t *Tree) Root(name string) *Node {
 	n := t.alloc()
