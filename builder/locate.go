@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/opentact-go/opentact/internal/place"
 	"github.com/opentact-go/opentact/render"
@@ -32,10 +33,11 @@ func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 	for _, xs := range is {
 		problems += len(xs)
 	}
+	st := locPool.Get().(*locStacks)
 	l := locator{
 		is:     is,
-		frames: make([]locFrame, 0, 16),
-		kids:   make([]locKid, 0, 32),
+		frames: st.frames[:0],
+		kids:   st.kids[:0],
 		// A node met at several places has its problems at each: this is
 		// the least there are.
 		found: make([]located, 0, problems),
@@ -44,6 +46,13 @@ func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 	l.frames = append(l.frames, locFrame{pn: l.tree.Root("Response")})
 	l.withPlace = 1
 	l.children(r, nil)
+	// Every frame and child was cleared as it was left: the pool keeps
+	// no node alive.
+	l.frames[0] = locFrame{}
+	if cap(l.frames) <= maxPooledLoc && cap(l.kids) <= maxPooledLoc {
+		st.frames, st.kids = l.frames[:0], l.kids[:0]
+		locPool.Put(st)
+	}
 	if len(l.found) == 0 {
 		return nil
 	}
@@ -67,6 +76,21 @@ func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 	}
 	return ds
 }
+
+// locStacks are the frames and children of a locator, kept between calls
+// so that locating the problems of a deep flow does not grow them anew.
+type locStacks struct {
+	frames []locFrame
+	kids   []locKid
+}
+
+var locPool = sync.Pool{New: func() any {
+	return &locStacks{frames: make([]locFrame, 0, 16), kids: make([]locKid, 0, 32)}
+}}
+
+// maxPooledLoc is the capacity beyond which the stacks grown by a deep
+// flow are left to the garbage collector.
+const maxPooledLoc = 1 << 13
 
 // locator walks a document for locate.
 type locator struct {
@@ -152,6 +176,7 @@ func (l *locator) children(n verbs.Node, attrs []issue) {
 		kids = kids[1:]
 		l.frames = append(l.frames, locFrame{name: k.name, index: k.index})
 		l.children(k.n, l.own(k.n))
+		l.frames[len(l.frames)-1] = locFrame{}
 		l.frames = l.frames[:len(l.frames)-1]
 		l.withPlace = min(l.withPlace, len(l.frames))
 	}
