@@ -171,3 +171,51 @@ func TestLocateManySiblings(t *testing.T) {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
 }
+
+// TestIssuesSet checks a set of problems past fewIssues nodes, where it
+// finds a node's entry in a map: problems given twice for one node are
+// one entry, a frozen copy never shows what was added after it, and byNode
+// keeps the first entry of a node met in two sets.
+func TestIssuesSet(t *testing.T) {
+	var nodes []verbs.Node
+	for range 3 * fewIssues {
+		nodes = append(nodes, &verbs.Say{Text: "x"})
+	}
+	var m issues
+	for i, n := range nodes {
+		m.add(n, issue{rule: "a", msg: strconv.Itoa(i)})
+	}
+	frozen := m.freeze()
+	for i, n := range nodes {
+		if i%2 == 0 {
+			m.add(n, issue{rule: "b", msg: strconv.Itoa(i)})
+		}
+	}
+	if len(m.own) != len(nodes) {
+		t.Fatalf("%d entries, want one a node, %d", len(m.own), len(nodes))
+	}
+	for i, n := range nodes {
+		want := 1
+		if i%2 == 0 {
+			want = 2
+		}
+		if got := len(m.own[m.find(n)].is); got != want {
+			t.Fatalf("node %d: %d problems, want %d", i, got, want)
+		}
+		if got := len(frozen.own[frozen.find(n)].is); got != 1 {
+			t.Fatalf("node %d: the frozen set shows %d problems, want 1", i, got)
+		}
+	}
+	if m.has(&verbs.Say{}) {
+		t.Fatal("has reports a node never added")
+	}
+	// A set that holds the frozen one and a problem of its own for the
+	// first node: byNode keeps the first entry met, its own.
+	var top issues
+	top.add(nodes[0], issue{rule: "c", msg: "top"})
+	top.merge(frozen)
+	all := top.byNode()
+	if len(all) != len(nodes) || all[nodes[0]][0].rule != "c" || all[nodes[1]][0].msg != "1" {
+		t.Fatalf("byNode: %d nodes, first %v, second %v", len(all), all[nodes[0]], all[nodes[1]])
+	}
+}
