@@ -25,8 +25,8 @@ const module = "github.com/opentact-go/opentact/"
 // added here on purpose.
 var allowedImports = map[string][]string{
 	"verbs":                {},
-	"render":               {"verbs", "internal/spec", "internal/renderhook"},
-	"builder":              {"verbs", "render", "internal/renderhook"},
+	"render":               {"verbs", "internal/spec", "internal/renderhook", "internal/place"},
+	"builder":              {"verbs", "render", "internal/renderhook", "internal/place"},
 	"flowtest":             {"verbs", "render", "github.com/google/go-cmp"},
 	"client":               {"verbs", "render", "internal/autherr"},
 	"client/clienttest":    {"client"},
@@ -45,6 +45,7 @@ var allowedImports = map[string][]string{
 	"internal/gen":         {"verbs"},
 	"internal/spec":        {"verbs"},
 	"internal/renderhook":  {},
+	"internal/place":       {},
 	"internal/elemgen":     {},
 	"cmd/opentact":         {"verbs", "render", "flowgraph", "flowsim", "flowsim/devpage", "internal/legacy", "internal/textdiff", "internal/gen"},
 	"examples/ivr":         {"verbs", "builder", "webhook"},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -30,11 +29,10 @@ func (f *Flow) build() (*verbs.Response, render.Diagnostics) {
 		// Neither locate nor render changes the nodes or the problems.
 		r.Commands, is = commandNodes(f.items()), f.issues.byNode()
 	}
+	// Both lists come sorted (locate sorts its own): merging keeps the
+	// order a stable sort of own followed by render.Check's findings would
+	// give, in time linear in the findings.
 	own := locate(r, is)
-	own.Sort()
-	// render.Check's findings are sorted already: merging keeps the order
-	// a stable sort of own followed by them would give, in time linear in
-	// the findings.
 	return r, merge(own, dedupe(render.Check(r), own))
 }
 
@@ -167,58 +165,6 @@ func (f *Flow) render(dst []byte, opts ...render.Option) ([]byte, render.Diagnos
 	return b, ds, err
 }
 
-// locate gives every recorded problem the path of its node in r. A node
-// that stands at several places (a sub-flow used twice) is reported at
-// each.
-func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
-	if len(is) == 0 {
-		return nil
-	}
-	var ds render.Diagnostics
-	// path holds the path of the node being walked; a node's path is
-	// written out only when it has a problem, so the walk is linear in the
-	// size of the document however deep it is.
-	path := []byte("/Response")
-	var walk func(parent verbs.Node)
-	walk = func(parent verbs.Node) {
-		counts := map[string]int{}
-		verbs.EachChild(parent, func(n verbs.Node) {
-			// The steps of render's paths: the element name, comment()
-			// and text() for comments and raw text, * for a raw element
-			// without a name.
-			step := n.ElementName()
-			switch v := n.(type) {
-			case *verbs.Comment:
-				step = "comment()"
-			case *verbs.RawText:
-				step = "text()"
-			case *verbs.RawElement:
-				if v.Name == "" {
-					step = "*"
-				}
-			}
-			counts[step]++
-			end := len(path)
-			path = append(append(append(append(path, '/'), step...), '['), strconv.Itoa(counts[step])...)
-			path = append(path, ']')
-			if xs := is[n]; len(xs) > 0 {
-				p := string(path)
-				for _, x := range xs {
-					d := render.Diagnostic{Path: p, Severity: render.SeverityError, Rule: x.rule, Message: "flow: " + x.msg}
-					if x.attr != "" {
-						d.Path += "/@" + x.attr
-					}
-					ds = append(ds, d)
-				}
-			}
-			walk(n)
-			path = path[:end]
-		})
-	}
-	walk(r)
-	return ds
-}
-
 // dedupe drops the findings of the validator about an element (or one of
 // its attributes) the builder already reported, whose message is closer
 // to the call the user made.
@@ -227,12 +173,29 @@ func locate(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics {
 // problem at every level costs time linear in the findings (comparing
 // every finding with every problem was quadratic in the depth).
 func dedupe(found, own render.Diagnostics) render.Diagnostics {
-	if len(own) == 0 {
+	if len(own) == 0 || len(found) == 0 {
 		return found
 	}
-	paths := make(map[string]bool, len(own))    // every path of own
-	elements := make(map[string]bool, len(own)) // those of elements, not attributes
+	// Only a path of the length of a path found, or of the element of an
+	// attribute found, can cover one: the others, long in a deep flow, are
+	// not hashed.
+	lengths := make(map[int]bool, len(found))
+	for _, d := range found {
+		for p := d.Path; ; {
+			lengths[len(p)] = true
+			i := strings.LastIndexByte(p, '/')
+			if i < 0 || !strings.HasPrefix(p[i:], "/@") {
+				break
+			}
+			p = p[:i]
+		}
+	}
+	paths := make(map[string]bool)    // every path of own that may cover one
+	elements := make(map[string]bool) // those of elements, not attributes
 	for _, o := range own {
+		if !lengths[len(o.Path)] {
+			continue
+		}
 		paths[o.Path] = true
 		if i := strings.LastIndexByte(o.Path, '/'); i < 0 || !strings.HasPrefix(o.Path[i:], "/@") {
 			elements[o.Path] = true

@@ -190,6 +190,12 @@ func (it item) name() string { return kindNames[it.kind()] }
 // toNode returns the node of it: its own, or a new one made from the
 // record exactly as the builder made nodes before records, with new
 // nodes for the record's children and commands.
+//
+// The children are made in recordNode's frame, which holds no settings:
+// setAttrs makes the settings of the element (over a kilobyte on the
+// stack) once they are done, so the recursion of a deep flow does not
+// carry them at every level (issue 12: with them, this frame took 12 KB, and a flow
+// 1000 levels deep a stack of 24 MB, copied each time it grew).
 func (it *item) toNode() verbs.Node {
 	if it.kind() == kindNode {
 		return it.node()
@@ -200,60 +206,72 @@ func (it *item) toNode() verbs.Node {
 // recordNode returns the node of a record of the kind k with the text,
 // attribute values and children given, with new nodes for the children.
 func recordNode(k kind, text string, a *recAttrs, kids []item) verbs.Node {
-	s := &settings{attrs: a.expand()}
 	switch k {
 	case kindAnswer:
-		n := &verbs.Answer{}
-		s.fillAnswer(n)
-		return n
+		return setAttrs(a, &verbs.Answer{})
 	case kindHangup:
-		n := &verbs.Hangup{}
-		s.fillHangup(n)
-		return n
+		return setAttrs(a, &verbs.Hangup{})
 	case kindPause:
-		n := &verbs.Pause{}
-		s.fillPause(n)
-		return n
+		return setAttrs(a, &verbs.Pause{})
 	case kindSay:
-		n := &verbs.Say{Text: text}
-		s.fillSay(n)
-		return n
+		return setAttrs(a, &verbs.Say{Text: text})
 	case kindPlay:
-		n := &verbs.Play{URL: text}
-		s.fillPlay(n)
-		return n
+		return setAttrs(a, &verbs.Play{URL: text})
 	case kindHold:
-		n := &verbs.Hold{}
-		s.fillHold(n)
-		return n
+		return setAttrs(a, &verbs.Hold{})
 	case kindUnhold:
-		n := &verbs.Unhold{}
-		s.fillUnhold(n)
-		return n
+		return setAttrs(a, &verbs.Unhold{})
 	case kindGather:
-		n := &verbs.Gather{Children: childNodes[verbs.GatherChild](kids)}
-		s.fillGather(n)
-		return n
+		return setAttrs(a, &verbs.Gather{Children: childNodes[verbs.GatherChild](kids)})
 	case kindDial:
-		n := &verbs.Dial{Children: childNodes[verbs.DialChild](kids)}
-		s.fillDial(n)
-		return n
+		return setAttrs(a, &verbs.Dial{Children: childNodes[verbs.DialChild](kids)})
 	case kindError:
-		n := &verbs.Error{Commands: commandNodes(kids)}
-		s.fillError(n)
-		return n
+		return setAttrs(a, &verbs.Error{Commands: commandNodes(kids)})
 	case kindDTMF:
 		return &verbs.DTMF{Value: text, Commands: commandNodes(kids)}
 	case kindDefault:
-		n := &verbs.Default{Commands: commandNodes(kids)}
-		s.fillDefault(n)
-		return n
+		return setAttrs(a, &verbs.Default{Commands: commandNodes(kids)})
 	case kindTo:
 		return &verbs.To{Destination: text}
 	case kindComment:
 		return &verbs.Comment{Text: text}
 	}
 	panic("flow: unknown item kind") // unreachable: every kind has a case
+}
+
+// setAttrs sets the attributes of n, the node of a record, from the
+// record's attribute values a, and returns n. It is kept out of
+// recordNode (noinline) so that its settings are not in the frame that
+// makes the children.
+//
+//go:noinline
+func setAttrs(a *recAttrs, n verbs.Node) verbs.Node {
+	s := &settings{attrs: a.expand()}
+	switch n := n.(type) {
+	case *verbs.Answer:
+		s.fillAnswer(n)
+	case *verbs.Hangup:
+		s.fillHangup(n)
+	case *verbs.Pause:
+		s.fillPause(n)
+	case *verbs.Say:
+		s.fillSay(n)
+	case *verbs.Play:
+		s.fillPlay(n)
+	case *verbs.Hold:
+		s.fillHold(n)
+	case *verbs.Unhold:
+		s.fillUnhold(n)
+	case *verbs.Gather:
+		s.fillGather(n)
+	case *verbs.Dial:
+		s.fillDial(n)
+	case *verbs.Error:
+		s.fillError(n)
+	case *verbs.Default:
+		s.fillDefault(n)
+	}
+	return n
 }
 
 // commandNodes returns the nodes of a command list, nil when it is empty.

@@ -2,7 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"time"
@@ -23,9 +22,25 @@ type issue struct {
 // node is known only once the document is built, so problems are kept by
 // node and given their path by Build.
 type issues struct {
-	own    map[verbs.Node][]issue
+	// own are the problems recorded here, one entry a node, in the order
+	// the nodes were first given: a list, not a map, since a set holds
+	// one node or a few, and the nested sets of a deep flow are many.
+	own []nodeIssues
+	// index finds the entry of a node in own once own holds more than
+	// fewIssues of them.
+	index  map[verbs.Node]int
 	nested []*issues
 }
+
+// nodeIssues are the problems of one node.
+type nodeIssues struct {
+	n  verbs.Node
+	is []issue
+}
+
+// fewIssues is the number of nodes up to which a set finds a node's entry
+// by comparing it with each.
+const fewIssues = 8
 
 // merge takes in the frozen set src; nil is the empty set. The problems of
 // a node are fixed when the node is made, so a node met twice (the same
@@ -36,24 +51,55 @@ func (m *issues) merge(src *issues) {
 	}
 }
 
+// find returns the index of the entry of n in m.own, -1 when it has none.
+func (m *issues) find(n verbs.Node) int {
+	if m.index != nil {
+		if i, ok := m.index[n]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range m.own {
+		if m.own[i].n == n {
+			return i
+		}
+	}
+	return -1
+}
+
+// has reports whether m records problems of n itself (not of its nested
+// sets).
+func (m *issues) has(n verbs.Node) bool { return m.find(n) >= 0 }
+
 // add records problems of the node n.
 func (m *issues) add(n verbs.Node, is ...issue) {
 	if len(is) == 0 {
 		return
 	}
-	if m.own == nil {
-		m.own = make(map[verbs.Node][]issue)
+	if i := m.find(n); i >= 0 {
+		m.own[i].is = append(m.own[i].is, is...)
+		return
 	}
-	m.own[n] = append(m.own[n], is...)
+	m.own = append(m.own, nodeIssues{n: n, is: slices.Clone(is)})
+	switch {
+	case m.index != nil:
+		m.index[n] = len(m.own) - 1
+	case len(m.own) > fewIssues:
+		m.index = make(map[verbs.Node]int, 2*len(m.own))
+		for i, e := range m.own {
+			m.index[e.n] = i
+		}
+	}
 }
 
 // freeze returns the problems as they are now, nil when there are none;
-// later calls on m never show in it.
+// later calls on m never show in it (they append to the lists of own past
+// the lengths the copy keeps).
 func (m *issues) freeze() *issues {
 	if m == nil || len(m.own) == 0 && len(m.nested) == 0 {
 		return nil
 	}
-	return &issues{own: maps.Clone(m.own), nested: slices.Clip(m.nested)}
+	return &issues{own: slices.Clone(m.own), nested: slices.Clip(m.nested)}
 }
 
 // byNode returns every problem of m and its nested sets by node, reading
@@ -68,9 +114,9 @@ func (m *issues) byNode() map[verbs.Node][]issue {
 	for len(stack) > 0 {
 		set := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for n, is := range set.own {
-			if _, ok := all[n]; !ok {
-				all[n] = is
+		for _, e := range set.own {
+			if _, ok := all[e.n]; !ok {
+				all[e.n] = e.is
 			}
 		}
 		for i := len(set.nested) - 1; i >= 0; i-- {
@@ -177,7 +223,7 @@ func (s *settings) fail(attr, rule, msg string) {
 func (s *settings) child(it item, own []issue, nested *issues, slow bool, depth int) {
 	s.addChild(it)
 	if len(own) > 0 {
-		if _, known := s.nested.own[it.node()]; !known {
+		if !s.nested.has(it.node()) {
 			s.nested.add(it.node(), own...)
 		}
 	}

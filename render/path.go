@@ -1,10 +1,12 @@
 package render
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/opentact-go/opentact/internal/place"
 	"github.com/opentact-go/opentact/verbs"
 )
 
@@ -69,7 +71,7 @@ func siblingIndexes(kids []verbs.Node) []int {
 // loc names the node a finding is about, relative to the node being
 // checked, the top of the checker's stack: that node itself (here), or its
 // child at index pos of its child list, nil entries included. Check keeps
-// no path while it walks; a finding records the pathNode of its node, and
+// no path while it walks; a finding records the place of its node, and
 // the paths are written out once the walk is over (resolvePaths), so a
 // clean document costs no path at all.
 type loc struct {
@@ -91,182 +93,115 @@ func (c *checker) nodeAt(l loc) verbs.Node {
 	return c.stack[len(c.stack)-1].node
 }
 
-// pathNode is one step of the path of a node that has a finding, linked
-// to its parent's: a node's steps are counted once, however many findings
-// it and its descendants have.
-type pathNode struct {
-	parent *pathNode
-	step   string // such as Say[2]; "/Response" for the root
-	depth  int
-	// path is the whole path, once resolvePaths wrote it: a prefix of the
-	// path of a descendant shares that string's memory.
-	path string
-}
-
-// pathOf returns the pathNode of the node at l, making the pathNodes of
-// the stack that no finding needed before. The frames that have one are
+// pathOf returns the place of the node at l, making the places of the
+// stack that no finding needed before. The frames that have one are
 // always the first c.withPath of the stack, so a finding costs only the
 // frames pushed since the previous one: a chain of findings one per level
 // is linear in the depth.
-func (c *checker) pathOf(l loc) *pathNode {
+func (c *checker) pathOf(l loc) *place.Node {
 	if len(c.stack) == 0 {
-		return &pathNode{step: "/Response"}
+		return c.tree.Root("Response")
 	}
-	var parent *pathNode
+	var parent *place.Node
 	if c.withPath > 0 {
 		parent = c.stack[c.withPath-1].pn
 	}
 	for d := c.withPath; d < len(c.stack); d++ {
 		f := &c.stack[d]
-		if d == 0 {
-			f.pn = &pathNode{step: "/Response"}
-		} else {
+		switch {
+		case d == 0:
+			f.pn = c.tree.Root("Response")
+		case c.kid != nil && c.kidOf == d-1 && c.kidPos == f.pos:
+			// A finding about this child came before its own: one place
+			// for both, so that their paths share their bytes.
+			f.pn = c.kid
+		default:
 			f.pn = c.step(parent, c.stack[d-1].node, f.node, f.pos)
 		}
 		parent = f.pn
 	}
 	c.withPath = len(c.stack)
-	if l.child != nil && len(c.stack) > 0 {
-		return c.step(parent, c.stack[len(c.stack)-1].node, l.child, l.pos)
+	if l.child == nil {
+		return parent
 	}
-	return parent
+	top := len(c.stack) - 1
+	if c.kid == nil || c.kidOf != top || c.kidPos != l.pos {
+		c.kid, c.kidOf, c.kidPos = c.step(parent, c.stack[top].node, l.child, l.pos), top, l.pos
+	}
+	return c.kid
 }
 
-// step returns the pathNode of n, child pos of the node of parent.
-func (c *checker) step(parent *pathNode, parentNode, n verbs.Node, pos int) *pathNode {
-	s := "/" + stepName(n) + "[" + strconv.Itoa(c.siblingIndex(parentNode, pos)) + "]"
-	return &pathNode{parent: parent, step: s, depth: parent.depth + 1}
+// step returns the place of n, child pos of the node of parent.
+func (c *checker) step(parent *place.Node, parentNode, n verbs.Node, pos int) *place.Node {
+	return c.tree.Element(parent, stepName(n), c.siblingIndex(parentNode, pos))
 }
 
-// pending is a finding whose path is written by resolvePaths.
+// pending is a finding whose path resolvePaths writes: the place of its
+// node, or of its attribute.
 type pending struct {
-	i    int // index in c.ds
-	pn   *pathNode
-	attr string
-	// isAttr: the finding is about the attribute attr.
-	isAttr bool
+	i  int // index in c.ds
+	pn *place.Node
 }
 
-// resolvePaths writes the path of every finding. The deepest nodes go
-// first: writing a path also gives each ancestor on the way its path, a
-// prefix of the same string, so a chain of findings one per level costs
-// time linear in the depth. The paths of attributes, which cannot share
-// their element's string, are written one after the other into a single
-// string: one allocation for all of them, however many there are.
+// resolvePaths writes the path of every finding, all into one string
+// (place.Resolve): a chain of findings one per level costs time linear in
+// the depth and the bytes of the paths.
 func (c *checker) resolvePaths() {
-	attrBytes := 0
-	for _, p := range deepestFirst(c.pending) {
-		path := p.pn.resolve()
-		if p.isAttr {
-			attrBytes += len(path) + len("/@") + len(p.attr)
-		}
-		c.ds[p.i].Path = path
+	ns := make([]*place.Node, len(c.pending))
+	for i, p := range c.pending {
+		ns[i] = p.pn
 	}
-	if attrBytes > 0 {
-		var b strings.Builder
-		b.Grow(attrBytes)
-		ends := make([]int, 0, len(c.pending))
-		for _, p := range c.pending {
-			if p.isAttr {
-				b.WriteString(c.ds[p.i].Path)
-				b.WriteString("/@")
-				writeValidUTF8(&b, p.attr)
-				ends = append(ends, b.Len())
-			}
-		}
-		all, start := b.String(), 0
-		for _, p := range c.pending {
-			if p.isAttr {
-				c.ds[p.i].Path = all[start:ends[0]]
-				start, ends = ends[0], ends[1:]
-			}
-		}
+	place.Resolve(ns)
+	for _, p := range c.pending {
+		c.ds[p.i].Path = p.pn.Path()
 	}
 	c.pending = nil
 }
 
-// writeValidUTF8 writes s to b, each run of invalid UTF-8 replaced by
-// U+FFFD, as strings.ToValidUTF8 does.
-func writeValidUTF8(b *strings.Builder, s string) {
-	if utf8.ValidString(s) {
-		b.WriteString(s)
-		return
+// inOrder reports whether the findings are in the order Diagnostics.Sort
+// gives them: by line, column and path, the paths compared by their places
+// before they are written. Findings come in document order, so comparing
+// neighbours walks each part of the tree a few times at most.
+func (c *checker) inOrder() bool {
+	for i := 1; i < len(c.pending); i++ {
+		a, b := &c.ds[c.pending[i-1].i], &c.ds[c.pending[i].i]
+		if d := cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)); d != 0 {
+			if d > 0 {
+				return false
+			}
+			continue
+		}
+		if place.Compare(c.pending[i-1].pn, c.pending[i].pn) > 0 {
+			return false
+		}
 	}
-	b.WriteString(strings.ToValidUTF8(s, string(utf8.RuneError)))
-}
-
-// deepestFirst returns ps ordered by the depth of their node, deepest
-// first, keeping the order of findings at one depth: a counting sort,
-// linear in the findings and the depth.
-func deepestFirst(ps []pending) []pending {
-	if len(ps) < 2 {
-		return ps
-	}
-	maxDepth := 0
-	for _, p := range ps {
-		maxDepth = max(maxDepth, p.pn.depth)
-	}
-	// start[d] is the index in out of the first finding at depth
-	// maxDepth-d.
-	start := make([]int, maxDepth+2)
-	for _, p := range ps {
-		start[maxDepth-p.pn.depth+1]++
-	}
-	for d := 1; d < len(start); d++ {
-		start[d] += start[d-1]
-	}
-	out := make([]pending, len(ps))
-	for _, p := range ps {
-		d := maxDepth - p.pn.depth
-		out[start[d]] = p
-		start[d]++
-	}
-	return out
-}
-
-// resolve returns the path of pn, writing it and those of its ancestors
-// that have none yet.
-func (pn *pathNode) resolve() string {
-	if pn.path != "" {
-		return pn.path
-	}
-	var chain []*pathNode // pn and its ancestors without a path, deepest first
-	top := pn
-	for ; top != nil && top.path == ""; top = top.parent {
-		chain = append(chain, top)
-	}
-	var b strings.Builder
-	if top != nil {
-		b.WriteString(top.path)
-	}
-	ends := make([]int, len(chain))
-	for i := len(chain) - 1; i >= 0; i-- {
-		b.WriteString(chain[i].step)
-		ends[i] = b.Len()
-	}
-	full := b.String()
-	for i, n := range chain {
-		n.path = full[:ends[i]]
-	}
-	return full
+	return true
 }
 
 // siblingIndex returns the 1-based position of child pos of parent among
-// its same-named siblings. In a short list they are counted on the spot;
-// the positions of a longer list are counted once per Check: they depend
-// on the parent node alone, which Check never changes.
+// its same-named siblings. In a short list they are counted on the spot,
+// without copying the list; the positions of a longer list are counted
+// once per Check: they depend on the parent node alone, which Check never
+// changes.
 func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
 	if idx, ok := c.indexes[parent]; ok {
 		return idx[pos]
 	}
-	kids := entries(parent)
-	if pos >= len(kids) {
+	var k verbs.Node
+	n := 0
+	verbs.EachEntry(parent, func(i int, e verbs.Node) {
+		if i == pos {
+			k = e
+		}
+		n++
+	})
+	if pos >= n {
 		return 0
 	}
-	if len(kids) <= shortList {
-		return sameNameIndex(kids, pos)
+	if n <= shortList {
+		return sameNameIndex(parent, k, pos)
 	}
-	idx := siblingIndexes(kids)
+	idx := siblingIndexes(entries(parent))
 	if c.indexes == nil {
 		c.indexes = make(map[verbs.Node][]int)
 	}
@@ -277,16 +212,16 @@ func (c *checker) siblingIndex(parent verbs.Node, pos int) int {
 // shortList is the length up to which siblingIndex counts on the spot.
 const shortList = 32
 
-// sameNameIndex returns the 1-based position of kids[pos] among its
-// same-named siblings.
-func sameNameIndex(kids []verbs.Node, pos int) int {
-	step := stepName(kids[pos])
+// sameNameIndex returns the 1-based position of k, entry pos of parent's
+// child list, among its same-named siblings.
+func sameNameIndex(parent, k verbs.Node, pos int) int {
+	step := stepName(k)
 	n := 1
-	for _, k := range kids[:pos] {
-		if !verbs.IsNil(k) && stepName(k) == step {
+	verbs.EachEntry(parent, func(i int, e verbs.Node) {
+		if i < pos && !verbs.IsNil(e) && stepName(e) == step {
 			n++
 		}
-	}
+	})
 	return n
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/opentact-go/opentact/internal/place"
 	table "github.com/opentact-go/opentact/internal/spec"
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -56,8 +57,13 @@ func Check(r *verbs.Response, opts ...CheckOption) Diagnostics {
 		*sp = c.stack[:0]
 		stackPool.Put(sp)
 	}
+	// Sorting compares paths, which a deep document makes long: the
+	// places of the findings tell first whether they are in order already.
+	sorted := c.inOrder()
 	c.resolvePaths()
-	c.ds.Sort()
+	if !sorted {
+		c.ds.Sort()
+	}
 	return c.ds
 }
 
@@ -97,9 +103,9 @@ func Validate(r *verbs.Response, opts ...CheckOption) error {
 // content is reported, not checked.
 const maxCheckDepth = 1000
 
-// shallowDepth is the number of ancestors a node is compared with one by
-// one to find a node that contains itself; deeper ancestors are looked up
-// in a map.
+// shallowDepth is the depth up to which a node is compared with its
+// ancestors one by one to find a node that contains itself; past it, the
+// nodes being checked are looked up in a map.
 const shallowDepth = 64
 
 // checker collects the findings of one Check.
@@ -116,13 +122,20 @@ type checker struct {
 	startsKnown bool
 	// stack holds the nodes being checked, the root first: the path of
 	// a finding is made from it. A node found on the stack contains
-	// itself; deep holds those past shallowDepth, to find them without a
-	// scan.
+	// itself; deep holds them all once the stack has gone past
+	// shallowDepth, to find them without a scan.
 	stack []checkFrame
 	deep  map[verbs.Node]bool
 	// withPath is the number of frames at the bottom of stack that have
-	// their pathNode: pathOf makes them in order, pop drops them.
+	// their place: pathOf makes them in order, pop drops them.
 	withPath int
+	// tree makes the places of the findings.
+	tree place.Tree
+	// kid is the place pathOf made last for a child of a node being
+	// checked: child kidPos of the node of frame kidOf. The child's frame
+	// takes it when a finding needs one; pop forgets it with the parent.
+	kid           *place.Node
+	kidOf, kidPos int
 	// indexes caches the sibling positions of the long child lists that
 	// paths of findings went through.
 	indexes map[verbs.Node][]int
@@ -134,7 +147,11 @@ type checker struct {
 // attribute attr.
 func (c *checker) add(l loc, isAttr bool, attr string, sev Severity, rule, format string, args []any) {
 	msg := strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD")
-	c.pending = append(c.pending, pending{i: len(c.ds), pn: c.pathOf(l), attr: attr, isAttr: isAttr})
+	pn := c.pathOf(l)
+	if isAttr {
+		pn = c.tree.Attr(pn, strings.ToValidUTF8(attr, "\uFFFD"))
+	}
+	c.pending = append(c.pending, pending{i: len(c.ds), pn: pn})
 	d := Diagnostic{Severity: sev, Rule: rule, Message: msg}
 	if n := c.nodeAt(l); n != nil && c.positions != nil {
 		if p, ok := c.positions[n]; ok {
@@ -192,23 +209,21 @@ func collectStarts(started map[string]bool, n verbs.Node, onStack map[verbs.Node
 }
 
 // checkFrame is a node being checked, its index in its parent's child
-// list and, once a finding needed it, its pathNode.
+// list and, once a finding needed it, its place.
 type checkFrame struct {
 	node verbs.Node
 	pos  int
-	pn   *pathNode
+	pn   *place.Node
 }
 
-// onStack reports whether n is one of the nodes being checked.
+// onStack reports whether n is one of the nodes being checked: it is
+// compared with each while the stack is shallow, and looked up in deep
+// once the stack has gone past shallowDepth.
 func (c *checker) onStack(n verbs.Node) bool {
-	shallow := c.stack
-	if len(shallow) > shallowDepth {
-		if c.deep[n] {
-			return true
-		}
-		shallow = shallow[:shallowDepth]
+	if c.deep != nil {
+		return c.deep[n]
 	}
-	for _, f := range shallow {
+	for _, f := range c.stack {
 		if f.node == n {
 			return true
 		}
@@ -217,12 +232,19 @@ func (c *checker) onStack(n verbs.Node) bool {
 }
 
 // push makes n, child pos of the node being checked, the node being
-// checked.
+// checked. When the stack first goes past shallowDepth, its nodes go into
+// deep, and every node pushed after them for the rest of the Check: a
+// deep document costs one lookup a node, not a scan of its ancestors.
 func (c *checker) push(n verbs.Node, pos int) {
-	if len(c.stack) >= shallowDepth {
-		if c.deep == nil {
-			c.deep = make(map[verbs.Node]bool)
+	if c.deep == nil && len(c.stack) >= shallowDepth {
+		c.deep = make(map[verbs.Node]bool, 2*shallowDepth)
+		for _, f := range c.stack {
+			c.deep[f.node] = true
 		}
+	}
+	if c.deep != nil {
+		// A node is never pushed while it is on the stack (node reports
+		// it as a cycle), so pop can delete it.
 		c.deep[n] = true
 	}
 	c.stack = append(c.stack, checkFrame{node: n, pos: pos})
@@ -230,12 +252,15 @@ func (c *checker) push(n verbs.Node, pos int) {
 
 func (c *checker) pop() {
 	last := len(c.stack) - 1
-	if last >= shallowDepth {
+	if c.deep != nil {
 		delete(c.deep, c.stack[last].node)
 	}
 	c.stack[last] = checkFrame{}
 	c.stack = c.stack[:last]
 	c.withPath = min(c.withPath, last)
+	if last <= c.kidOf {
+		c.kid = nil
+	}
 }
 
 // node checks n, a non-nil child at index pos of the node being checked

@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 	"testing"
+	"unsafe"
 
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -35,7 +36,8 @@ func BenchmarkCheck(b *testing.B) {
 }
 
 // deepDoc returns a document depth <Geo> elements deep, each with an
-// invalid state: one finding per level.
+// invalid state and a <Hangup> after its nested <Geo>: one finding per
+// level, two elements a level.
 func deepDoc(depth int) *verbs.Response {
 	var inner []verbs.Command
 	for range depth {
@@ -45,20 +47,90 @@ func deepDoc(depth int) *verbs.Response {
 }
 
 // BenchmarkCheckDepth checks documents with one finding per level at
-// growing depths; the time per level must stay flat (issue 12).
+// growing depths; the time per element must stay flat (issue 12). At
+// depth 1000 the innermost <Hangup> is past maxCheckDepth: one more
+// finding, about the depth.
 func BenchmarkCheckDepth(b *testing.B) {
 	for _, depth := range []int{10, 100, 1000} {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			r := deepDoc(depth)
 			b.ReportAllocs()
+			var ds Diagnostics
 			for b.Loop() {
-				if ds := Check(r); len(ds) < depth {
-					b.Fatalf("%d findings, want at least %d", len(ds), depth)
+				ds = Check(r)
+				n := 0
+				for _, d := range ds {
+					if d.Rule == "state" {
+						n++
+					}
+				}
+				if n != depth {
+					b.Fatalf("%d state findings, want %d", n, depth)
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(depth), "ns/level")
+			elems := 2*depth + 1 // and the Response
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
 		})
 	}
+}
+
+// spineDoc returns a document depth <Geo> elements deep, each after a
+// <Hangup>, which makes it unreachable: one finding per level, about the
+// <Geo> itself, so that the path of each is a prefix of the next and all
+// of them take one path's bytes. In deepDoc the findings are about an
+// attribute: their paths share no bytes, and they alone are quadratic in
+// the depth (3.5 MB of paths at depth 1000).
+func spineDoc(depth int) *verbs.Response {
+	var inner []verbs.Command
+	for range depth {
+		inner = []verbs.Command{&verbs.Hangup{}, &verbs.Geo{States: []string{"NY"}, Commands: inner}}
+	}
+	return vDoc(inner...)
+}
+
+// BenchmarkCheckDepthSpine is BenchmarkCheckDepth with the findings about
+// the elements of the chain (spineDoc).
+func BenchmarkCheckDepthSpine(b *testing.B) {
+	for _, depth := range []int{10, 100, 1000} {
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
+			r := spineDoc(depth)
+			b.ReportAllocs()
+			var ds Diagnostics
+			for b.Loop() {
+				ds = Check(r)
+				n := 0
+				for _, d := range ds {
+					if d.Rule == "unreachable" {
+						n++
+					}
+				}
+				if n != depth {
+					b.Fatalf("%d unreachable findings, want %d", n, depth)
+				}
+			}
+			elems := 2*depth + 1
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
+			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
+		})
+	}
+}
+
+// pathBytes is the number of bytes of the paths of ds, those of paths
+// that start at one byte counted once.
+func pathBytes(ds Diagnostics) int {
+	longest := map[*byte]int{}
+	for _, d := range ds {
+		if d.Path != "" {
+			k := unsafe.StringData(d.Path)
+			longest[k] = max(longest[k], len(d.Path))
+		}
+	}
+	n := 0
+	for _, l := range longest {
+		n += l
+	}
+	return n
 }
 
 // BenchmarkCheckIVR checks the IVR of the docs' Gather page (ivrDoc), a
