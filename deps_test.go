@@ -45,7 +45,7 @@ var allowedImports = map[string][]string{
 	"internal/gen":         {"verbs"},
 	"internal/spec":        {"verbs"},
 	"internal/renderhook":  {},
-	"internal/place":       {},
+	"internal/place":       {"verbs"},
 	"internal/elemgen":     {},
 	"cmd/opentact":         {"verbs", "render", "flowgraph", "flowsim", "flowsim/devpage", "internal/legacy", "internal/textdiff", "internal/gen"},
 	"examples/ivr":         {"verbs", "builder", "webhook"},

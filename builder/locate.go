@@ -192,7 +192,7 @@ func (l *locator) collect(n verbs.Node) []locKid {
 	base := len(l.kids)
 	verbs.EachEntry(n, func(_ int, k verbs.Node) {
 		if !verbs.IsNil(k) {
-			l.kids = append(l.kids, locKid{n: k, name: stepName(k)})
+			l.kids = append(l.kids, locKid{n: k, name: place.StepName(k)})
 		}
 	})
 	kids := l.kids[base:]
@@ -207,23 +207,6 @@ func (l *locator) collect(n verbs.Node) []locKid {
 // frame.
 func (l *locator) attr(x issue) {
 	l.found = append(l.found, located{l.tree.Attr(l.here(), x.attr), x})
-}
-
-// stepName is the name a node is counted by among its siblings, as in
-// render's paths: the element name, comment() and text() for comments and
-// raw text, * for a raw element without a name.
-func stepName(n verbs.Node) string {
-	switch v := n.(type) {
-	case *verbs.Comment:
-		return "comment()"
-	case *verbs.RawText:
-		return "text()"
-	case *verbs.RawElement:
-		if v.Name == "" {
-			return "*"
-		}
-	}
-	return n.ElementName()
 }
 
 // countSiblings gives each of kids its 1-based position among its

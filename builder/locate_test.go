@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/opentact-go/opentact/internal/place"
 	"github.com/opentact-go/opentact/render"
 	"github.com/opentact-go/opentact/verbs"
 )
@@ -19,7 +20,7 @@ func locateSlow(r *verbs.Response, is map[verbs.Node][]issue) render.Diagnostics
 	walk = func(parent verbs.Node, path string) {
 		counts := map[string]int{}
 		verbs.EachChild(parent, func(n verbs.Node) {
-			step := stepName(n)
+			step := place.StepName(n)
 			counts[step]++
 			p := path + "/" + step + "[" + strconv.Itoa(counts[step]) + "]"
 			for _, x := range is[n] {

@@ -36,7 +36,7 @@ func Paths(r *verbs.Response) map[verbs.Node]string {
 		kids := entries(n)
 		for i, idx := range siblingIndexes(kids) {
 			if idx > 0 {
-				visit(kids[i], path+"/"+stepName(kids[i])+"["+strconv.Itoa(idx)+"]", depth+1)
+				visit(kids[i], path+"/"+place.StepName(kids[i])+"["+strconv.Itoa(idx)+"]", depth+1)
 			}
 		}
 		delete(onStack, n)
@@ -61,7 +61,7 @@ func siblingIndexes(kids []verbs.Node) []int {
 		if verbs.IsNil(k) {
 			continue
 		}
-		step := stepName(k)
+		step := place.StepName(k)
 		count[step]++
 		out[i] = count[step]
 	}
@@ -133,7 +133,7 @@ func (c *checker) pathOf(l loc) *place.Node {
 
 // step returns the place of n, child pos of the node of parent.
 func (c *checker) step(parent *place.Node, parentNode, n verbs.Node, pos int) *place.Node {
-	return c.tree.Element(parent, stepName(n), c.siblingIndex(parentNode, pos))
+	return c.tree.Element(parent, place.StepName(n), c.siblingIndex(parentNode, pos))
 }
 
 // pending is a finding whose path resolvePaths writes: the place of its
@@ -215,30 +215,14 @@ const shortList = 32
 // sameNameIndex returns the 1-based position of k, entry pos of parent's
 // child list, among its same-named siblings.
 func sameNameIndex(parent, k verbs.Node, pos int) int {
-	step := stepName(k)
+	step := place.StepName(k)
 	n := 1
 	verbs.EachEntry(parent, func(i int, e verbs.Node) {
-		if i < pos && !verbs.IsNil(e) && stepName(e) == step {
+		if i < pos && !verbs.IsNil(e) && place.StepName(e) == step {
 			n++
 		}
 	})
 	return n
-}
-
-// stepName is the name a node is counted by among its siblings.
-func stepName(n verbs.Node) string {
-	switch v := n.(type) {
-	case *verbs.Comment:
-		return "comment()"
-	case *verbs.RawText:
-		return "text()"
-	case *verbs.RawElement:
-		if v.Name == "" {
-			return "*"
-		}
-		return strings.ToValidUTF8(v.Name, string(utf8.RuneError))
-	}
-	return n.ElementName()
 }
 
 // attrPath is the path of an element's attribute.
