@@ -1,7 +1,8 @@
 // Package compiletest checks, from a test, that calls of the SDK do not
 // compile: each misuse is a statement in a package written under the
 // test's testdata directory (inside the module, so it can import the SDK)
-// and built with every error reported.
+// and built with every error reported. TempDir is the place such a
+// package is written, for tests that build and run programs too.
 package compiletest
 
 import (
@@ -51,7 +52,7 @@ func Refuses(t *testing.T, p Program) {
 	}
 	src.WriteString("}\n")
 
-	dir := tempDir(t)
+	dir := TempDir(t, "misuse")
 	files := map[string]string{misuseFile: src.String()}
 	for name, s := range p.Fine {
 		files[name] = s
@@ -84,9 +85,11 @@ func Refuses(t *testing.T, p Program) {
 	}
 }
 
-// tempDir makes a directory for one program under testdata and removes
-// it, and testdata when it is left empty, at the end of the test.
-func tempDir(t *testing.T) string {
+// TempDir makes a directory named after prefix under the current
+// directory's testdata, inside the module so that a program written there
+// can import it and out of reach of ./..., and removes it, and testdata
+// when it is left empty, at the end of the test.
+func TempDir(t *testing.T, prefix string) string {
 	t.Helper()
 	// Another test removing the empty testdata directory between the two
 	// calls makes MkdirTemp fail: try again.
@@ -96,7 +99,7 @@ func tempDir(t *testing.T) string {
 		if err = os.MkdirAll("testdata", 0o755); err != nil {
 			continue
 		}
-		if dir, err = os.MkdirTemp("testdata", "misuse"); err == nil {
+		if dir, err = os.MkdirTemp("testdata", prefix); err == nil {
 			break
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opentact-go/opentact/internal/compiletest"
 	"github.com/opentact-go/opentact/internal/gen"
 	"github.com/opentact-go/opentact/render"
 	"github.com/opentact-go/opentact/verbs"
@@ -273,25 +274,7 @@ func TestMainProgram(t *testing.T) {
 // as a program and returns its standard output.
 func goRun(t *testing.T, files map[string][]byte) []byte {
 	t.Helper()
-	// Another test removing the empty testdata directory between the two
-	// calls makes MkdirTemp fail: try again.
-	var dir string
-	var err error
-	for range 3 {
-		if err = os.MkdirAll("testdata", 0o755); err != nil {
-			continue
-		}
-		if dir, err = os.MkdirTemp("testdata", "run"); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		os.RemoveAll(dir)
-		os.Remove("testdata") // only when empty
-	})
+	dir := compiletest.TempDir(t, "run")
 	for name, src := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
 			t.Fatal(err)
