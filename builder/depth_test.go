@@ -85,26 +85,7 @@ func TestDeepProblemsPastCheck(t *testing.T) {
 // stays flat (issue 12: it grew from 506 to 39,968 ns per element from
 // depth 10 to 2000). Making the flow is part of the time, as it is of a
 // caller's.
-func BenchmarkBuildDepth(b *testing.B) {
-	for _, depth := range []int{10, 100, 1000} {
-		b.Run(strconv.Itoa(depth), func(b *testing.B) {
-			b.ReportAllocs()
-			var ds render.Diagnostics
-			for b.Loop() {
-				_, err := nested(depth).Build()
-				if !errors.As(err, &ds) {
-					b.Fatalf("Build: %v, want Diagnostics", err)
-				}
-				if n := countRule(ds, "nil-option"); n != depth {
-					b.Fatalf("%d nil-option findings, want %d", n, depth)
-				}
-			}
-			elems := 3*depth + 1 // and the Response
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
-			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
-		})
-	}
-}
+func BenchmarkBuildDepth(b *testing.B) { benchmarkBuildDepth(b, nested) }
 
 // nestedSpine returns a flow depth Gathers deep, each Gather with a nil
 // option: one builder problem per level, about an element of the chain,
@@ -122,13 +103,18 @@ func nestedSpine(depth int) *flow.Flow {
 
 // BenchmarkBuildDepthSpine is BenchmarkBuildDepth with the problems about
 // the elements of the chain (nestedSpine).
-func BenchmarkBuildDepthSpine(b *testing.B) {
+func BenchmarkBuildDepthSpine(b *testing.B) { benchmarkBuildDepth(b, nestedSpine) }
+
+// benchmarkBuildDepth builds newFlow(depth), three elements a level, at
+// growing depths, wants exactly one nil-option problem a level and
+// reports the time and the path bytes per element.
+func benchmarkBuildDepth(b *testing.B, newFlow func(depth int) *flow.Flow) {
 	for _, depth := range []int{10, 100, 1000} {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			b.ReportAllocs()
 			var ds render.Diagnostics
 			for b.Loop() {
-				_, err := nestedSpine(depth).Build()
+				_, err := newFlow(depth).Build()
 				if !errors.As(err, &ds) {
 					b.Fatalf("Build: %v, want Diagnostics", err)
 				}
@@ -136,7 +122,7 @@ func BenchmarkBuildDepthSpine(b *testing.B) {
 					b.Fatalf("%d nil-option findings, want %d", n, depth)
 				}
 			}
-			elems := 3*depth + 1
+			elems := 3*depth + 1 // and the Response
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
 			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
 		})

@@ -50,30 +50,7 @@ func deepDoc(depth int) *verbs.Response {
 // growing depths; the time per element must stay flat (issue 12). At
 // depth 1000 the innermost <Hangup> is past maxCheckDepth: one more
 // finding, about the depth.
-func BenchmarkCheckDepth(b *testing.B) {
-	for _, depth := range []int{10, 100, 1000} {
-		b.Run(strconv.Itoa(depth), func(b *testing.B) {
-			r := deepDoc(depth)
-			b.ReportAllocs()
-			var ds Diagnostics
-			for b.Loop() {
-				ds = Check(r)
-				n := 0
-				for _, d := range ds {
-					if d.Rule == "state" {
-						n++
-					}
-				}
-				if n != depth {
-					b.Fatalf("%d state findings, want %d", n, depth)
-				}
-			}
-			elems := 2*depth + 1 // and the Response
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
-			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
-		})
-	}
-}
+func BenchmarkCheckDepth(b *testing.B) { benchmarkCheckDepth(b, deepDoc, "state") }
 
 // spineDoc returns a document depth <Geo> elements deep, each after a
 // <Hangup>, which makes it unreachable: one finding per level, about the
@@ -91,25 +68,30 @@ func spineDoc(depth int) *verbs.Response {
 
 // BenchmarkCheckDepthSpine is BenchmarkCheckDepth with the findings about
 // the elements of the chain (spineDoc).
-func BenchmarkCheckDepthSpine(b *testing.B) {
+func BenchmarkCheckDepthSpine(b *testing.B) { benchmarkCheckDepth(b, spineDoc, "unreachable") }
+
+// benchmarkCheckDepth checks doc(depth), two elements a level, at growing
+// depths, wants exactly one finding of rule a level and reports the time
+// and the path bytes per element.
+func benchmarkCheckDepth(b *testing.B, doc func(depth int) *verbs.Response, rule string) {
 	for _, depth := range []int{10, 100, 1000} {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
-			r := spineDoc(depth)
+			r := doc(depth)
 			b.ReportAllocs()
 			var ds Diagnostics
 			for b.Loop() {
 				ds = Check(r)
 				n := 0
 				for _, d := range ds {
-					if d.Rule == "unreachable" {
+					if d.Rule == rule {
 						n++
 					}
 				}
 				if n != depth {
-					b.Fatalf("%d unreachable findings, want %d", n, depth)
+					b.Fatalf("%d %s findings, want %d", n, rule, depth)
 				}
 			}
-			elems := 2*depth + 1
+			elems := 2*depth + 1 // and the Response
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(elems), "ns/elem")
 			b.ReportMetric(float64(pathBytes(ds))/float64(elems), "pathB/elem")
 		})
