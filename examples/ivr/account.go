@@ -33,7 +33,7 @@ var errNoPIN = errors.New("ivr: PIN request without signed state")
 
 // askPIN is the PIN menu for a caller who has entered attempts wrong PINs.
 func (s *server) askPIN(ctx context.Context, attempts int) (*flow.Flow, error) {
-	u, err := webhook.CallbackURL(webhook.HTTPRequest(ctx), pinPath, nil, append(s.urlOpts, webhook.WithState(pinState{Attempts: attempts}))...)
+	u, err := s.url(ctx, pinPath, webhook.WithState(pinState{Attempts: attempts}))
 	if err != nil {
 		return nil, err
 	}

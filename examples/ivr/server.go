@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/http"
+	"slices"
 	"time"
 
 	flow "github.com/opentact-go/opentact/builder"
@@ -55,9 +56,10 @@ func newServer(cfg config) (http.Handler, error) {
 	return mux, nil
 }
 
-// url returns the absolute URL of path on this server.
-func (s *server) url(ctx context.Context, path string) (string, error) {
-	return webhook.CallbackURL(webhook.HTTPRequest(ctx), path, nil, s.urlOpts...)
+// url returns the absolute URL of path on this server, with the server's URL
+// options and then opts (a signed state).
+func (s *server) url(ctx context.Context, path string, opts ...webhook.URLOption) (string, error) {
+	return webhook.CallbackURL(webhook.HTTPRequest(ctx), path, nil, slices.Concat(s.urlOpts, opts)...)
 }
 
 // root answers a new call with the main menu.
