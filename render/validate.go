@@ -105,7 +105,7 @@ const maxCheckDepth = 1000
 
 // shallowDepth is the depth up to which a node is compared with its
 // ancestors one by one to find a node that contains itself; past it, the
-// nodes being checked are looked up in a map.
+// nodes being checked are looked up in a nodeSet.
 const shallowDepth = 64
 
 // checker collects the findings of one Check.
@@ -125,7 +125,7 @@ type checker struct {
 	// itself; deep holds them all once the stack has gone past
 	// shallowDepth, to find them without a scan.
 	stack []checkFrame
-	deep  map[verbs.Node]bool
+	deep  nodeSet
 	// withPath is the number of frames at the bottom of stack that have
 	// their place: pathOf makes them in order, pop drops them.
 	withPath int
@@ -220,11 +220,12 @@ type checkFrame struct {
 // compared with each while the stack is shallow, and looked up in deep
 // once the stack has gone past shallowDepth.
 func (c *checker) onStack(n verbs.Node) bool {
-	if c.deep != nil {
-		return c.deep[n]
+	id := idOf(n)
+	if c.deep.on() {
+		return c.deep.has(id)
 	}
 	for _, f := range c.stack {
-		if f.node == n {
+		if idOf(f.node) == id {
 			return true
 		}
 	}
@@ -236,24 +237,23 @@ func (c *checker) onStack(n verbs.Node) bool {
 // deep, and every node pushed after them for the rest of the Check: a
 // deep document costs one lookup a node, not a scan of its ancestors.
 func (c *checker) push(n verbs.Node, pos int) {
-	if c.deep == nil && len(c.stack) >= shallowDepth {
-		c.deep = make(map[verbs.Node]bool, 2*shallowDepth)
+	if !c.deep.on() && len(c.stack) >= shallowDepth {
 		for _, f := range c.stack {
-			c.deep[f.node] = true
+			c.deep.add(idOf(f.node))
 		}
 	}
-	if c.deep != nil {
+	if c.deep.on() {
 		// A node is never pushed while it is on the stack (node reports
-		// it as a cycle), so pop can delete it.
-		c.deep[n] = true
+		// it as a cycle), so pop can remove it.
+		c.deep.add(idOf(n))
 	}
 	c.stack = append(c.stack, checkFrame{node: n, pos: pos})
 }
 
 func (c *checker) pop() {
 	last := len(c.stack) - 1
-	if c.deep != nil {
-		delete(c.deep, c.stack[last].node)
+	if c.deep.on() {
+		c.deep.remove(idOf(c.stack[last].node))
 	}
 	c.stack[last] = checkFrame{}
 	c.stack = c.stack[:last]

@@ -41,7 +41,7 @@ func TestCheckDeepChain(t *testing.T) {
 }
 
 // TestCheckDeepCycle checks cycles and shared nodes past shallowDepth,
-// where the nodes being checked are looked up in a map: a node that
+// where the nodes being checked are looked up in a nodeSet: a node that
 // contains itself is found however deep, a node standing at two places is
 // checked at each, and once the walk has come back up, a node on the
 // stack is still found.
