@@ -188,7 +188,7 @@ func (c *checker) startedTags() map[string]bool {
 		c.startsKnown = true
 		c.started = make(map[string]bool)
 		if c.root != nil {
-			collectStarts(c.started, c.root, make(map[verbs.Node]bool), 0)
+			collectStarts(c.started, c.root, new(nodeSet), 0)
 		}
 	}
 	return c.started
@@ -196,16 +196,16 @@ func (c *checker) startedTags() map[string]bool {
 
 // collectStarts records in started the tags of every <RecordStart> at or
 // below n.
-func collectStarts(started map[string]bool, n verbs.Node, onStack map[verbs.Node]bool, depth int) {
-	if verbs.IsNil(n) || depth > maxCheckDepth || onStack[n] {
+func collectStarts(started map[string]bool, n verbs.Node, onStack *nodeSet, depth int) {
+	if verbs.IsNil(n) || depth > maxCheckDepth || onStack.has(idOf(n)) {
 		return
 	}
 	if s, ok := n.(*verbs.RecordStart); ok && s.Tag != "" {
 		started[s.Tag] = true
 	}
-	onStack[n] = true
+	onStack.add(idOf(n))
 	verbs.EachChild(n, func(k verbs.Node) { collectStarts(started, k, onStack, depth+1) })
-	delete(onStack, n)
+	onStack.remove(idOf(n))
 }
 
 // checkFrame is a node being checked, its index in its parent's child

@@ -109,3 +109,38 @@ func TestCheckSpineSharesPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckStartsInCycle checks that collecting the <RecordStart> tags of
+// a document whose <Geo> contains itself twice over ends (a walk that did
+// not stop at the cycle would take 2^250 steps before the depth limit),
+// and finds the tag inside the cycle.
+func TestCheckStartsInCycle(t *testing.T) {
+	t.Parallel()
+	top := &verbs.Geo{States: []string{"NY"}}
+	inner := top
+	for range 3 {
+		g := &verbs.Geo{States: []string{"NY"}}
+		inner.Commands = []verbs.Command{g}
+		inner = g
+	}
+	inner.Commands = []verbs.Command{&verbs.RecordStart{Tag: "a"}, top, top}
+	ds := Check(&verbs.Response{Commands: []verbs.Command{top, &verbs.RecordStop{Tag: "a"}}})
+	for _, d := range ds {
+		if d.Rule == "record-ref" {
+			t.Errorf("the tag inside the cycle was not found: %v", d)
+		}
+	}
+	if n := countRule(ds, "cycle"); n != 2 {
+		t.Errorf("%d cycle findings, want 2:\n%v", n, ds)
+	}
+}
+
+func countRule(ds Diagnostics, rule string) int {
+	n := 0
+	for _, d := range ds {
+		if d.Rule == rule {
+			n++
+		}
+	}
+	return n
+}
