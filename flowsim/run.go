@@ -3,6 +3,8 @@ package flowsim
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/opentact-go/opentact/render"
@@ -347,6 +349,16 @@ func (s *scripted) dial(_ *verbs.Dial, _ string, _ []string) DialOutcome {
 // call and returns false.
 func (r *runner) input(p point, st *Step) (Action, bool) {
 	a := r.pick.input(p)
+	if a.kind == actPress {
+		if err := checkKeys(a.keys); err != nil {
+			st.Caller, st.Outcome, st.Duration = "pressed "+strconv.Quote(a.keys), Invalid, 0
+			st.Detail = strings.TrimPrefix(err.Error(), "flowsim: ")
+			r.emit(*st)
+			r.setErr(err)
+			r.finish(EndInvalid, "the caller's script presses a key a phone does not have")
+			return a, false
+		}
+	}
 	if a.kind != actHangUp {
 		return a, true
 	}

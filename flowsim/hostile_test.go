@@ -1,0 +1,58 @@
+package flowsim_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/opentact-go/opentact/flowsim"
+)
+
+// hostileMenu is a one-key menu with a Default, for the hostile scripts.
+const hostileMenu = `<Response><Gather dtmf_length="1"><DTMF value="1"><Say>One.</Say><Hangup/></DTMF><Default><Say>Default.</Say><Hangup/></Default></Gather><Say>After.</Say><Hangup/></Response>`
+
+// TestInvalidKeys: a script that presses something no phone keypad has (a
+// letter, a line break, a non-ASCII digit) is not taken as digits: the
+// call ends as invalid at the command that waited, the step names the
+// keys on one line, and Err says which key it was. The keys A-D are real
+// DTMF keys and are taken.
+func TestInvalidKeys(t *testing.T) {
+	t.Parallel()
+	sim, err := flowsim.New([]byte(hostileMenu))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keys := range []string{"x", "1x", "\n1", "a", " ", "\uff11", "\xff"} {
+		c := sim.Run(t.Context(), flowsim.Keys(keys))
+		tr := c.Transcript()
+		if n := strings.Count(tr.String(), "\n"); n != len(tr) {
+			t.Errorf("keys %q: %d lines for %d steps:\n%s", keys, n, len(tr), tr)
+		}
+		if c.End() != flowsim.EndInvalid || len(c.Heard()) != 0 {
+			t.Errorf("keys %q: end %q, heard %q, want invalid and nothing heard\n%s", keys, c.End(), c.Heard(), tr)
+			continue
+		}
+		if err := c.Err(); err == nil || !strings.Contains(err.Error(), "not a key of a phone keypad") {
+			t.Errorf("keys %q: Err() = %v", keys, err)
+		}
+		st := tr[1]
+		if st.Path != "/Response/Gather[1]" || st.Outcome != flowsim.Invalid || !strings.Contains(st.Detail, "not a key of a phone keypad") {
+			t.Errorf("keys %q: the Gather step reads %s", keys, st)
+		}
+	}
+	c := sim.Run(t.Context(), flowsim.Keys("D"))
+	if got := strings.Join(c.Heard(), "|"); got != "Default." || c.End() != flowsim.EndHangup || c.Err() != nil {
+		t.Errorf("key D: heard %q, end %q, err %v\n%s", got, c.End(), c.Err(), c.Transcript())
+	}
+
+	// Step by step, Press refuses the keys and the call goes on waiting.
+	c = sim.Call(t.Context())
+	if err := c.Press("1\n"); err == nil || !strings.Contains(err.Error(), `"\n"`) {
+		t.Errorf("Press(\"1\\n\") = %v, want an error naming the line break", err)
+	}
+	if w, ok := c.Waiting(); !ok || w.Path != "/Response/Gather[1]" || c.Ended() {
+		t.Fatalf("after the refused press: waiting %v %v, ended %v", w, ok, c.Ended())
+	}
+	if err := c.Press("1"); err != nil || strings.Join(c.Heard(), "|") != "One." {
+		t.Errorf("Press(1) = %v, heard %q\n%s", err, c.Heard(), c.Transcript())
+	}
+}
