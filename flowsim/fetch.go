@@ -22,8 +22,10 @@ import (
 const maxReply = 1<<20 + 1
 
 // appendQuery appends name/value pairs, in order, after the URL's own
-// query, as Opentact does for a Gather url.
+// query, as Opentact does for a Gather url. A fragment stays last, so the
+// pairs are in the query a server receives.
 func appendQuery(rawURL string, pairs ...string) string {
+	rawURL, fragment, hasFragment := strings.Cut(rawURL, "#")
 	var b strings.Builder
 	b.WriteString(rawURL)
 	sep := "?"
@@ -39,6 +41,10 @@ func appendQuery(rawURL string, pairs ...string) string {
 		b.WriteByte('=')
 		b.WriteString(url.QueryEscape(pairs[i+1]))
 		sep = "&"
+	}
+	if hasFragment {
+		b.WriteByte('#')
+		b.WriteString(fragment)
 	}
 	return b.String()
 }

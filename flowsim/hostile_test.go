@@ -1,6 +1,7 @@
 package flowsim_test
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -54,5 +55,32 @@ func TestInvalidKeys(t *testing.T) {
 	}
 	if err := c.Press("1"); err != nil || strings.Join(c.Heard(), "|") != "One." {
 		t.Errorf("Press(1) = %v, heard %q\n%s", err, c.Heard(), c.Transcript())
+	}
+}
+
+// TestURLFragment: a Gather url or a Callback url with a fragment gets the
+// digits and the call's fields in its query, before the fragment, so the
+// application sees them (a fragment is never sent to a server).
+func TestURLFragment(t *testing.T) {
+	t.Parallel()
+	var queries []string
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		queries = append(queries, r.URL.Path+"?"+r.URL.RawQuery)
+		_, _ = w.Write([]byte(`<Response><Hangup/></Response>`))
+	})
+	for _, tt := range []struct{ doc, want string }{
+		{`<Response><Gather dtmf_length="1" url="https://app.example.com/menu#top"/></Response>`, "/menu?dtmf=1&from="},
+		{`<Response><Gather dtmf_length="1" url="https://app.example.com/menu?lang=en#a?b"/></Response>`, "/menu?lang=en&dtmf=1&from="},
+		{`<Response><Callback url="https://app.example.com/next#x" tag="t1"/></Response>`, "/next?tag=t1"},
+	} {
+		queries = nil
+		sim, err := flowsim.New([]byte(tt.doc), flowsim.Route("https://app.example.com/", h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := sim.Run(t.Context(), flowsim.Keys("1"))
+		if len(queries) != 1 || !strings.HasPrefix(queries[0], tt.want) || c.End() != flowsim.EndHangup {
+			t.Errorf("%s: the handler saw %q, want %q…; end %q\n%s", tt.doc, queries, tt.want, c.End(), c.Transcript())
+		}
 	}
 }
