@@ -30,7 +30,9 @@ const (
 // Explore calls the flow once for every path of caller choices up to depth
 // menus deep: at each <Gather> it presses each DTMF value, a key matching
 // none, and nothing (for a url Gather without DTMF children every key, or
-// dtmf_length ones); each <Dial> is once answered and once not. It returns
+// dtmf_length ones); the attempts of a legacy Gather are one menu, with
+// every choice at the first and the last attempt and silence between; each
+// <Dial> is once answered and once not. It returns
 // the findings, sorted, with the path of the element and, for the source
 // document, its line and column:
 //
@@ -175,10 +177,19 @@ func (e *exploring) input(p point) Action {
 		return Action{kind: actHangUp, keys: "depth"}
 	}
 	e.visits[state] = e.presses
-	if e.gathers >= e.x.depth {
-		return Action{kind: actHangUp, keys: "depth"}
+	if p.retry {
+		// The attempts of a legacy Gather are one menu: the first one and
+		// the last one are explored, silence repeats the prompts between.
+		if p.more {
+			e.keys = append(e.keys, "(silence)")
+			return Silence()
+		}
+	} else {
+		if e.gathers >= e.x.depth {
+			return Action{kind: actHangUp, keys: "depth"}
+		}
+		e.gathers++
 	}
-	e.gathers++
 	b, _, _ := branchesOf(p.gather, p.path)
 	rg := reachedGather{doc: p.doc, branches: append([]string(nil), b.paths...)}
 	if b.def != nil {
@@ -226,7 +237,11 @@ func gatherChoices(p point) []Action {
 				}
 			}
 		} else {
-			out = append(out, Press(strings.Repeat("1", length)))
+			k := "1"
+			if p.stop == k {
+				k = "2"
+			}
+			out = append(out, Press(strings.Repeat(k, length)))
 		}
 	} else {
 		for _, k := range "9876543210*#" {

@@ -132,7 +132,7 @@ func (r *runner) gather(g *verbs.Gather, path string) result {
 			}
 		}
 		st := Step{Path: path, Element: "Gather", Outcome: OK}
-		a, ok := r.input(point{kind: pointGather, doc: r.doc, path: path, gather: g, values: b.values, length: length, stop: stopKey, retry: attempt > 1}, &st)
+		a, ok := r.input(point{kind: pointGather, doc: r.doc, path: path, gather: g, values: b.values, length: length, stop: stopKey, retry: attempt > 1, more: attempt < attempts}, &st)
 		if !ok {
 			return stop(ctlEnd)
 		}

@@ -84,3 +84,42 @@ func TestURLFragment(t *testing.T) {
 		}
 	}
 }
+
+// TestExploreURLStopKey: at a url Gather of two digits whose stop key is 1,
+// Explore still sends digits to the url (not 11, which only stops entry),
+// so it finds the invalid document the url returns.
+func TestExploreURLStopKey(t *testing.T) {
+	t.Parallel()
+	doc := `<Response><Gather dtmf_length="2" dtmf_stop="1" url="https://app.example.com/menu"/><Hangup/></Response>`
+	ds, err := flowsim.Explore([]byte(doc), 2, flowsim.Reply("https://app.example.com/", `<Response><Dial/></Response>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range ds {
+		if d.Rule == flowsim.RuleRequest && strings.Contains(d.Message, "https://app.example.com/menu?dtmf=") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no request finding for the url's invalid reply: %v", ds)
+	}
+}
+
+// TestExploreLegacyAttempts: the repeated attempts of one legacy Gather are
+// one menu, not one each, so its Default (entered once every attempt went
+// unmatched) is reached at depth 1 and not reported unreachable.
+func TestExploreLegacyAttempts(t *testing.T) {
+	t.Parallel()
+	doc := `<Response><Gather numDigits="1" attempts="3"><Say>Press 1.</Say><Switch>` +
+		`<Case dtmf="1"><Say>One.</Say><Hangup/></Case><Default><Say>Bye.</Say><Hangup/></Default></Switch></Gather><Hangup/></Response>`
+	for _, depth := range []int{1, 2} {
+		ds, err := flowsim.Explore([]byte(doc), depth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) != 0 {
+			t.Errorf("depth %d: %v", depth, ds)
+		}
+	}
+}

@@ -42,6 +42,7 @@ type point struct {
 	length int           // digits the Gather collects, 0 when unbounded
 	stop   string        // the stop keys
 	retry  bool          // a legacy Gather's repeated attempt
+	more   bool          // a legacy Gather's attempt that another follows
 }
 
 type pointKind int
