@@ -179,3 +179,28 @@ func TestSimProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestSimURLErrors: a call_flow_url that refuses the connection, or
+// redirects to itself, is named with its cause in the transcript, not as a
+// proxy's 502.
+func TestSimURLErrors(t *testing.T) {
+	t.Parallel()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closedURL := closed.URL
+	closed.Close()
+	var loop *httptest.Server
+	loop = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, loop.URL+"/again", http.StatusFound)
+	}))
+	defer loop.Close()
+	for _, tt := range []struct{ url, want string }{
+		{closedURL + "/", "connection refused"},
+		{loop.URL + "/", "stopped after 10 redirects"},
+	} {
+		r := runCLI("", "sim", tt.url)
+		if r.code != 1 || !strings.Contains(r.stdout, "- - fetch failed: the request failed; GET "+tt.url) ||
+			!strings.Contains(r.stdout, tt.want) || strings.Contains(r.stdout, "502") {
+			t.Errorf("%s: exit %d, want 1 and %q\n%s%s", tt.url, r.code, tt.want, r.stdout, r.stderr)
+		}
+	}
+}
