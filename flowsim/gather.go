@@ -127,6 +127,9 @@ func (r *runner) gather(g *verbs.Gather, path string) result {
 	r.note(observation{kind: obsGather, doc: r.doc, path: path, gather: g, branches: b})
 	for attempt := 1; ; attempt++ {
 		for i, p := range prompts {
+			if !r.beforeCommand(promptPaths[i]) {
+				return stop(ctlEnd)
+			}
 			if res := r.command(p.(verbs.Command), promptPaths[i]); res.done() {
 				return res
 			}

@@ -123,3 +123,39 @@ func TestExploreLegacyAttempts(t *testing.T) {
 		}
 	}
 }
+
+// TestBeforeCommandEveryBlock: BeforeCommand also sees an <Error> child of
+// a Dial, a Gather or a Callback before it runs, and the prompts inside a
+// legacy Gather, as it sees an <Error> item of a list.
+func TestBeforeCommandEveryBlock(t *testing.T) {
+	t.Parallel()
+	doc := `<Response><Dial><To>15550100003</To><Error><Say>busy</Say></Error></Dial>` +
+		`<Gather dtmf_length="1"><DTMF value="1"><Say>one</Say></DTMF><Error><Say>nothing</Say></Error></Gather>` +
+		`<Gather numDigits="1"><Say>legacy</Say><Switch><Case dtmf="1"><Say>one</Say></Case></Switch></Gather>` +
+		`<Callback url="https://app.example.com/down"><Error><Hangup/></Error></Callback></Response>`
+	sim, err := flowsim.New([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	c := sim.Run(t.Context(), flowsim.Keys("", "1"), flowsim.Dials(flowsim.Busy()), flowsim.BeforeCommand(func(_ *flowsim.Call, next flowsim.Wait) bool {
+		seen = append(seen, next.Path)
+		return true
+	}))
+	want := []string{
+		"/Response/Dial[1]", "/Response/Dial[1]/Error[1]", "/Response/Dial[1]/Error[1]/Say[1]",
+		"/Response/Gather[1]", "/Response/Gather[1]/Error[1]", "/Response/Gather[1]/Error[1]/Say[1]",
+		"/Response/Gather[2]", "/Response/Gather[2]/Say[1]", "/Response/Gather[2]/Switch[1]/Case[1]/Say[1]",
+		"/Response/Callback[1]", "/Response/Callback[1]/Error[1]", "/Response/Callback[1]/Error[1]/Hangup[1]",
+	}
+	if strings.Join(seen, "\n") != strings.Join(want, "\n") || c.End() != flowsim.EndHangup {
+		t.Errorf("end %q; BeforeCommand saw:\n%s\nwant:\n%s\n%s", c.End(), strings.Join(seen, "\n"), strings.Join(want, "\n"), c.Transcript())
+	}
+	// Returning false at an Error child hangs up there.
+	c = sim.Run(t.Context(), flowsim.Dials(flowsim.Busy()), flowsim.BeforeCommand(func(_ *flowsim.Call, next flowsim.Wait) bool {
+		return next.Element != "Error"
+	}))
+	if c.End() != flowsim.EndCaller || len(c.Heard()) != 0 {
+		t.Errorf("end %q, heard %q\n%s", c.End(), c.Heard(), c.Transcript())
+	}
+}

@@ -246,9 +246,6 @@ func (r *runner) list(cmds []verbs.Command, parent string) ctl {
 		if e, ok := k.(*verbs.Error); ok {
 			if failed {
 				failed = false
-				if !r.beforeCommand(paths[i]) {
-					return ctlEnd
-				}
 				if c := r.errorBlock(e, paths[i], reason); c != ctlNext {
 					return c
 				}
@@ -274,8 +271,12 @@ func (r *runner) list(cmds []verbs.Command, parent string) ctl {
 	return ctlNext
 }
 
-// errorBlock runs an <Error> block for a failure.
+// errorBlock runs an <Error> block for a failure: an item of a list or the
+// child of the command that failed.
 func (r *runner) errorBlock(e *verbs.Error, path, reason string) ctl {
+	if !r.beforeCommand(path) {
+		return ctlEnd
+	}
 	st := Step{Path: path, Element: "Error", Outcome: OK, Detail: "handles: " + reason}
 	if e.Play.Set && e.Play.Val {
 		st.Heard = reason
