@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/opentact-go/opentact/flowsim"
 )
@@ -157,5 +158,32 @@ func TestBeforeCommandEveryBlock(t *testing.T) {
 	}))
 	if c.End() != flowsim.EndCaller || len(c.Heard()) != 0 {
 		t.Errorf("end %q, heard %q\n%s", c.End(), c.Heard(), c.Transcript())
+	}
+}
+
+// TestEndlessReply: a handler that writes a reply without end is cut at the
+// reply limit, and the request is judged on what came (a document over the
+// parser's limit) at once, not left to the request timeout as a handler
+// that did not answer.
+func TestEndlessReply(t *testing.T) {
+	t.Parallel()
+	endless := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("<Response>"))
+		chunk := []byte(strings.Repeat("<Say>more</Say>", 100))
+		for r.Context().Err() == nil {
+			_, _ = w.Write(chunk)
+		}
+	})
+	doc := `<Response><Callback url="https://app.example.com/endless"><Error><Say>Too long.</Say><Hangup/></Error></Callback></Response>`
+	sim, err := flowsim.New([]byte(doc), flowsim.Route("https://app.example.com/", endless), flowsim.RequestTimeout(30*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Run(t.Context())
+	tr := c.Transcript()
+	st := tr[1]
+	if st.Outcome != flowsim.Invalid || st.Exchange == nil || st.Exchange.Err != "" || len(st.Findings) == 0 ||
+		!strings.Contains(st.Findings[0].Message, "MaxBytes") || strings.Join(c.Heard(), "|") != "Too long." {
+		t.Errorf("the Callback step reads %s\n%s", st, tr)
 	}
 }
