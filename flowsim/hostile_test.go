@@ -187,3 +187,27 @@ func TestEndlessReply(t *testing.T) {
 		t.Errorf("the Callback step reads %s\n%s", st, tr)
 	}
 }
+
+// TestHangUpTakesNoTime: a caller who hangs up at a Pause with dtmf_stop or
+// at a RecordWait ends the call there, not after the pause's length or the
+// 30 s a RecordWait listens, so the call and its recording end at once.
+func TestHangUpTakesNoTime(t *testing.T) {
+	t.Parallel()
+	for _, doc := range []string{
+		`<Response><Say>Hi.</Say><Pause length="60000" dtmf_stop="#"/><Hangup/></Response>`,
+		`<Response><Say>Hi.</Say><RecordStart tag="r"/><RecordWait tag="r"/><Hangup/></Response>`,
+	} {
+		sim, err := flowsim.New([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, script := range [][]flowsim.Action{nil, {flowsim.HangUp()}} {
+			c := sim.Run(t.Context(), flowsim.Script(script...))
+			tr := c.Transcript()
+			st, end := tr[len(tr)-2], tr[len(tr)-1]
+			if c.End() != flowsim.EndCaller || st.Caller != "hung up" || st.Duration != 0 || end.Elapsed != 400*time.Millisecond {
+				t.Errorf("%s, script %v: end %q\n%s", doc, script, c.End(), tr)
+			}
+		}
+	}
+}

@@ -364,6 +364,7 @@ func (r *runner) input(p point, st *Step) (Action, bool) {
 	if a.kind != actHangUp {
 		return a, true
 	}
+	st.Duration = 0 // the call ends at once, not after the wait
 	switch a.keys {
 	case "cancel":
 		st.Caller = "gone"
