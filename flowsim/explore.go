@@ -271,6 +271,7 @@ func (x *explorer) run(ctx context.Context, prefix []int, callOpts []CallOption)
 	c := x.sim.newCall(ctx, callOpts, false)
 	e := &exploring{x: x, r: c.r, prefix: prefix, visits: map[string]int{}}
 	c.r.pick = e
+	c.r.noEvents = true
 	fetched := map[string]int{}
 	c.r.observe = func(o observation) {
 		switch o.kind {

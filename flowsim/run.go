@@ -90,6 +90,9 @@ type runner struct {
 	// observe, when set, is told about each document run and each block
 	// entered (Explore).
 	observe func(ev observation)
+	// noEvents leaves out the websocket events, which Explore does not
+	// read.
+	noEvents bool
 }
 
 func newRunner(ctx context.Context, sim *Sim, cs *callSettings, c *Call) *runner {
