@@ -48,7 +48,9 @@ const (
 //     or returned an invalid document;
 //   - fall-through (warning): after an answered Dial the flow goes on with
 //     a command other than Hangup;
-//   - step-limit (error) and explore-limit (warning).
+//   - step-limit (error) and explore-limit (warning);
+//   - the errors of a source document that does not parse or validate,
+//     which no call can run.
 //
 // Call options (From, To, At, CallerLocation, …) set the calls' context.
 func Explore(src any, depth int, opts ...Option) (render.Diagnostics, error) {
@@ -318,6 +320,11 @@ func (x *explorer) judge(c *Call, e *exploring) {
 			if st.Element == "check" && len(st.Findings) > 0 && st.Findings[0].Rule == "step-limit" {
 				x.add(render.Diagnostic{Path: pathOr(st.Findings[0].Path), Severity: render.SeverityError, Rule: RuleStepLimit,
 					Message: st.Findings[0].Message + e.after()}, x.docKeyOf(c, st))
+			} else if st.Element == "check" && st.Exchange == nil {
+				// The source document cannot run: its findings are Explore's.
+				for _, d := range st.Findings {
+					x.add(d, "")
+				}
 			}
 		}
 		if st.Element == "Dial" && st.Outcome == OK && st.Document > 0 {

@@ -211,3 +211,42 @@ func TestHangUpTakesNoTime(t *testing.T) {
 		}
 	}
 }
+
+// TestLenientSource: Lenient passes over an unknown element of the XML
+// given to New, as it does in a fetched document, instead of refusing the
+// whole document; without it the document is refused.
+func TestLenientSource(t *testing.T) {
+	t.Parallel()
+	doc := []byte(`<Response><Say>Hi.</Say><Frobnicate level="2"/><Hangup/></Response>`)
+	sim, err := flowsim.New(doc, flowsim.Lenient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Run(t.Context())
+	tr := c.Transcript()
+	if c.End() != flowsim.EndHangup || tr[2].Element != "Frobnicate" || tr[2].Outcome != flowsim.Skipped {
+		t.Errorf("end %q\n%s", c.End(), tr)
+	}
+	sim, err = flowsim.New(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := sim.Run(t.Context()); c.End() != flowsim.EndInvalid {
+		t.Errorf("strict: end %q\n%s", c.End(), c.Transcript())
+	}
+}
+
+// TestExploreInvalidSource: Explore of a document that does not parse or
+// validate reports why, as errors, instead of no findings at all.
+func TestExploreInvalidSource(t *testing.T) {
+	t.Parallel()
+	for _, doc := range []string{`<Response><Dial/></Response>`, `<Response><Say>Hi</Sai></Response>`} {
+		ds, err := flowsim.Explore([]byte(doc), 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ds.HasErrors() || ds[0].Path == "" || ds[0].Line == 0 {
+			t.Errorf("%s: %v", doc, ds)
+		}
+	}
+}

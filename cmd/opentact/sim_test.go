@@ -22,11 +22,12 @@ const (
 </Response>
 `
 	simDeadEnd = "<Response><Say>Hello</Say></Response>\n"
+	simUnknown = "<Response><Say>Hello</Say><Beep/><Hangup/></Response>\n"
 )
 
 func TestSim(t *testing.T) {
 	t.Parallel()
-	dir := writeFiles(t, map[string]string{"menu.xml": simMenu, "deadend.xml": simDeadEnd, "invalid.xml": noDestinationDoc, "syntax.xml": syntaxErrorDoc})
+	dir := writeFiles(t, map[string]string{"menu.xml": simMenu, "deadend.xml": simDeadEnd, "invalid.xml": noDestinationDoc, "syntax.xml": syntaxErrorDoc, "unknown.xml": simUnknown})
 	p := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
 		name string
@@ -103,6 +104,21 @@ func TestSim(t *testing.T) {
 			name: "explore a clean menu",
 			args: []string{"sim", "-explore", p("menu.xml")},
 			want: "",
+		},
+		{
+			name: "explore an invalid document",
+			args: []string{"sim", "-explore", p("invalid.xml")},
+			code: 1,
+			want: p("invalid.xml") + ":2:3: error: /Response/Dial[1]: <Dial> needs at least one destination (<To>)\n",
+		},
+		{
+			name: "lenient passes over an unknown element",
+			args: []string{"sim", "-lenient", p("unknown.xml")},
+			want: "0:00.000 - - call: from 15550100001 to 15550100002 at 2030-01-02T10:00:00Z\n" +
+				`0:00.000 #1 /Response/Say[1] Say: "Hello" (0.4s)` + "\n" +
+				"0:00.400 #1 /Response/Beep[1] Beep skipped: an element the SDK does not model; the simulator passes over it\n" +
+				"0:00.400 #1 /Response/Hangup[1] Hangup: the flow hangs up\n" +
+				"0:00.400 - - end: hangup: the flow hangs up\n",
 		},
 		{name: "no file", args: []string{"sim"}, code: 2, err: "want exactly one FILE or URL"},
 		{name: "bad dial", args: []string{"sim", "-dial", "maybe", p("menu.xml")}, code: 2, err: `-dial "maybe"`},
