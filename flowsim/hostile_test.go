@@ -250,3 +250,34 @@ func TestExploreInvalidSource(t *testing.T) {
 		}
 	}
 }
+
+// TestBackgroundRecordTimeout: an empty <Record timeout> records in the
+// background until its timeout: a Play of it before then fails (it is not
+// finished), a RecordStop before then stops it at that time, and a Play
+// after the timeout plays the timeout's length.
+func TestBackgroundRecordTimeout(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ doc, want string }{
+		{`<Response><Record tag="m" timeout="10000"/><Play record="m"/><Error><Say>Not yet.</Say></Error><Hangup/></Response>`, "Not yet."},
+		{`<Response><Record tag="m" timeout="10000"/><Pause length="3000"/><RecordStop tag="m"/><Play record="m"/><Hangup/></Response>`, "recording m (3s)"},
+		{`<Response><Record tag="m" timeout="10000"/><Pause length="15000"/><Play record="m"/><Hangup/></Response>`, "recording m (10s)"},
+	} {
+		sim, err := flowsim.New([]byte(tt.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := sim.Run(t.Context())
+		var got []string
+		for _, st := range c.Transcript() {
+			switch {
+			case st.Element == "Play" && st.Outcome == flowsim.OK:
+				got = append(got, st.Heard+" ("+strings.TrimSuffix(strings.SplitAfter(st.String(), "(")[1], ")")+")")
+			case st.Heard != "":
+				got = append(got, st.Heard)
+			}
+		}
+		if strings.Join(got, "|") != tt.want || c.End() != flowsim.EndHangup {
+			t.Errorf("%s: heard %q, want %q; end %q\n%s", tt.doc, got, tt.want, c.End(), c.Transcript())
+		}
+	}
+}

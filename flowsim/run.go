@@ -85,6 +85,7 @@ type runner struct {
 
 	recordings map[string]time.Duration // finished recordings by name
 	recording  map[string]time.Duration // running recordings: start time
+	recordMax  map[string]time.Duration // running background recordings' timeouts
 	untagged   int
 
 	// observe, when set, is told about each document run and each block
@@ -100,6 +101,7 @@ func newRunner(ctx context.Context, sim *Sim, cs *callSettings, c *Call) *runner
 		ctx: ctx, sim: sim, s: sim.s, cs: cs, call: c,
 		recordings: map[string]time.Duration{},
 		recording:  map[string]time.Duration{},
+		recordMax:  map[string]time.Duration{},
 		docKeys:    map[int]string{},
 	}
 	r.pick = &scripted{r: r, script: append([]Action(nil), cs.script...)}
@@ -225,6 +227,7 @@ func (r *runner) finish(e End, detail string) {
 		return
 	}
 	r.finished = true
+	r.settleRecordings()
 	for name, start := range r.recording {
 		r.recordings[name] = r.elapsed - start
 		delete(r.recording, name)
