@@ -71,8 +71,15 @@ func (c *Call) act(a Action) error {
 }
 
 // Press answers the waiting command with keys (see the package-level Press)
-// and runs the call until it waits again or ends.
-func (c *Call) Press(keys string) error { return c.act(Press(keys)) }
+// and runs the call until it waits again or ends. Keys that are not those
+// of a phone keypad are refused with an error naming the key, and the call
+// goes on waiting.
+func (c *Call) Press(keys string) error {
+	if err := checkKeys(keys); err != nil {
+		return err
+	}
+	return c.act(Press(keys))
+}
 
 // Silence lets the waiting command time out and runs the call until it
 // waits again or ends.
@@ -116,7 +123,8 @@ func (c *Call) End() End {
 	return c.end
 }
 
-// Err returns ctx's error when the call was cancelled, else nil.
+// Err returns ctx's error when the call was cancelled, the error naming the
+// key when the script pressed one no phone keypad has, else nil.
 func (c *Call) Err() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -139,7 +147,8 @@ const (
 	// <Dial>: the platform hangs up, but the flow forgot to.
 	EndDeadEnd End = "dead-end"
 	// EndInvalid: the call's first document could not run (it did not
-	// parse or validate, or the call_flow_url request failed).
+	// parse or validate, or the call_flow_url request failed), or the
+	// caller's script pressed a key no phone keypad has.
 	EndInvalid End = "invalid"
 	// EndStepLimit: the StepLimit was reached, the flow probably loops.
 	EndStepLimit End = "step-limit"

@@ -133,6 +133,7 @@ func (r *runner) play(c *verbs.Play, path string) result {
 	st := Step{Path: path, Element: "Play", Outcome: OK}
 	if c.Record != "" {
 		st.Heard = "recording " + c.Record
+		r.settleRecordings()
 		length, ok := r.recordings[c.Record]
 		if !ok {
 			st.Heard = ""

@@ -36,7 +36,9 @@
 //     a url request that fails or returns an invalid document), Callback
 //     and Curl (no route, timeout, panic, status not 2xx, invalid reply),
 //     Play (MissingAudio, or a record name no finished recording has).
-//   - Gather entry. The caller presses keys one a second. Entry ends at
+//   - Gather entry. The caller presses keys one a second, those of a phone
+//     keypad (0-9 * # A-D); a script pressing any other ends the call as
+//     invalid at the command waiting for it. Entry ends at
 //     dtmf_length digits, at the dtmf_stop key (not part of the digits), or
 //     GatherTimeout (5 s) after the last key; keys after that are not heard.
 //     A matching DTMF branch runs, then the flow goes on after the Gather.

@@ -110,6 +110,9 @@ func switchState(state string) string {
 // send encodes a frame, decodes it with events.Decode and keeps the event.
 func (r *runner) send(f frame) {
 	r.evSeq++
+	if r.noEvents {
+		return
+	}
 	f.UUID = fmt.Sprintf("10000000-0000-4000-8000-%012d", r.evSeq)
 	f.CreatedOn = stamp(r.now())
 	f.ModifiedOn = f.CreatedOn

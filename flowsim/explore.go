@@ -30,7 +30,9 @@ const (
 // Explore calls the flow once for every path of caller choices up to depth
 // menus deep: at each <Gather> it presses each DTMF value, a key matching
 // none, and nothing (for a url Gather without DTMF children every key, or
-// dtmf_length ones); each <Dial> is once answered and once not. It returns
+// dtmf_length ones); the attempts of a legacy Gather are one menu, with
+// every choice at the first and the last attempt and silence between; each
+// <Dial> is once answered and once not. It returns
 // the findings, sorted, with the path of the element and, for the source
 // document, its line and column:
 //
@@ -46,7 +48,9 @@ const (
 //     or returned an invalid document;
 //   - fall-through (warning): after an answered Dial the flow goes on with
 //     a command other than Hangup;
-//   - step-limit (error) and explore-limit (warning).
+//   - step-limit (error) and explore-limit (warning);
+//   - the errors of a source document that does not parse or validate,
+//     which no call can run.
 //
 // Call options (From, To, At, CallerLocation, …) set the calls' context.
 func Explore(src any, depth int, opts ...Option) (render.Diagnostics, error) {
@@ -175,10 +179,19 @@ func (e *exploring) input(p point) Action {
 		return Action{kind: actHangUp, keys: "depth"}
 	}
 	e.visits[state] = e.presses
-	if e.gathers >= e.x.depth {
-		return Action{kind: actHangUp, keys: "depth"}
+	if p.retry {
+		// The attempts of a legacy Gather are one menu: the first one and
+		// the last one are explored, silence repeats the prompts between.
+		if p.more {
+			e.keys = append(e.keys, "(silence)")
+			return Silence()
+		}
+	} else {
+		if e.gathers >= e.x.depth {
+			return Action{kind: actHangUp, keys: "depth"}
+		}
+		e.gathers++
 	}
-	e.gathers++
 	b, _, _ := branchesOf(p.gather, p.path)
 	rg := reachedGather{doc: p.doc, branches: append([]string(nil), b.paths...)}
 	if b.def != nil {
@@ -226,7 +239,11 @@ func gatherChoices(p point) []Action {
 				}
 			}
 		} else {
-			out = append(out, Press(strings.Repeat("1", length)))
+			k := "1"
+			if p.stop == k {
+				k = "2"
+			}
+			out = append(out, Press(strings.Repeat(k, length)))
 		}
 	} else {
 		for _, k := range "9876543210*#" {
@@ -256,6 +273,7 @@ func (x *explorer) run(ctx context.Context, prefix []int, callOpts []CallOption)
 	c := x.sim.newCall(ctx, callOpts, false)
 	e := &exploring{x: x, r: c.r, prefix: prefix, visits: map[string]int{}}
 	c.r.pick = e
+	c.r.noEvents = true
 	fetched := map[string]int{}
 	c.r.observe = func(o observation) {
 		switch o.kind {
@@ -302,6 +320,11 @@ func (x *explorer) judge(c *Call, e *exploring) {
 			if st.Element == "check" && len(st.Findings) > 0 && st.Findings[0].Rule == "step-limit" {
 				x.add(render.Diagnostic{Path: pathOr(st.Findings[0].Path), Severity: render.SeverityError, Rule: RuleStepLimit,
 					Message: st.Findings[0].Message + e.after()}, x.docKeyOf(c, st))
+			} else if st.Element == "check" && st.Exchange == nil {
+				// The source document cannot run: its findings are Explore's.
+				for _, d := range st.Findings {
+					x.add(d, "")
+				}
 			}
 		}
 		if st.Element == "Dial" && st.Outcome == OK && st.Document > 0 {

@@ -22,8 +22,10 @@ import (
 const maxReply = 1<<20 + 1
 
 // appendQuery appends name/value pairs, in order, after the URL's own
-// query, as Opentact does for a Gather url.
+// query, as Opentact does for a Gather url. A fragment stays last, so the
+// pairs are in the query a server receives.
 func appendQuery(rawURL string, pairs ...string) string {
+	rawURL, fragment, hasFragment := strings.Cut(rawURL, "#")
 	var b strings.Builder
 	b.WriteString(rawURL)
 	sep := "?"
@@ -39,6 +41,10 @@ func appendQuery(rawURL string, pairs ...string) string {
 		b.WriteByte('=')
 		b.WriteString(url.QueryEscape(pairs[i+1]))
 		sep = "&"
+	}
+	if hasFragment {
+		b.WriteByte('#')
+		b.WriteString(fragment)
 	}
 	return b.String()
 }
@@ -186,6 +192,9 @@ func serveInProcess(ctx context.Context, h http.Handler, method, u string, body 
 		if p != nil {
 			return 0, nil, fmt.Errorf("the handler panicked: %v", p)
 		}
+	case <-w.full:
+		// The reply is over the limit: what came is judged, the handler
+		// is abandoned (its context ends when the request returns).
 	case <-ctx.Done():
 		return 0, nil, fmt.Errorf("the handler did not answer: %w", ctx.Err())
 	}
@@ -276,13 +285,14 @@ func (r *runner) curl(c *verbs.Curl, path string) result {
 type replyWriter struct {
 	header http.Header
 	mu     chan struct{}
+	full   chan struct{} // closed when the reply reaches maxReply bytes
 	status int
 	body   []byte
 	over   bool
 }
 
 func newReplyWriter() *replyWriter {
-	w := &replyWriter{header: http.Header{}, mu: make(chan struct{}, 1)}
+	w := &replyWriter{header: http.Header{}, mu: make(chan struct{}, 1), full: make(chan struct{})}
 	return w
 }
 
@@ -308,9 +318,15 @@ func (w *replyWriter) Write(p []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
-	if room := maxReply - len(w.body); len(p) > room {
+	if room := maxReply - len(w.body); len(p) >= room {
 		w.body = append(w.body, p[:max(room, 0)]...)
-		w.over = true
+		if !w.over {
+			w.over = true
+			close(w.full)
+		}
+		if len(p) == room {
+			return len(p), nil
+		}
 		return 0, fmt.Errorf("flowsim: the reply is over %d bytes", maxReply-1)
 	}
 	w.body = append(w.body, p...)

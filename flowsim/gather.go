@@ -127,12 +127,15 @@ func (r *runner) gather(g *verbs.Gather, path string) result {
 	r.note(observation{kind: obsGather, doc: r.doc, path: path, gather: g, branches: b})
 	for attempt := 1; ; attempt++ {
 		for i, p := range prompts {
+			if !r.beforeCommand(promptPaths[i]) {
+				return stop(ctlEnd)
+			}
 			if res := r.command(p.(verbs.Command), promptPaths[i]); res.done() {
 				return res
 			}
 		}
 		st := Step{Path: path, Element: "Gather", Outcome: OK}
-		a, ok := r.input(point{kind: pointGather, doc: r.doc, path: path, gather: g, values: b.values, length: length, stop: stopKey, retry: attempt > 1}, &st)
+		a, ok := r.input(point{kind: pointGather, doc: r.doc, path: path, gather: g, values: b.values, length: length, stop: stopKey, retry: attempt > 1, more: attempt < attempts}, &st)
 		if !ok {
 			return stop(ctlEnd)
 		}

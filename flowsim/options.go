@@ -161,8 +161,9 @@ func AutoAnswer(on bool) Option { return func(s *settings) { s.autoAnswer = on }
 // SIPControlApp sets the uuid of the SIP control app, sent as sca.
 func SIPControlApp(uuid string) Option { return func(s *settings) { s.sca = uuid } }
 
-// Lenient parses fetched documents leniently: unknown elements are kept and
-// skipped by the call instead of making the document invalid.
+// Lenient parses the XML given to New and fetched documents leniently:
+// unknown elements are kept and skipped by the call instead of making the
+// document invalid.
 func Lenient() Option { return func(s *settings) { s.lenient = true } }
 
 // Audio sets how long the audio at url plays (default 5 s).

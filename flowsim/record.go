@@ -25,12 +25,26 @@ func (r *runner) recordingName(tag string) string {
 func (r *runner) startRecording(tag string) string {
 	name := r.recordingName(tag)
 	r.recording[name] = r.elapsed
+	delete(r.recordMax, name)
 	return name
+}
+
+// settleRecordings finishes the background recordings whose timeout has
+// passed, at the length of their timeout.
+func (r *runner) settleRecordings() {
+	for name, limit := range r.recordMax {
+		if start := r.recording[name]; r.elapsed-start >= limit {
+			r.recordings[name] = limit
+			delete(r.recording, name)
+			delete(r.recordMax, name)
+		}
+	}
 }
 
 // stopRecording stops the running recording named tag, or with no tag the
 // one started last, and describes what happened.
 func (r *runner) stopRecording(tag string) string {
+	r.settleRecordings()
 	name := tag
 	if name == "" {
 		var latest time.Duration = -1
@@ -48,6 +62,7 @@ func (r *runner) stopRecording(tag string) string {
 		return "no recording " + strconv.Quote(name) + " is running"
 	}
 	delete(r.recording, name)
+	delete(r.recordMax, name)
 	r.recordings[name] = r.elapsed - start
 	return "recording " + strconv.Quote(name) + " stopped, " + formatDuration(r.elapsed-start)
 }
@@ -69,10 +84,9 @@ func (r *runner) recordCmd(c *verbs.Record, path string) result {
 	}
 	if len(c.Commands) == 0 {
 		if c.Timeout.Set {
-			// A background recording with a timeout: it ends after the
-			// timeout of simulated time; the simulator books it so.
-			delete(r.recording, name)
-			r.recordings[name] = millis(c.Timeout.Val)
+			// A background recording with a timeout: it ends once the
+			// timeout of simulated time has passed (settleRecordings).
+			r.recordMax[name] = millis(c.Timeout.Val)
 		}
 		return next()
 	}

@@ -3,6 +3,8 @@ package flowsim
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/opentact-go/opentact/render"
@@ -40,6 +42,7 @@ type point struct {
 	length int           // digits the Gather collects, 0 when unbounded
 	stop   string        // the stop keys
 	retry  bool          // a legacy Gather's repeated attempt
+	more   bool          // a legacy Gather's attempt that another follows
 }
 
 type pointKind int
@@ -82,11 +85,15 @@ type runner struct {
 
 	recordings map[string]time.Duration // finished recordings by name
 	recording  map[string]time.Duration // running recordings: start time
+	recordMax  map[string]time.Duration // running background recordings' timeouts
 	untagged   int
 
 	// observe, when set, is told about each document run and each block
 	// entered (Explore).
 	observe func(ev observation)
+	// noEvents leaves out the websocket events, which Explore does not
+	// read.
+	noEvents bool
 }
 
 func newRunner(ctx context.Context, sim *Sim, cs *callSettings, c *Call) *runner {
@@ -94,6 +101,7 @@ func newRunner(ctx context.Context, sim *Sim, cs *callSettings, c *Call) *runner
 		ctx: ctx, sim: sim, s: sim.s, cs: cs, call: c,
 		recordings: map[string]time.Duration{},
 		recording:  map[string]time.Duration{},
+		recordMax:  map[string]time.Duration{},
 		docKeys:    map[int]string{},
 	}
 	r.pick = &scripted{r: r, script: append([]Action(nil), cs.script...)}
@@ -219,6 +227,7 @@ func (r *runner) finish(e End, detail string) {
 		return
 	}
 	r.finished = true
+	r.settleRecordings()
 	for name, start := range r.recording {
 		r.recordings[name] = r.elapsed - start
 		delete(r.recording, name)
@@ -243,9 +252,6 @@ func (r *runner) list(cmds []verbs.Command, parent string) ctl {
 		if e, ok := k.(*verbs.Error); ok {
 			if failed {
 				failed = false
-				if !r.beforeCommand(paths[i]) {
-					return ctlEnd
-				}
 				if c := r.errorBlock(e, paths[i], reason); c != ctlNext {
 					return c
 				}
@@ -271,8 +277,12 @@ func (r *runner) list(cmds []verbs.Command, parent string) ctl {
 	return ctlNext
 }
 
-// errorBlock runs an <Error> block for a failure.
+// errorBlock runs an <Error> block for a failure: an item of a list or the
+// child of the command that failed.
 func (r *runner) errorBlock(e *verbs.Error, path, reason string) ctl {
+	if !r.beforeCommand(path) {
+		return ctlEnd
+	}
 	st := Step{Path: path, Element: "Error", Outcome: OK, Detail: "handles: " + reason}
 	if e.Play.Set && e.Play.Val {
 		st.Heard = reason
@@ -347,9 +357,20 @@ func (s *scripted) dial(_ *verbs.Dial, _ string, _ []string) DialOutcome {
 // call and returns false.
 func (r *runner) input(p point, st *Step) (Action, bool) {
 	a := r.pick.input(p)
+	if a.kind == actPress {
+		if err := checkKeys(a.keys); err != nil {
+			st.Caller, st.Outcome, st.Duration = "pressed "+strconv.Quote(a.keys), Invalid, 0
+			st.Detail = strings.TrimPrefix(err.Error(), "flowsim: ")
+			r.emit(*st)
+			r.setErr(err)
+			r.finish(EndInvalid, "the caller's script presses a key a phone does not have")
+			return a, false
+		}
+	}
 	if a.kind != actHangUp {
 		return a, true
 	}
+	st.Duration = 0 // the call ends at once, not after the wait
 	switch a.keys {
 	case "cancel":
 		st.Caller = "gone"

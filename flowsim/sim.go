@@ -27,11 +27,11 @@ type Sim struct {
 // as the platform would refuse it. New fails only for a source it cannot
 // use at all (nil, an unsupported type, a handler without a URL).
 func New(src any, opts ...Option) (*Sim, error) {
-	s, err := newSource(src)
+	set := newSettings(opts)
+	s, err := newSource(src, set.lenient)
 	if err != nil {
 		return nil, err
 	}
-	set := newSettings(opts)
 	if s.remote && set.client == nil {
 		return nil, errors.New("flowsim: New: a URL source needs the Client option (the simulator uses the network only when told to)")
 	}

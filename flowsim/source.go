@@ -78,8 +78,8 @@ type source struct {
 	remote   bool // a URL: handler holds only the URL
 }
 
-// newSource reads the source of New.
-func newSource(src any) (source, error) {
+// newSource reads the source of New; lenient parses XML as Lenient says.
+func newSource(src any, lenient bool) (source, error) {
 	switch s := src.(type) {
 	case nil:
 		return source{}, errors.New("flowsim: New: nil source")
@@ -89,7 +89,11 @@ func newSource(src any) (source, error) {
 		}
 		return staticSource(s, nil, nil), nil
 	case []byte:
-		doc, err := render.ParseDocument(s)
+		var opts []render.ParseOption
+		if lenient {
+			opts = append(opts, render.Lenient())
+		}
+		doc, err := render.ParseDocument(s, opts...)
 		if err != nil {
 			return source{findings: diagnosticsOf(err)}, nil
 		}

@@ -23,8 +23,9 @@ const (
 	// Skipped: a condition (<Schedule>, <Geo>, <Call>) did not match, or
 	// an element the simulator does not model was passed over.
 	Skipped Outcome = "skipped"
-	// Invalid: a document failed to parse or to validate; the step's
-	// Findings hold why.
+	// Invalid: a document failed to parse or to validate, the step's
+	// Findings hold why; or the caller's script pressed a key no phone
+	// keypad has, the step's Detail names it.
 	Invalid Outcome = "invalid"
 	// Fallback: a request was answered with the handler's fallback flow
 	// (webhook.CallFlowHandler serves it when the function fails, panics

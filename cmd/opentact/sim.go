@@ -72,7 +72,7 @@ func runSim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var src any
 	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
 		client := &http.Client{Timeout: simTimeout}
-		src = flowsim.Handler(forward(client), name)
+		src = flowsim.URL(name)
 		opts = append(opts, flowsim.Client(client), flowsim.RequestTimeout(simTimeout))
 	} else {
 		data, err := readInput(name, stdin)
@@ -134,21 +134,4 @@ func script(press string) []flowsim.Action {
 		}
 	}
 	return out
-}
-
-// forward is the handler of a remote call_flow_url: it sends each request
-// over the network and copies the reply.
-func forward(client *http.Client) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := r.Clone(r.Context())
-		req.RequestURI = ""
-		resp, err := client.Do(req)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadGateway)
-			return
-		}
-		defer resp.Body.Close()
-		w.WriteHeader(resp.StatusCode)
-		_, _ = io.Copy(w, io.LimitReader(resp.Body, 1<<20+1))
-	})
 }

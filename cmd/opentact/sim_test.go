@@ -22,11 +22,12 @@ const (
 </Response>
 `
 	simDeadEnd = "<Response><Say>Hello</Say></Response>\n"
+	simUnknown = "<Response><Say>Hello</Say><Beep/><Hangup/></Response>\n"
 )
 
 func TestSim(t *testing.T) {
 	t.Parallel()
-	dir := writeFiles(t, map[string]string{"menu.xml": simMenu, "deadend.xml": simDeadEnd, "invalid.xml": noDestinationDoc, "syntax.xml": syntaxErrorDoc})
+	dir := writeFiles(t, map[string]string{"menu.xml": simMenu, "deadend.xml": simDeadEnd, "invalid.xml": noDestinationDoc, "syntax.xml": syntaxErrorDoc, "unknown.xml": simUnknown})
 	p := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
 		name string
@@ -104,6 +105,21 @@ func TestSim(t *testing.T) {
 			args: []string{"sim", "-explore", p("menu.xml")},
 			want: "",
 		},
+		{
+			name: "explore an invalid document",
+			args: []string{"sim", "-explore", p("invalid.xml")},
+			code: 1,
+			want: p("invalid.xml") + ":2:3: error: /Response/Dial[1]: <Dial> needs at least one destination (<To>)\n",
+		},
+		{
+			name: "lenient passes over an unknown element",
+			args: []string{"sim", "-lenient", p("unknown.xml")},
+			want: "0:00.000 - - call: from 15550100001 to 15550100002 at 2030-01-02T10:00:00Z\n" +
+				`0:00.000 #1 /Response/Say[1] Say: "Hello" (0.4s)` + "\n" +
+				"0:00.400 #1 /Response/Beep[1] Beep skipped: an element the SDK does not model; the simulator passes over it\n" +
+				"0:00.400 #1 /Response/Hangup[1] Hangup: the flow hangs up\n" +
+				"0:00.400 - - end: hangup: the flow hangs up\n",
+		},
 		{name: "no file", args: []string{"sim"}, code: 2, err: "want exactly one FILE or URL"},
 		{name: "bad dial", args: []string{"sim", "-dial", "maybe", p("menu.xml")}, code: 2, err: `-dial "maybe"`},
 		{name: "bad time", args: []string{"sim", "-at", "tomorrow", p("menu.xml")}, code: 2, err: "RFC 3339"},
@@ -176,6 +192,31 @@ func TestSimProcess(t *testing.T) {
 		}
 		if code != tt.code || !strings.Contains(string(out), tt.out) {
 			t.Errorf("opentact %s: exit %d (want %d)\n%s", tt.args, code, tt.code, out)
+		}
+	}
+}
+
+// TestSimURLErrors: a call_flow_url that refuses the connection, or
+// redirects to itself, is named with its cause in the transcript, not as a
+// proxy's 502.
+func TestSimURLErrors(t *testing.T) {
+	t.Parallel()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closedURL := closed.URL
+	closed.Close()
+	var loop *httptest.Server
+	loop = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, loop.URL+"/again", http.StatusFound)
+	}))
+	defer loop.Close()
+	for _, tt := range []struct{ url, want string }{
+		{closedURL + "/", "connection refused"},
+		{loop.URL + "/", "stopped after 10 redirects"},
+	} {
+		r := runCLI("", "sim", tt.url)
+		if r.code != 1 || !strings.Contains(r.stdout, "- - fetch failed: the request failed; GET "+tt.url) ||
+			!strings.Contains(r.stdout, tt.want) || strings.Contains(r.stdout, "502") {
+			t.Errorf("%s: exit %d, want 1 and %q\n%s%s", tt.url, r.code, tt.want, r.stdout, r.stderr)
 		}
 	}
 }
