@@ -61,6 +61,10 @@ func runSim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "opentact sim: -default %q is not no-match or no-input\n", *reading)
 		return exitUsageErr
 	}
+	if *explore && *press != "" {
+		fmt.Fprint(stderr, "opentact sim: -press has no meaning with -explore, which presses every key path\n")
+		return exitUsageErr
+	}
 	if *explore && *depth < 1 {
 		fmt.Fprint(stderr, "opentact sim: -depth must be at least 1\n")
 		return exitUsageErr

@@ -124,6 +124,7 @@ func TestSim(t *testing.T) {
 		{name: "bad dial", args: []string{"sim", "-dial", "maybe", p("menu.xml")}, code: 2, err: `-dial "maybe"`},
 		{name: "bad time", args: []string{"sim", "-at", "tomorrow", p("menu.xml")}, code: 2, err: "RFC 3339"},
 		{name: "bad reading", args: []string{"sim", "-default", "x", p("menu.xml")}, code: 2, err: "-default"},
+		{name: "press with explore", args: []string{"sim", "-explore", "-press", "1", p("menu.xml")}, code: 2, err: "-press"},
 		{name: "bad depth", args: []string{"sim", "-explore", "-depth", "0", p("menu.xml")}, code: 2, err: "-depth"},
 		{name: "missing file", args: []string{"sim", p("nope.xml")}, code: 2, err: "nope.xml"},
 		{name: "unknown flag", args: []string{"sim", "-x", p("menu.xml")}, code: 2, err: "-x"},
