@@ -10,8 +10,9 @@ import (
 // expandPaths turns command-line PATHs into the documents to read: a file
 // or "-" stands for itself; a directory, or DIR/... as go vet writes it,
 // stands for every .xml file below it in lexical order, leaving out
-// directories whose names start with a dot. A path that cannot be read is
-// kept, so reading it reports the error in order.
+// directories whose names start with a dot. A directory named through a
+// symbolic link is walked too (links below it are not followed). A path
+// that cannot be read is kept, so reading it reports the error in order.
 func expandPaths(args []string) []string {
 	var out []string
 	for _, arg := range args {
@@ -27,14 +28,20 @@ func expandPaths(args []string) []string {
 			out = append(out, arg)
 			continue
 		}
+		// WalkDir does not follow a root that is a link; the link with a
+		// trailing separator names the directory it points to.
+		root := dir
+		if l, err := os.Lstat(dir); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+			root = dir + string(filepath.Separator)
+		}
 		var found []string
-		walkErr := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				found = append(found, path) // reading it reports the error
 				return nil
 			}
 			if d.IsDir() {
-				if path != dir && strings.HasPrefix(d.Name(), ".") {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return filepath.SkipDir
 				}
 				return nil
