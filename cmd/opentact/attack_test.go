@@ -27,3 +27,62 @@ func TestCheckSymlinkedDirectory(t *testing.T) {
 		}
 	}
 }
+
+// TestFmtWriteSymlink: fmt -w on a symbolic link rewrites the file it
+// points to and keeps the link, as writing through it does; gen -o
+// through a link does the same.
+func TestFmtWriteSymlink(t *testing.T) {
+	t.Parallel()
+	dir := writeFiles(t, map[string]string{"real.xml": messyDoc})
+	link := filepath.Join(dir, "link.xml")
+	if err := os.Symlink("real.xml", link); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI("", "fmt", "-w", link); r.code != exitOK {
+		t.Fatalf("fmt -w: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("fmt -w replaced the link with a file: %v, %v", info.Mode(), err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "real.xml")); string(got) != validDoc {
+		t.Errorf("the linked file is now %q, want it formatted", got)
+	}
+
+	goLink := filepath.Join(dir, "flow.go")
+	if err := os.Symlink("real.go", goLink); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "real.go"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(validDoc, "gen", "-o", goLink, "-"); r.code != exitOK {
+		t.Fatalf("gen -o: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if info, err := os.Lstat(goLink); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("gen -o replaced the link with a file: %v, %v", info.Mode(), err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "real.go")); !strings.Contains(string(got), "package flows") {
+		t.Errorf("the linked file is now %q, want the generated code", got)
+	}
+}
+
+// TestFmtWriteReadOnly: fmt -w leaves a read-only file as it is and says
+// so with exit 2, rather than replacing it through its directory.
+func TestFmtWriteReadOnly(t *testing.T) {
+	t.Parallel()
+	dir := writeFiles(t, map[string]string{"ro.xml": messyDoc, "ok.xml": messyDoc})
+	ro := filepath.Join(dir, "ro.xml")
+	if err := os.Chmod(ro, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI("", "fmt", "-w", ro, filepath.Join(dir, "ok.xml"))
+	if r.code != exitUsageErr || !strings.Contains(r.stderr, ro) {
+		t.Errorf("fmt -w on a read-only file: exit %d, stderr %q; want exit 2 and the file named", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(ro); string(got) != messyDoc {
+		t.Errorf("the read-only file was rewritten: %q", got)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "ok.xml")); string(got) != validDoc {
+		t.Errorf("the writable file after it was not rewritten: %q", got)
+	}
+}

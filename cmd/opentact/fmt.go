@@ -112,15 +112,30 @@ func writeFile(name string, data []byte) error {
 }
 
 // writeFileAtomic replaces the file name with data through a temporary file
-// in the same directory, keeping the file's permissions.
+// in the same directory, keeping the file's permissions. A symbolic link is
+// written through: the file it names is replaced and the link kept. A file
+// that is read-only, or that the user may not write, is left as it is.
 func writeFileAtomic(name string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target
+	}
 	info, err := os.Stat(name)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if info.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("%s is read-only", name)
+	}
+	// Replacing the file takes only the right to write its directory;
+	// ask for the right to write the file itself, as writing in place would.
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
 		return err
+	}
+	f.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
 	if _, err := tmp.Write(data); err != nil {
