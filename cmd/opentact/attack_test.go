@@ -86,3 +86,47 @@ func TestFmtWriteReadOnly(t *testing.T) {
 		t.Errorf("the writable file after it was not rewritten: %q", got)
 	}
 }
+
+// failWriter is an output that takes nothing, as /dev/full.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// TestOutputWriteError: a command whose standard output cannot be written
+// says so and exits 2, rather than exiting 0 or 1 with its output lost.
+func TestOutputWriteError(t *testing.T) {
+	t.Parallel()
+	dir := writeFiles(t, map[string]string{"m.xml": messyDoc, "legacy.xml": legacyDoc})
+	for _, args := range [][]string{
+		{"fmt", filepath.Join(dir, "m.xml")},
+		{"fmt", "-d", filepath.Join(dir, "m.xml")},
+		{"check", filepath.Join(dir, "legacy.xml")},
+		{"check", "-json", filepath.Join(dir, "legacy.xml")},
+		{"gen", filepath.Join(dir, "m.xml")},
+		{"graph", filepath.Join(dir, "m.xml")},
+		{"doc", filepath.Join(dir, "m.xml")},
+		{"version"},
+		{"help"},
+	} {
+		var errOut strings.Builder
+		code := run(args, strings.NewReader(""), failWriter{}, &errOut)
+		if code != exitUsageErr || !strings.Contains(errOut.String(), os.ErrClosed.Error()) {
+			t.Errorf("opentact %s to an output that fails: exit %d, stderr %q; want exit 2 and the error", strings.Join(args, " "), code, errOut.String())
+		}
+	}
+}
+
+// TestFmtDiffAndWrite: fmt -d -w prints the diff and rewrites the file,
+// both, as gofmt -d -w does; neither flag is dropped.
+func TestFmtDiffAndWrite(t *testing.T) {
+	t.Parallel()
+	dir := writeFiles(t, map[string]string{"m.xml": messyDoc})
+	name := filepath.Join(dir, "m.xml")
+	r := runCLI("", "fmt", "-d", "-w", name)
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "--- "+name+".orig\n+++ "+name+"\n") {
+		t.Errorf("fmt -d -w: exit %d, stdout %q, stderr %q; want the diff", r.code, r.stdout, r.stderr)
+	}
+	if got, _ := os.ReadFile(name); string(got) != validDoc {
+		t.Errorf("fmt -d -w left the file as %q, want it formatted", got)
+	}
+}

@@ -70,8 +70,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			f := newFinding(name, d)
 			if *asJSON {
 				all = append(all, f)
-			} else {
-				fmt.Fprintln(stdout, f)
+			} else if _, err := fmt.Fprintln(stdout, f); err != nil {
+				fmt.Fprintf(stderr, "opentact check: %v\n", err)
+				return exitUsageErr
 			}
 		}
 	}

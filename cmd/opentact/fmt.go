@@ -57,18 +57,22 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			code = max(code, exitProblem)
 			continue
 		}
+		// -d and -w go together, as with gofmt: the diff, then the file.
 		switch {
 		case *diff:
-			fmt.Fprint(stdout, textdiff.Unified(name+".orig", name, data, out))
-		case *write:
-			if !bytes.Equal(data, out) {
-				if err := writeFileAtomic(name, out); err != nil {
-					fmt.Fprintf(stderr, "opentact fmt: %v\n", err)
-					code = exitUsageErr
-				}
+			_, err = io.WriteString(stdout, textdiff.Unified(name+".orig", name, data, out))
+		case !*write:
+			_, err = stdout.Write(out)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "opentact fmt: %v\n", err)
+			return exitUsageErr
+		}
+		if *write && !bytes.Equal(data, out) {
+			if err := writeFileAtomic(name, out); err != nil {
+				fmt.Fprintf(stderr, "opentact fmt: %v\n", err)
+				code = exitUsageErr
 			}
-		default:
-			stdout.Write(out)
 		}
 	}
 	return code

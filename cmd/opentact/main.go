@@ -116,7 +116,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // synopsis and flags, on standard output.
 func runHelp(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stdout, usageText())
+		if _, err := fmt.Fprint(stdout, usageText()); err != nil {
+			fmt.Fprintf(stderr, "opentact help: %v\n", err)
+			return exitUsageErr
+		}
 		return exitOK
 	}
 	c, ok := lookup(args[0])

@@ -23,6 +23,9 @@ func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: opentact version")
 		return exitUsageErr
 	}
-	fmt.Fprintf(stdout, "opentact %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if _, err := fmt.Fprintf(stdout, "opentact %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH); err != nil {
+		fmt.Fprintf(stderr, "opentact version: %v\n", err)
+		return exitUsageErr
+	}
 	return exitOK
 }
