@@ -130,3 +130,29 @@ func TestFmtDiffAndWrite(t *testing.T) {
 		t.Errorf("fmt -d -w left the file as %q, want it formatted", got)
 	}
 }
+
+// TestReadErrorMessage: an I/O error names the file once
+// ("read DIR: is a directory"), not "read DIR: read DIR: …".
+func TestReadErrorMessage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, command := range []string{"gen", "graph", "doc"} {
+		r := runCLI("", command, dir)
+		want := "opentact " + command + ": read " + dir + ": is a directory\n"
+		if r.code != exitUsageErr || r.stderr != want {
+			t.Errorf("%s DIR: exit %d, stderr %q; want exit 2 and %q", command, r.code, r.stderr, want)
+		}
+	}
+}
+
+// TestHelpFlag: -h on version and help shows their usage with exit 0, as
+// it does on every other command.
+func TestHelpFlag(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"version", "-h"}, {"help", "-h"}, {"help", "-help"}} {
+		r := runCLI("", args...)
+		if r.code != exitOK || !strings.Contains(r.stdout+r.stderr, "usage:") || !strings.Contains(r.stdout+r.stderr, "opentact "+args[0]) {
+			t.Errorf("opentact %s: exit %d, stdout %q, stderr %q; want exit 0 and the usage", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+	}
+}

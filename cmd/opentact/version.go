@@ -21,6 +21,9 @@ func version() string {
 func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		fmt.Fprintln(stderr, "usage: opentact version")
+		if len(args) == 1 && isHelpFlag(args[0]) {
+			return exitOK
+		}
 		return exitUsageErr
 	}
 	if _, err := fmt.Fprintf(stdout, "opentact %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH); err != nil {
