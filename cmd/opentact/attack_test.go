@@ -156,3 +156,23 @@ func TestHelpFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestGenNamesTheFileCannotHold: gen refuses, with exit 2, a function name
+// the generated file already uses for a package it imports, and the blank
+// identifier as a function or package name, instead of writing Go that
+// does not compile.
+func TestGenNamesTheFileCannotHold(t *testing.T) {
+	t.Parallel()
+	// A document whose code imports verbs and time besides flow.
+	const doc = `<Response><Pause length="2000"/><Foo/><Hangup/></Response>`
+	for _, args := range [][]string{
+		{"-func", "flow"}, {"-func", "verbs"}, {"-func", "time"}, {"-func", "_"},
+		{"-main", "-func", "fmt"}, {"-main", "-func", "os"}, {"-main", "-func", "render"},
+		{"-pkg", "_"},
+	} {
+		r := runCLI(doc, append(append([]string{"gen", "-lenient"}, args...), "-")...)
+		if r.code != exitUsageErr || r.stdout != "" || !strings.Contains(r.stderr, "invalid") {
+			t.Errorf("gen %s: exit %d, stderr %q, %d bytes of code; want exit 2, no code and the name refused", strings.Join(args, " "), r.code, r.stderr, len(r.stdout))
+		}
+	}
+}
