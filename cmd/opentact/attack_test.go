@@ -3,6 +3,8 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,6 +175,29 @@ func TestGenNamesTheFileCannotHold(t *testing.T) {
 		r := runCLI(doc, append(append([]string{"gen", "-lenient"}, args...), "-")...)
 		if r.code != exitUsageErr || r.stdout != "" || !strings.Contains(r.stderr, "invalid") {
 			t.Errorf("gen %s: exit %d, stderr %q, %d bytes of code; want exit 2, no code and the name refused", strings.Join(args, " "), r.code, r.stderr, len(r.stdout))
+		}
+	}
+}
+
+// TestURLErrorNamesTheURL: when the document of graph or doc comes from a
+// URL that answers with an error status or too large a reply, the message
+// names the URL, as it does for a URL -follow reaches.
+func TestURLErrorNamesTheURL(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/big" {
+			w.Write([]byte("<Response>" + strings.Repeat("<Say>x</Say>", 100_000)))
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	for _, command := range []string{"graph", "doc"} {
+		for _, url := range []string{srv.URL + "/missing", srv.URL + "/big"} {
+			r := runCLI("", command, url)
+			if r.code != exitUsageErr || !strings.Contains(r.stderr, url+":") {
+				t.Errorf("%s %s: exit %d, stderr %q; want exit 2 and the URL named", command, url, r.code, r.stderr)
+			}
 		}
 	}
 }
