@@ -10,7 +10,8 @@ import (
 // expandPaths turns command-line PATHs into the documents to read: a file
 // or "-" stands for itself; a directory, or DIR/... as go vet writes it,
 // stands for every .xml file below it in lexical order, leaving out
-// directories whose names start with a dot. A directory named through a
+// directories whose names start with a dot and anything but regular files
+// (a named pipe would block the read). A directory named through a
 // symbolic link is walked too (links below it are not followed). A path
 // that cannot be read is kept, so reading it reports the error in order.
 func expandPaths(args []string) []string {
@@ -46,7 +47,7 @@ func expandPaths(args []string) []string {
 				}
 				return nil
 			}
-			if strings.EqualFold(filepath.Ext(path), ".xml") {
+			if strings.EqualFold(filepath.Ext(path), ".xml") && !special(path, d) {
 				found = append(found, path)
 			}
 			return nil
@@ -57,4 +58,19 @@ func expandPaths(args []string) []string {
 		out = append(out, found...)
 	}
 	return out
+}
+
+// special reports a directory entry that is neither a regular file nor a
+// link to one: a named pipe, a socket, a device, a link to a directory. A
+// link that cannot be followed is not special, so reading it reports why.
+func special(path string, d fs.DirEntry) bool {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		info, err := os.Stat(path)
+		if err != nil {
+			return false
+		}
+		mode = info.Mode()
+	}
+	return !mode.IsRegular()
 }
