@@ -233,3 +233,15 @@ func TestCheckTreeSkipsSpecialFiles(t *testing.T) {
 		f.Close()
 	}
 }
+
+// TestStdinTwice: "-" given twice is a usage error (exit 2, nothing read),
+// rather than a second, empty document reported as having no <Response>.
+func TestStdinTwice(t *testing.T) {
+	t.Parallel()
+	for _, command := range []string{"check", "fmt"} {
+		r := runCLI(validDoc, command, "-", "-")
+		if r.code != exitUsageErr || r.stdout != "" || !strings.Contains(r.stderr, `"-"`) {
+			t.Errorf("%s - -: exit %d, stdout %q, stderr %q; want exit 2, nothing on stdout and the usage error", command, r.code, r.stdout, r.stderr)
+		}
+	}
+}

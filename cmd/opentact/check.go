@@ -50,6 +50,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "opentact check: no files\n", usageText())
 		return exitUsageErr
 	}
+	if stdinTwice(fs.Args()) {
+		fmt.Fprintln(stderr, `opentact check: standard input ("-") given more than once`)
+		return exitUsageErr
+	}
 	var opts []render.ParseOption
 	if *lenient {
 		opts = append(opts, render.Lenient())

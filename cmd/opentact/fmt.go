@@ -27,6 +27,10 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "opentact fmt: no files\n", usageText())
 		return exitUsageErr
 	}
+	if stdinTwice(fs.Args()) {
+		fmt.Fprintln(stderr, `opentact fmt: standard input ("-") given more than once`)
+		return exitUsageErr
+	}
 	var popts []render.ParseOption
 	if *lenient {
 		popts = append(popts, render.Lenient())

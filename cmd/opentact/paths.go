@@ -74,3 +74,15 @@ func special(path string, d fs.DirEntry) bool {
 	}
 	return !mode.IsRegular()
 }
+
+// stdinTwice reports PATHs that name standard input more than once: the
+// second read would find it empty.
+func stdinTwice(args []string) bool {
+	n := 0
+	for _, arg := range args {
+		if arg == "-" {
+			n++
+		}
+	}
+	return n > 1
+}
