@@ -245,3 +245,33 @@ func TestStdinTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestFmtWriteKeepsOwner: fmt -w run by root on a file of another user
+// keeps its owner and group, as writing it in place would, rather than
+// handing the file to root.
+func TestFmtWriteKeepsOwner(t *testing.T) {
+	t.Parallel()
+	if os.Geteuid() != 0 {
+		t.Skip("only root can give a file to another user")
+	}
+	dir := writeFiles(t, map[string]string{"m.xml": messyDoc})
+	name := filepath.Join(dir, "m.xml")
+	const uid, gid = 65534, 65534
+	if err := os.Chown(name, uid, gid); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI("", "fmt", "-w", name); r.code != exitOK {
+		t.Fatalf("fmt -w: exit %d, stderr %q", r.code, r.stderr)
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := info.Sys().(*syscall.Stat_t)
+	if st.Uid != uid || st.Gid != gid {
+		t.Errorf("the rewritten file belongs to %d:%d, want %d:%d kept", st.Uid, st.Gid, uid, gid)
+	}
+	if got, _ := os.ReadFile(name); string(got) != validDoc {
+		t.Errorf("the file is %q, want it formatted", got)
+	}
+}

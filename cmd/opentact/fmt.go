@@ -120,9 +120,10 @@ func writeFile(name string, data []byte) error {
 }
 
 // writeFileAtomic replaces the file name with data through a temporary file
-// in the same directory, keeping the file's permissions. A symbolic link is
-// written through: the file it names is replaced and the link kept. A file
-// that is read-only, or that the user may not write, is left as it is.
+// in the same directory, keeping the file's permissions and, where the user
+// may, its owner and group. A symbolic link is written through: the file it
+// names is replaced and the link kept. A file that is read-only, or that the
+// user may not write, is left as it is.
 func writeFileAtomic(name string, data []byte) error {
 	if target, err := filepath.EvalSymlinks(name); err == nil {
 		name = target
@@ -150,6 +151,7 @@ func writeFileAtomic(name string, data []byte) error {
 		tmp.Close()
 		return err
 	}
+	keepOwner(tmp, info)
 	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
 		tmp.Close()
 		return err
