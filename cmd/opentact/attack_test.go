@@ -275,3 +275,23 @@ func TestFmtWriteKeepsOwner(t *testing.T) {
 		t.Errorf("the file is %q, want it formatted", got)
 	}
 }
+
+// TestCheckTreeSkipsDotFiles: walking a directory passes over files whose
+// names start with a dot, as go vet and gofmt do: an editor's lock file
+// (Emacs's .#flow.xml, a link to nowhere) is not a document that fails to
+// open.
+func TestCheckTreeSkipsDotFiles(t *testing.T) {
+	t.Parallel()
+	dir := writeFiles(t, map[string]string{"flow.xml": validDoc, ".flow.xml.swp.xml": unknownElementDoc})
+	if err := os.Symlink("user@host.1234:1700000000", filepath.Join(dir, ".#flow.xml")); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI("", "check", dir)
+	if r.code != exitOK || r.stdout != "" || r.stderr != "" {
+		t.Errorf("check DIR: exit %d, stdout %q, stderr %q; want exit 0 and nothing", r.code, r.stdout, r.stderr)
+	}
+	// Named on the command line, such a file is read.
+	if r := runCLI("", "check", filepath.Join(dir, ".flow.xml.swp.xml")); r.code != exitProblem {
+		t.Errorf("check .FILE: exit %d, want 1", r.code)
+	}
+}

@@ -9,9 +9,10 @@ import (
 
 // expandPaths turns command-line PATHs into the documents to read: a file
 // or "-" stands for itself; a directory, or DIR/... as go vet writes it,
-// stands for every .xml file below it in lexical order, leaving out
-// directories whose names start with a dot and anything but regular files
-// (a named pipe would block the read). A directory named through a
+// stands for every .xml file below it in lexical order, leaving out files
+// and directories whose names start with a dot (editors' lock and swap
+// files) and anything but regular files (a named pipe would block the
+// read). A directory named through a
 // symbolic link is walked too (links below it are not followed). A path
 // that cannot be read is kept, so reading it reports the error in order.
 func expandPaths(args []string) []string {
@@ -47,7 +48,7 @@ func expandPaths(args []string) []string {
 				}
 				return nil
 			}
-			if strings.EqualFold(filepath.Ext(path), ".xml") && !special(path, d) {
+			if strings.EqualFold(filepath.Ext(path), ".xml") && !strings.HasPrefix(d.Name(), ".") && !special(path, d) {
 				found = append(found, path)
 			}
 			return nil
