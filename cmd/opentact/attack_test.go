@@ -295,3 +295,34 @@ func TestCheckTreeSkipsDotFiles(t *testing.T) {
 		t.Errorf("check .FILE: exit %d, want 1", r.code)
 	}
 }
+
+// TestFmtOutputBeyondTheLimit: a document deep enough that its indented
+// form is more than the 1 MiB the parser reads (109 KB compact, 1.2 MB
+// indented) is refused by fmt with exit 1 and left as it is by fmt -w,
+// rather than rewritten into a file check and fmt then refuse; -compact
+// still formats it.
+func TestFmtOutputBeyondTheLimit(t *testing.T) {
+	t.Parallel()
+	const depth = 30
+	doc := "<Response>" + strings.Repeat(`<Gather><DTMF value="1">`, depth) + strings.Repeat("<Say>x</Say>", 9000) +
+		strings.Repeat("</DTMF></Gather>", depth) + "</Response>"
+	dir := writeFiles(t, map[string]string{"fat.xml": doc})
+	name := filepath.Join(dir, "fat.xml")
+	want := name + ":1:1: error: /: the canonical form is "
+	for _, args := range [][]string{{"fmt", name}, {"fmt", "-w", name}, {"fmt", "-d", name}} {
+		r := runCLI("", args...)
+		if r.code != exitProblem || r.stdout != "" || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "MaxBytes limit of 1048576 bytes") {
+			t.Errorf("%s: exit %d, %d bytes out, stderr %q; want exit 1, nothing out and a line starting %q", strings.Join(args, " "), r.code, len(r.stdout), r.stderr, want)
+		}
+	}
+	if got, _ := os.ReadFile(name); string(got) != doc {
+		t.Error("fmt -w rewrote the document")
+	}
+	r := runCLI("", "fmt", "-compact", name)
+	if r.code != exitOK {
+		t.Fatalf("fmt -compact: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if again := runCLI(r.stdout, "fmt", "-compact", "-"); again.code != exitOK || again.stdout != r.stdout {
+		t.Errorf("fmt -compact of its own output: exit %d, stderr %q", again.code, again.stderr)
+	}
+}

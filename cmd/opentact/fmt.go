@@ -101,6 +101,12 @@ func format(data []byte, popts []render.ParseOption, wopts []render.Option, mode
 	if err != nil {
 		return nil, asDiagnostics(err)
 	}
+	// Indentation can make a deep document many times its size: a form
+	// that check and fmt would refuse to read back is not written.
+	if limit := maxInput - 1; len(out) > limit {
+		return nil, render.Diagnostics{{Severity: render.SeverityError, Rule: "limit", Message: fmt.Sprintf(
+			"the canonical form is %d bytes, more than the MaxBytes limit of %d bytes that check and fmt read; -compact writes no indentation", len(out), limit)}}
+	}
 	return out, nil
 }
 
