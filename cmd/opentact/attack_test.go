@@ -326,3 +326,24 @@ func TestFmtOutputBeyondTheLimit(t *testing.T) {
 		t.Errorf("fmt -compact of its own output: exit %d, stderr %q", again.code, again.stderr)
 	}
 }
+
+// TestOutputDash: -o - is standard output, as "-" is standard input
+// everywhere else, not a file named "-" in the working directory.
+func TestOutputDash(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"menu.xml": menuDoc})
+	t.Chdir(dir)
+	for _, tt := range []struct {
+		command, want string
+	}{
+		{"gen", "package flows"}, {"graph", "flowchart TD"}, {"doc", "# menu.xml"},
+	} {
+		r := runCLI("", tt.command, "-o", "-", "menu.xml")
+		if r.code != exitOK || !strings.Contains(r.stdout, tt.want) {
+			t.Errorf("%s -o -: exit %d, stdout %q, stderr %q; want exit 0 and %q on standard output", tt.command, r.code, r.stdout, r.stderr, tt.want)
+		}
+		if _, err := os.Stat("-"); err == nil {
+			t.Errorf(`%s -o - wrote a file named "-"`, tt.command)
+			os.Remove("-")
+		}
+	}
+}
