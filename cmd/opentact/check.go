@@ -50,6 +50,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "opentact check: no files\n", usageText())
 		return exitUsageErr
 	}
+	if stdinTwice(fs.Args()) {
+		fmt.Fprintln(stderr, `opentact check: standard input ("-") given more than once`)
+		return exitUsageErr
+	}
 	var opts []render.ParseOption
 	if *lenient {
 		opts = append(opts, render.Lenient())
@@ -70,8 +74,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			f := newFinding(name, d)
 			if *asJSON {
 				all = append(all, f)
-			} else {
-				fmt.Fprintln(stdout, f)
+			} else if _, err := fmt.Fprintln(stdout, f); err != nil {
+				fmt.Fprintf(stderr, "opentact check: %v\n", err)
+				return exitUsageErr
 			}
 		}
 	}

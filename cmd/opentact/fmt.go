@@ -27,6 +27,10 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "opentact fmt: no files\n", usageText())
 		return exitUsageErr
 	}
+	if stdinTwice(fs.Args()) {
+		fmt.Fprintln(stderr, `opentact fmt: standard input ("-") given more than once`)
+		return exitUsageErr
+	}
 	var popts []render.ParseOption
 	if *lenient {
 		popts = append(popts, render.Lenient())
@@ -57,18 +61,22 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			code = max(code, exitProblem)
 			continue
 		}
+		// -d and -w go together, as with gofmt: the diff, then the file.
 		switch {
 		case *diff:
-			fmt.Fprint(stdout, textdiff.Unified(name+".orig", name, data, out))
-		case *write:
-			if !bytes.Equal(data, out) {
-				if err := writeFileAtomic(name, out); err != nil {
-					fmt.Fprintf(stderr, "opentact fmt: %v\n", err)
-					code = exitUsageErr
-				}
+			_, err = io.WriteString(stdout, textdiff.Unified(name+".orig", name, data, out))
+		case !*write:
+			_, err = stdout.Write(out)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "opentact fmt: %v\n", err)
+			return exitUsageErr
+		}
+		if *write && !bytes.Equal(data, out) {
+			if err := writeFileAtomic(name, out); err != nil {
+				fmt.Fprintf(stderr, "opentact fmt: %v\n", err)
+				code = exitUsageErr
 			}
-		default:
-			stdout.Write(out)
 		}
 	}
 	return code
@@ -93,6 +101,12 @@ func format(data []byte, popts []render.ParseOption, wopts []render.Option, mode
 	if err != nil {
 		return nil, asDiagnostics(err)
 	}
+	// Indentation can make a deep document many times its size: a form
+	// that check and fmt would refuse to read back is not written.
+	if limit := maxInput - 1; len(out) > limit {
+		return nil, render.Diagnostics{{Severity: render.SeverityError, Rule: "limit", Message: fmt.Sprintf(
+			"the canonical form is %d bytes, more than the MaxBytes limit of %d bytes that check and fmt read; -compact writes no indentation", len(out), limit)}}
+	}
 	return out, nil
 }
 
@@ -112,21 +126,38 @@ func writeFile(name string, data []byte) error {
 }
 
 // writeFileAtomic replaces the file name with data through a temporary file
-// in the same directory, keeping the file's permissions.
+// in the same directory, keeping the file's permissions and, where the user
+// may, its owner and group. A symbolic link is written through: the file it
+// names is replaced and the link kept. A file that is read-only, or that the
+// user may not write, is left as it is.
 func writeFileAtomic(name string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target
+	}
 	info, err := os.Stat(name)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if info.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("%s is read-only", name)
+	}
+	// Replacing the file takes only the right to write its directory;
+	// ask for the right to write the file itself, as writing in place would.
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
 		return err
+	}
+	f.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
+	keepOwner(tmp, info)
 	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
 		tmp.Close()
 		return err

@@ -73,7 +73,7 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(invalid) > 0 {
 		code = exitProblem
 	}
-	if *output != "" && code == exitOK {
+	if *output != "" && *output != "-" && code == exitOK {
 		err = writeFile(*output, src)
 	} else {
 		_, err = stdout.Write(src)

@@ -68,9 +68,10 @@ func runGraph(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return code
 }
 
-// emit writes text to the file named output, or to stdout when it is "".
+// emit writes text to the file named output, or to stdout when it is ""
+// or "-".
 func emit(output, text string, stdout io.Writer) error {
-	if output != "" {
+	if output != "" && output != "-" {
 		return writeFile(output, []byte(text))
 	}
 	_, err := io.WriteString(stdout, text)

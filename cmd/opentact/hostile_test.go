@@ -227,3 +227,42 @@ func devPage(t *testing.T, cmd *exec.Cmd) bytes.Buffer {
 	}
 	return page
 }
+
+// TestFmtDiffMemory runs fmt -d on a document of the most elements the
+// parser takes, every line of it indented with a tab, so that no line of
+// the canonical form equals one of the input: the diff stays within 64 MiB
+// of resident memory (it took about 600 MiB for 3,000 lines, growing with
+// the square of the lines), and it removes every indented line and adds
+// its canonical form.
+func TestFmtDiffMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the CLI")
+	}
+	const n = 9998 // with <Response> and <Hangup>, the MaxElements limit
+	var doc strings.Builder
+	doc.WriteString("<Response>\n")
+	for i := range n {
+		fmt.Fprintf(&doc, "\t<Say>x%d</Say>\n", i)
+	}
+	doc.WriteString("\t<Hangup/>\n</Response>\n")
+	file := filepath.Join(t.TempDir(), "tabs.xml")
+	if err := os.WriteFile(file, []byte(doc.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), "fmt", "-d", file)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	peakRSS := measurePeakRSS(t, cmd)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("fmt -d: %v\n%s", err, errOut.Bytes())
+	}
+	removed, added := strings.Count(out.String(), "\n-\t<Say>"), strings.Count(out.String(), "\n+  <Say>")
+	if removed != n || added != n {
+		t.Errorf("the diff removes %d lines and adds %d, want %d each", removed, added, n)
+	}
+	peak := peakRSS()
+	t.Logf("peak RSS %.1f MiB", float64(peak)/(1<<20))
+	if peak > maxCLIMemory {
+		t.Errorf("peak RSS %d MiB, want at most %d MiB", peak>>20, maxCLIMemory>>20)
+	}
+}

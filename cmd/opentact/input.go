@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -24,8 +26,12 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	}
 	defer f.Close()
 	data, err := readLimited(f)
+	var pathErr *fs.PathError
+	if err != nil && !errors.As(err, &pathErr) { // a PathError names the file already
+		err = fmt.Errorf("read %s: %w", name, err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, err
 	}
 	return data, nil
 }

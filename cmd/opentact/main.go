@@ -80,6 +80,11 @@ func usageText() string {
 	return b.String()
 }
 
+// isHelpFlag reports the flags that ask for the usage.
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
+}
+
 func lookup(name string) (command, bool) {
 	for _, c := range commands {
 		if c.name == name {
@@ -99,8 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usageText())
 		return exitUsageErr
 	}
-	switch args[0] {
-	case "-h", "-help", "--help":
+	if isHelpFlag(args[0]) {
 		fmt.Fprint(stdout, usageText())
 		return exitOK
 	}
@@ -115,8 +119,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // runHelp implements `opentact help [COMMAND]`: the usage, or one command's
 // synopsis and flags, on standard output.
 func runHelp(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stdout, usageText())
+	if len(args) == 0 || len(args) == 1 && isHelpFlag(args[0]) {
+		if _, err := fmt.Fprint(stdout, usageText()); err != nil {
+			fmt.Fprintf(stderr, "opentact help: %v\n", err)
+			return exitUsageErr
+		}
 		return exitOK
 	}
 	c, ok := lookup(args[0])

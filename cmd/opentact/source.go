@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -36,6 +38,12 @@ func loadDocument(ctx context.Context, arg string, stdin io.Reader) (*verbs.Resp
 		var ds render.Diagnostics
 		if errors.As(err, &ds) {
 			return nil, ds, nil
+		}
+		// An error of the request names the URL, or the URL of a redirect;
+		// one of the reply (its status, its size) names none.
+		var urlErr *url.Error
+		if err != nil && !(errors.As(err, &urlErr) && urlErr.URL == arg) {
+			err = fmt.Errorf("%s: %w", arg, err)
 		}
 		return doc, nil, err
 	}

@@ -21,8 +21,14 @@ func version() string {
 func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		fmt.Fprintln(stderr, "usage: opentact version")
+		if len(args) == 1 && isHelpFlag(args[0]) {
+			return exitOK
+		}
 		return exitUsageErr
 	}
-	fmt.Fprintf(stdout, "opentact %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if _, err := fmt.Fprintf(stdout, "opentact %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH); err != nil {
+		fmt.Fprintf(stderr, "opentact version: %v\n", err)
+		return exitUsageErr
+	}
 	return exitOK
 }

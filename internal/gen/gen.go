@@ -39,20 +39,26 @@ type Options struct {
 }
 
 // Check reports an option Generate cannot use: an invalid package or
-// function name, or a package other than main for a main program.
+// function name (the blank identifier, or for the function a name the file
+// gives a package it may import), or a package other than main for a main
+// program.
 func (o Options) Check() error {
 	pkg, fn := o.names()
 	if o.Main && o.Package != "" && o.Package != "main" {
 		return fmt.Errorf("gen: a main program is package main, not %q", o.Package)
 	}
-	if !token.IsIdentifier(pkg) {
+	if !token.IsIdentifier(pkg) || pkg == "_" {
 		return fmt.Errorf("gen: invalid package name %q", pkg)
 	}
-	if !token.IsIdentifier(fn) || fn == "main" || fn == "init" {
+	if !token.IsIdentifier(fn) || fn == "main" || fn == "init" || fn == "_" || importNames[fn] {
 		return fmt.Errorf("gen: invalid function name %q", fn)
 	}
 	return nil
 }
+
+// importNames are the names the generated file may give imported
+// packages: a function of one of these names would not compile.
+var importNames = map[string]bool{"flow": true, "verbs": true, "time": true, "fmt": true, "os": true, "render": true}
 
 // names returns the package and function names, defaults applied.
 func (o Options) names() (pkg, fn string) {

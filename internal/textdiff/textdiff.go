@@ -107,49 +107,89 @@ func splitLines(s string) []string {
 	return lines
 }
 
-// edits returns a shortest edit script from a to b (Myers' algorithm).
+// maxEdits bounds the edit distance the search for a shortest script goes
+// to: its trace grows with the square of the distance (about 16 MiB at
+// this bound, whatever the length of the inputs).
+const maxEdits = 2048
+
+// edits returns an edit script from a to b: the lines equal at both ends
+// kept, and between them a shortest script (Myers' algorithm), or, when
+// that needs more than maxEdits edits, every line removed and added.
 func edits(a, b []string) []op {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	var out []op
+	for _, line := range a[:pre] {
+		out = append(out, op{' ', line})
+	}
+	midA, midB := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	if mid, ok := shortest(midA, midB); ok {
+		out = append(out, mid...)
+	} else {
+		for _, line := range midA {
+			out = append(out, op{'-', line})
+		}
+		for _, line := range midB {
+			out = append(out, op{'+', line})
+		}
+	}
+	for _, line := range a[len(a)-suf:] {
+		out = append(out, op{' ', line})
+	}
+	return out
+}
+
+// shortest returns a shortest edit script from a to b, or false when it
+// needs more than maxEdits edits. trace[d] keeps the furthest x of the
+// diagonals k = -d-1 … d+1 before step d, at index k+d+1.
+func shortest(a, b []string) ([]op, bool) {
 	n, m := len(a), len(b)
-	maxD := n + m
+	maxD := min(n+m, maxEdits)
 	offset := maxD + 1
-	v := make([]int, 2*maxD+2)
-	var trace [][]int
+	v := make([]int32, 2*maxD+4)
+	var trace [][]int32
 	for d := 0; d <= maxD; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		trace = append(trace, append([]int32(nil), v[offset-d-1:offset+d+2]...))
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || (k != d && v[offset+k-1] < v[offset+k+1]) {
-				x = v[offset+k+1]
+				x = int(v[offset+k+1])
 			} else {
-				x = v[offset+k-1] + 1
+				x = int(v[offset+k-1]) + 1
 			}
 			y := x - k
 			for x < n && y < m && a[x] == b[y] {
 				x++
 				y++
 			}
-			v[offset+k] = x
+			v[offset+k] = int32(x)
 			if x >= n && y >= m {
-				return backtrack(trace, a, b, offset, d)
+				return backtrack(trace, a, b, d), true
 			}
 		}
 	}
-	return nil
+	return nil, false
 }
 
-func backtrack(trace [][]int, a, b []string, offset, d int) []op {
+func backtrack(trace [][]int32, a, b []string, d int) []op {
 	x, y := len(a), len(b)
 	var rev []op
 	for ; d >= 0; d-- {
-		v := trace[d]
+		v, at := trace[d], d+1 // v[at+k] is diagonal k
 		k := x - y
 		var prevK int
-		if k == -d || (k != d && v[offset+k-1] < v[offset+k+1]) {
+		if k == -d || (k != d && v[at+k-1] < v[at+k+1]) {
 			prevK = k + 1
 		} else {
 			prevK = k - 1
 		}
-		prevX := v[offset+prevK]
+		prevX := int(v[at+prevK])
 		prevY := prevX - prevK
 		for x > prevX && y > prevY {
 			x--

@@ -51,3 +51,85 @@ func TestEditsApply(t *testing.T) {
 		t.Errorf("script does not reproduce its inputs: %q / %q", gotA, gotB)
 	}
 }
+
+// replay returns the two texts an edit script turns one into the other.
+func replay(script []op) (a, b string) {
+	var ga, gb strings.Builder
+	for _, e := range script {
+		if e.kind != '+' {
+			ga.WriteString(e.text)
+		}
+		if e.kind != '-' {
+			gb.WriteString(e.text)
+		}
+	}
+	return ga.String(), gb.String()
+}
+
+// TestEditsShortest compares the number of edits of the script with the
+// edit distance a longest common subsequence gives, on small inputs of few
+// distinct lines (many ties).
+func TestEditsShortest(t *testing.T) {
+	t.Parallel()
+	seed := uint32(1)
+	next := func(n uint32) uint32 {
+		seed = seed*1664525 + 1013904223
+		return (seed >> 16) % n
+	}
+	lines := func() []string {
+		out := make([]string, next(12))
+		for i := range out {
+			out[i] = string(rune('a'+next(3))) + "\n"
+		}
+		return out
+	}
+	for range 2000 {
+		a, b := lines(), lines()
+		script := edits(a, b)
+		if ga, gb := replay(script); ga != strings.Join(a, "") || gb != strings.Join(b, "") {
+			t.Fatalf("edits(%q, %q) does not reproduce its inputs", a, b)
+		}
+		lcs := make([][]int, len(a)+1)
+		for i := range lcs {
+			lcs[i] = make([]int, len(b)+1)
+		}
+		for i := len(a) - 1; i >= 0; i-- {
+			for j := len(b) - 1; j >= 0; j-- {
+				if a[i] == b[j] {
+					lcs[i][j] = lcs[i+1][j+1] + 1
+				} else {
+					lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+				}
+			}
+		}
+		changed := 0
+		for _, e := range script {
+			if e.kind != ' ' {
+				changed++
+			}
+		}
+		if want := len(a) + len(b) - 2*lcs[0][0]; changed != want {
+			t.Fatalf("edits(%q, %q) has %d edits, want %d", a, b, changed, want)
+		}
+	}
+}
+
+// TestEditsBeyondTheBound: inputs further apart than maxEdits get a
+// script that still turns one into the other, keeping the lines equal at
+// both ends.
+func TestEditsBeyondTheBound(t *testing.T) {
+	t.Parallel()
+	a, b := []string{"head\n"}, []string{"head\n"}
+	for i := range maxEdits {
+		a = append(a, "\t"+strings.Repeat("x", i%7)+"\n")
+		b = append(b, "  "+strings.Repeat("y", i%5)+"\n")
+	}
+	a, b = append(a, "tail\n"), append(b, "tail\n")
+	script := edits(a, b)
+	if ga, gb := replay(script); ga != strings.Join(a, "") || gb != strings.Join(b, "") {
+		t.Fatal("the script does not reproduce its inputs")
+	}
+	if first, last := script[0], script[len(script)-1]; first != (op{' ', "head\n"}) || last != (op{' ', "tail\n"}) {
+		t.Errorf("the script starts with %q and ends with %q, want the equal lines kept", first, last)
+	}
+}
