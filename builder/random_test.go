@@ -17,12 +17,18 @@ import (
 // attribute of the current dialect and nesting up to a few levels.
 type randomFlows struct {
 	rng *rand.Rand
+	// hostile, when set, mixes hostileStrings into every text, tag,
+	// comment, Meta value and raw attribute.
+	hostile bool
 }
 
 func (g *randomFlows) pick(options ...string) string { return options[g.rng.IntN(len(options))] }
 func (g *randomFlows) chance(n int) bool             { return g.rng.IntN(n) == 0 }
 
 func (g *randomFlows) text() string {
+	if g.hostile && g.chance(2) {
+		return g.pick(hostileStrings...)
+	}
 	return g.pick("Hello", "Press 1 & wait", "a <b> \"c\" 'd'", "Grüße, señor", "tab\there", "50% off > $5", "  spaced  ")
 }
 
@@ -35,13 +41,21 @@ func (g *randomFlows) ms(maxMS int) time.Duration {
 }
 
 func (g *randomFlows) tag() []flow.TagAttr {
+	if g.hostile && g.chance(3) {
+		return []flow.TagAttr{flow.Tag(g.pick(hostileStrings...))}
+	}
 	if g.chance(2) {
 		return []flow.TagAttr{flow.Tag(g.pick("t1", "CallEndedByUser", "a&b", "x y"))}
 	}
 	return nil
 }
 
-func (g *randomFlows) comment() string { return g.pick(" note ", " <Say/> & more ", "x") }
+func (g *randomFlows) comment() string {
+	if g.hostile && g.chance(2) {
+		return g.pick(hostileStrings...)
+	}
+	return g.pick(" note ", " <Say/> & more ", "x")
+}
 
 // flow returns a command list of up to n commands; depth bounds nesting.
 func (g *randomFlows) flow(n, depth int) *flow.Flow {
