@@ -32,6 +32,13 @@ func (g *randomFlows) text() string {
 	return g.pick("Hello", "Press 1 & wait", "a <b> \"c\" 'd'", "Grüße, señor", "tab\there", "50% off > $5", "  spaced  ")
 }
 
+func (g *randomFlows) value() string {
+	if g.hostile && g.chance(2) {
+		return g.pick(hostileStrings...)
+	}
+	return g.pick("18382050099", "", "anonymous")
+}
+
 func (g *randomFlows) url() string {
 	return g.pick("https://example.com/a.mp3", "http://example.com/b.wav?x=1&y=2", "https://api.example.org/flow?q=%20")
 }
@@ -116,6 +123,9 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 		for _, t := range g.tag() {
 			opts = append(opts, t)
 		}
+		if g.hostile && g.chance(2) {
+			opts = append(opts, flow.Attr(g.pick("x-a", "x:b", "bad name", "é", "1x", "tag", "xmlns", ""), g.pick(hostileStrings...)))
+		}
 		f.Say(g.text(), opts...)
 	case 4:
 		var opts []flow.PlayOption
@@ -174,7 +184,9 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 		}
 		f.Tone(opts...)
 	case 9:
-		if g.chance(2) {
+		if g.hostile && g.chance(3) {
+			f.MetaText(g.pick("name", "", "\xff", "a\x00"), g.text(), flow.Attr(g.pick("x", "value", "name"), g.text()))
+		} else if g.chance(2) {
 			f.Meta(g.pick("name", "count"), g.text())
 		} else {
 			f.MetaText("description", "\n  line 1\n  line 2\n")
@@ -240,7 +252,7 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 		}
 		f.Curl(g.url(), copts...)
 	case 15:
-		f.Call(g.pick(verbs.CallFieldTo, verbs.CallFieldFrom), g.pick("18382050099", "", "anonymous"), g.flow(3, depth-1))
+		f.Call(g.pick(verbs.CallFieldTo, verbs.CallFieldFrom), g.value(), g.flow(3, depth-1))
 		var opts []flow.GeoOption
 		if g.chance(2) {
 			opts = append(opts, flow.States(g.pick("NJ", "CA", "NY")))

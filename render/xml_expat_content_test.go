@@ -3,9 +3,9 @@ package render
 import (
 	"bufio"
 	"encoding/binary"
-	"io"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"reflect"
