@@ -17,13 +17,26 @@ import (
 // attribute of the current dialect and nesting up to a few levels.
 type randomFlows struct {
 	rng *rand.Rand
+	// hostile, when set, mixes hostileStrings into every text, tag,
+	// comment, Meta value and raw attribute.
+	hostile bool
 }
 
 func (g *randomFlows) pick(options ...string) string { return options[g.rng.IntN(len(options))] }
 func (g *randomFlows) chance(n int) bool             { return g.rng.IntN(n) == 0 }
 
 func (g *randomFlows) text() string {
+	if g.hostile && g.chance(2) {
+		return g.pick(hostileStrings...)
+	}
 	return g.pick("Hello", "Press 1 & wait", "a <b> \"c\" 'd'", "Grüße, señor", "tab\there", "50% off > $5", "  spaced  ")
+}
+
+func (g *randomFlows) value() string {
+	if g.hostile && g.chance(2) {
+		return g.pick(hostileStrings...)
+	}
+	return g.pick("18382050099", "", "anonymous")
 }
 
 func (g *randomFlows) url() string {
@@ -35,13 +48,21 @@ func (g *randomFlows) ms(maxMS int) time.Duration {
 }
 
 func (g *randomFlows) tag() []flow.TagAttr {
+	if g.hostile && g.chance(3) {
+		return []flow.TagAttr{flow.Tag(g.pick(hostileStrings...))}
+	}
 	if g.chance(2) {
 		return []flow.TagAttr{flow.Tag(g.pick("t1", "CallEndedByUser", "a&b", "x y"))}
 	}
 	return nil
 }
 
-func (g *randomFlows) comment() string { return g.pick(" note ", " <Say/> & more ", "x") }
+func (g *randomFlows) comment() string {
+	if g.hostile && g.chance(2) {
+		return g.pick(hostileStrings...)
+	}
+	return g.pick(" note ", " <Say/> & more ", "x")
+}
 
 // flow returns a command list of up to n commands; depth bounds nesting.
 func (g *randomFlows) flow(n, depth int) *flow.Flow {
@@ -102,6 +123,9 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 		for _, t := range g.tag() {
 			opts = append(opts, t)
 		}
+		if g.hostile && g.chance(2) {
+			opts = append(opts, flow.Attr(g.pick("x-a", "x:b", "bad name", "é", "1x", "tag", "xmlns", ""), g.pick(hostileStrings...)))
+		}
 		f.Say(g.text(), opts...)
 	case 4:
 		var opts []flow.PlayOption
@@ -160,7 +184,9 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 		}
 		f.Tone(opts...)
 	case 9:
-		if g.chance(2) {
+		if g.hostile && g.chance(3) {
+			f.MetaText(g.pick("name", "", "\xff", "a\x00"), g.text(), flow.Attr(g.pick("x", "value", "name"), g.text()))
+		} else if g.chance(2) {
 			f.Meta(g.pick("name", "count"), g.text())
 		} else {
 			f.MetaText("description", "\n  line 1\n  line 2\n")
@@ -226,7 +252,7 @@ func (g *randomFlows) command(f *flow.Flow, depth int) {
 		}
 		f.Curl(g.url(), copts...)
 	case 15:
-		f.Call(g.pick(verbs.CallFieldTo, verbs.CallFieldFrom), g.pick("18382050099", "", "anonymous"), g.flow(3, depth-1))
+		f.Call(g.pick(verbs.CallFieldTo, verbs.CallFieldFrom), g.value(), g.flow(3, depth-1))
 		var opts []flow.GeoOption
 		if g.chance(2) {
 			opts = append(opts, flow.States(g.pick("NJ", "CA", "NY")))

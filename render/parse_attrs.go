@@ -234,7 +234,7 @@ func (p *parser) ints(a parsedAttr) []int {
 	for i, item := range p.list(a) {
 		v, err := parseDecimal(item, false, strconv.IntSize)
 		if err != nil {
-			p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quoteShort(a.value), i+1, strconv.Quote(item), err))
+			p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: item %d %s: %s", a.name, quoteCapped(a.value), i+1, strconv.Quote(item), err))
 			return nil
 		}
 		out = append(out, int(v))
@@ -244,7 +244,7 @@ func (p *parser) ints(a parsedAttr) []int {
 
 // badValue reports a value that does not have its attribute's type.
 func (p *parser) badValue(a parsedAttr, err error) {
-	p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: %s", a.name, quoteShort(a.value), err))
+	p.addError(a.path(), a.pos, "value", fmt.Sprintf("invalid %s %s: %s", a.name, quoteCapped(a.value), err))
 }
 
 // parseDecimal reads a base-10 integer: digits only, with a leading minus sign

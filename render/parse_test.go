@@ -308,6 +308,14 @@ func TestParseErrors(t *testing.T) {
 		{"callback url attribute and content",
 			`<Response><callback url="https://h/a">https://h/b</callback></Response>`,
 			nil, Diagnostics{parseDiag(1, 11, "/Response/Callback[1]/@url", "alias-conflict", "<Callback> has both the url attribute and text content; write one of them")}},
+		{"values with white space quoted as written",
+			"<Response>\n<Pause length=\" 1\"/>\n<Say loop=\"2&#xA;\">x</Say>\n<Record asr=\"true \"/>\n<Tone hz=\"350 \"/>\n</Response>",
+			nil, Diagnostics{
+				parseDiag(2, 1, "/Response/Pause[1]/@length", "value", `invalid length " 1": want a base-10 integer without sign`),
+				parseDiag(3, 1, "/Response/Say[1]/@loop", "value", `invalid loop "2\n": want a base-10 integer without sign`),
+				parseDiag(4, 1, "/Response/Record[1]/@asr", "value", `invalid asr "true ": want true or false`),
+				parseDiag(5, 1, "/Response/Tone[1]/@hz", "value", `invalid hz "350 ": item 1 "350 ": want a base-10 integer without sign`),
+			}},
 		{"values, all reported",
 			"<Response>\n<Pause length=\"+5\"/>\n<Pause length=\"1.5\"/>\n<Record asr=\"TRUE\"/>\n<Say loop=\"99999999999999999999\">x</Say>\n<Tone hz=\"350, 440\" v=\"loud\"/>\n</Response>",
 			nil, Diagnostics{

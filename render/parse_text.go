@@ -118,9 +118,13 @@ func (p *parser) dropLayout(raw *verbs.RawElement) {
 	}
 }
 
-// quoteShort returns s quoted for a message, shortened when long.
-func quoteShort(s string) string {
-	s = trimXMLSpace(s)
+// quoteShort returns s quoted for a message, trimmed of XML white space
+// and shortened when long.
+func quoteShort(s string) string { return quoteCapped(trimXMLSpace(s)) }
+
+// quoteCapped quotes s, cut to its first 40 characters: an attribute
+// value in a message, white space kept, since it may be what is wrong.
+func quoteCapped(s string) string {
 	if utf8.RuneCountInString(s) > 40 {
 		r := []rune(s)
 		return strconv.Quote(string(r[:40])) + "…"

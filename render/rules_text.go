@@ -21,6 +21,9 @@ func (c *checker) values(n verbs.Node, l loc) {
 		if strings.HasSuffix(v.Text, "-") {
 			c.errorf(l, "comment", `comment must not end in "-"`)
 		}
+		if strings.IndexByte(v.Text, '\r') >= 0 {
+			c.errorf(l, "comment", "comment must not contain a carriage return (XML parsers read it as a line feed)")
+		}
 	case *verbs.RawText:
 		c.chars(l, valueRawText, "", v.Text, 0)
 	case *verbs.RawElement:

@@ -432,6 +432,8 @@ func TestCheckText(t *testing.T) {
 			[]Diagnostic{vErr("/Response/comment()[2]", "comment", `comment must not contain "--"`)}},
 		{"comment trailing hyphen", vDoc(&verbs.Gather{URL: "http://x.com", Children: []verbs.GatherChild{&verbs.Comment{Text: "press 1 -"}}}),
 			[]Diagnostic{vErr("/Response/Gather[1]/comment()[1]", "comment", `comment must not end in "-"`)}},
+		{"comment carriage return", vDoc(&verbs.Say{Text: "a"}, &verbs.Comment{Text: "line 1\r\nline 2"}),
+			[]Diagnostic{vErr("/Response/comment()[1]", "comment", "comment must not contain a carriage return (XML parsers read it as a line feed)")}},
 		{"extra attribute value", vDoc(&verbs.Hangup{Extra: []verbs.Attr{{Name: "x-note", Value: "\x02"}}}),
 			[]Diagnostic{vErr("/Response/Hangup[1]/@x-note", "xml-char", "attribute x-note contains the character U+0002, which XML forbids, at byte offset 0")}},
 		{"raw text and attribute", vDoc(&verbs.RawElement{Name: "Future", Attrs: []verbs.Attr{{Name: "a", Value: "\xc3"}},

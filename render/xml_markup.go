@@ -88,12 +88,29 @@ func (s *scanner) procInst() bool {
 }
 
 // doctype skips a document type declaration, internal subset included, so
-// that the caller can refuse it and go on.
+// that the caller can refuse it and go on. Quoted strings, and comments
+// and processing instructions of the internal subset, are skipped whole:
+// a bracket, > or quote inside them ends nothing.
 func (s *scanner) doctype() bool {
 	src, start := s.src, s.i
 	depth := 0
 	for i := start + len("<!DOCTYPE"); i < len(src); i++ {
 		switch c := src[i]; c {
+		case '<':
+			open, end := "", ""
+			switch {
+			case depth > 0 && strings.HasPrefix(src[i:], "<!--"):
+				open, end = "<!--", "-->"
+			case depth > 0 && strings.HasPrefix(src[i:], "<?"):
+				open, end = "<?", "?>"
+			default:
+				continue
+			}
+			k := strings.Index(src[i+len(open):], end)
+			if k < 0 {
+				return s.syntax(start, "unexpected end of input in <!DOCTYPE")
+			}
+			i += len(open) + k + len(end) - 1
 		case '"', '\'':
 			k := strings.IndexByte(src[i+1:], c)
 			if k < 0 {

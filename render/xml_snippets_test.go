@@ -148,6 +148,9 @@ func hostileSnippets() []string {
 		"<?pi x?><Response/>", "<Response/><?pi x?>", "<!DOCTYPE Response><Response/>",
 		"<!DOCTYPE Response [<!ENTITY e \"x\">]><Response>&e;</Response>", "<Response/><!DOCTYPE Response>",
 		"<!DOCTYPE Response><!DOCTYPE Response><Response/>", "<!DOCTYPE Response [<!ELEMENT Response ANY>]><Response/>",
+		"<!DOCTYPE Response [<!-- ] > ' -->]><Response/>", "<!DOCTYPE Response [<?pi ]>?>]><Response/>",
+		"<!DOCTYPE Response [<!ENTITY e \"]>\"><!-- \" --><?pi '?>]><Response/>",
+		"<!DOCTYPE Response [<!-- ]> --><Response/>", "<!DOCTYPE Response [<?pi ]>",
 		"<Response><!DOCTYPE x></Response>", "<!DOCTYPE", "<", "<Response><</Response>", "<Response>&</Response>",
 		"<Response>a > b</Response>", "<Response>\r\n\r</Response>", "<Response>\t</Response>")
 	deep := func(n int) string {
