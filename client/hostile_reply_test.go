@@ -2,8 +2,10 @@ package client
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -29,5 +31,38 @@ func TestRetryAfterHugeNotRetried(t *testing.T) {
 				t.Errorf("requests %d, waits %v; want 1 and none", len(s.requests()), waits.all())
 			}
 		})
+	}
+}
+
+// TestJWTExpBeyondTimeRange checks that an exp claim too large for a
+// time.Time is treated as unreadable (the token is used until a 401), not
+// as a token that is always expired, which would log in before every
+// request.
+func TestJWTExpBeyondTimeRange(t *testing.T) {
+	t.Parallel()
+	enc := base64.RawURLEncoding
+	tok := enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." +
+		enc.EncodeToString([]byte(`{"uuid":"u","exp":1e300}`)) + ".c2ln"
+	s := newStub(t, func(w http.ResponseWriter, r *http.Request, b []byte) {
+		if strings.HasSuffix(r.URL.Path, "/auth") {
+			respond(200, ok(`{"uuid":"u","token":"`+tok+`"}`))(w, r, b)
+			return
+		}
+		respond(200, ok(`{"uuid":"l"}`))(w, r, b)
+	})
+	c, _ := newTestClient(t, s, EmailPassword("user@example.com", "pa55"))
+	for range 3 {
+		if _, err := c.Leases.Get(context.Background(), "l"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	logins := 0
+	for _, r := range s.requests() {
+		if r.Path == "/auth" {
+			logins++
+		}
+	}
+	if logins != 1 {
+		t.Errorf("logins = %d, want 1", logins)
 	}
 }

@@ -125,7 +125,9 @@ func jwtExpiry(token string) time.Time {
 		return time.Time{}
 	}
 	exp, err := claims.Exp.Float64()
-	if err != nil || exp <= 0 {
+	if err != nil || exp <= 0 || exp >= 1<<53 {
+		// Beyond 2^53 seconds the claim is no usable time (and int64
+		// conversion would wrap): treated as unreadable.
 		return time.Time{}
 	}
 	sec := int64(exp)
