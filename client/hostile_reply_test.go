@@ -66,3 +66,42 @@ func TestJWTExpBeyondTimeRange(t *testing.T) {
 		t.Errorf("logins = %d, want 1", logins)
 	}
 }
+
+// TestDecodeErrorNamesTheMember checks that a reply member of the wrong
+// form gives a *DecodeError whose text names the member's JSON path, also
+// for members decoded by the SDK's own UnmarshalJSON methods.
+func TestDecodeErrorNamesTheMember(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ payload, path string }{
+		{`{"uuid":"l","autorenew":"yes"}`, `"autorenew"`},
+		{`{"uuid":"l","created_on":"yesterday"}`, `"created_on"`},
+		{`{"uuid":"l","tn":{"tn":"abc"}}`, `"tn.tn"`},
+		{`{"uuid":"l","sip_connection":[1]}`, `"sip_connection"`},
+		{`{"uuid":"l","subscriptions":[{},{"created_on":5}]}`, `"subscriptions[1].created_on"`},
+		{`{"uuid":"l","sip_control_app":{"product":{"id":"one"}}}`, `"sip_control_app.product.id"`},
+	} {
+		s := newStub(t, respond(200, ok(tc.payload)))
+		c, _ := newTestClient(t, s, nil)
+		_, err := c.Leases.Get(context.Background(), "l")
+		var de *DecodeError
+		if !errors.As(err, &de) {
+			t.Fatalf("%s: error = %v, want a *DecodeError", tc.payload, err)
+		}
+		if !strings.Contains(err.Error(), tc.path) {
+			t.Errorf("%s: error %q does not name %s", tc.payload, err, tc.path)
+		}
+	}
+}
+
+// TestDecodeErrorNamesTheMemberOfAPage checks the path through a page's
+// data array.
+func TestDecodeErrorNamesTheMemberOfAPage(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, respond(200, ok(`{"total":2,"data":[{"uuid":"a"},{"uuid":"b","tn":{"tn":"zz"}}]}`)))
+	c, _ := newTestClient(t, s, nil)
+	_, err := c.Leases.Search(context.Background(), nil)
+	var de *DecodeError
+	if !errors.As(err, &de) || !strings.Contains(err.Error(), `member "data[1].tn.tn"`) {
+		t.Errorf("error = %v, want a *DecodeError naming data[1].tn.tn", err)
+	}
+}

@@ -3,6 +3,8 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
 )
 
 // decodeInto decodes rep's payload into out; a missing payload leaves out
@@ -16,6 +18,9 @@ func decodeInto(r *request, rep *reply, out any) error {
 		return nil
 	}
 	if err := json.Unmarshal(rep.payload, out); err != nil {
+		if member := failingMember(rep.payload, reflect.TypeOf(out)); member != "" {
+			err = fmt.Errorf("member %q: %w", member, err)
+		}
 		return &DecodeError{Method: r.method, Path: r.displayPath(), StatusCode: rep.status, Err: err}
 	}
 	return nil
