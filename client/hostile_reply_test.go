@@ -105,3 +105,24 @@ func TestDecodeErrorNamesTheMemberOfAPage(t *testing.T) {
 		t.Errorf("error = %v, want a *DecodeError naming data[1].tn.tn", err)
 	}
 }
+
+// TestIteratorSkipsNullItems checks that a null element of a page's data
+// is not yielded as a nil item with a nil error.
+func TestIteratorSkipsNullItems(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, respond(200, ok(`{"total":2,"data":[null,{"uuid":"x"}]}`)))
+	c, _ := newTestClient(t, s, nil)
+	var got []string
+	for l, err := range c.Leases.All(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l == nil {
+			t.Fatal("a nil lease was yielded")
+		}
+		got = append(got, l.UUID)
+	}
+	if len(got) != 1 || got[0] != "x" || len(s.requests()) != 1 {
+		t.Errorf("items %v after %d requests, want [x] after 1", got, len(s.requests()))
+	}
+}
