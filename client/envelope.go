@@ -38,7 +38,7 @@ func decodeEnvelope(r *request, status int, header http.Header, body []byte) (*r
 		return rep, nil
 	}
 	var success bool
-	if err := json.Unmarshal(rawSuccess, &success); err != nil {
+	if err := json.Unmarshal(rawSuccess, &success); err != nil || isNull(rawSuccess) {
 		return nil, decodeErr(errors.New(`envelope member "success" is not a boolean`))
 	}
 	if !success {

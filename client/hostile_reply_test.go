@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRetryAfterHugeNotRetried checks that a delay-seconds value too large
@@ -124,5 +125,43 @@ func TestIteratorSkipsNullItems(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != "x" || len(s.requests()) != 1 {
 		t.Errorf("items %v after %d requests, want [x] after 1", got, len(s.requests()))
+	}
+}
+
+// TestOversizedErrorBodyIsAPIError checks that a non-2xx reply whose body
+// is over the size limit is still an *APIError of its status (the body
+// never enters it), so that sentinels and retries work, while an oversized
+// 2xx body stays a *DecodeError.
+func TestOversizedErrorBodyIsAPIError(t *testing.T) {
+	t.Parallel()
+	big := strings.Repeat("<p>busy</p>", 200)
+	s := newStub(t, sequence(respond(503, big), respond(429, big), respond(200, ok(`{"uuid":"l","name":"`+big+`"}`))))
+	c, waits := newTestClient(t, s, nil, WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxWait: time.Second}))
+	c.maxReply = 1024
+	_, err := c.Leases.Get(context.Background(), "l")
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.StatusCode != 429 || ae.Attempts != 2 || !errors.Is(err, ErrRateLimited) || ae.Message != "Too Many Requests" {
+		t.Fatalf("error = %#v, want the 429 after a retried 503", err)
+	}
+	if strings.Contains(err.Error(), "busy") || len(waits.all()) != 1 {
+		t.Errorf("error %q, waits %v", err, waits.all())
+	}
+	_, err = c.Leases.Get(context.Background(), "l")
+	var de *DecodeError
+	if !errors.As(err, &de) || de.StatusCode != 200 {
+		t.Errorf("2xx error = %v, want a *DecodeError", err)
+	}
+}
+
+// TestNullSuccessIsDecodeError checks that an envelope whose "success" is
+// null is neither a success nor an error reply of Opentact's.
+func TestNullSuccessIsDecodeError(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, respond(200, `{"success":null,"payload":{"uuid":"l"}}`))
+	c, _ := newTestClient(t, s, nil)
+	_, err := c.Leases.Get(context.Background(), "l")
+	var de *DecodeError
+	if !errors.As(err, &de) || !strings.Contains(err.Error(), `"success"`) {
+		t.Errorf("error = %v, want a *DecodeError about success", err)
 	}
 }
