@@ -31,6 +31,13 @@ func TestDotSegmentIDsRefused(t *testing.T) {
 	if n := len(s.requests()); n != 0 {
 		t.Errorf("%d requests sent, want none", n)
 	}
+	// DELETE /token/all is the route of DeleteAll.
+	if _, err := c.Tokens.Delete(ctx, "all"); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("Tokens.Delete(all): error = %v, want ErrInvalidArgument", err)
+	}
+	if n := len(s.requests()); n != 0 {
+		t.Errorf("%d requests sent, want none", n)
+	}
 	// Dots inside an id are ordinary characters.
 	if _, err := c.SIPDomains.Get(ctx, "acme.sip.opentact.org"); err != nil {
 		t.Errorf("Get of a dotted domain: %v", err)
