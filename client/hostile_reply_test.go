@@ -165,3 +165,26 @@ func TestNullSuccessIsDecodeError(t *testing.T) {
 		t.Errorf("error = %v, want a *DecodeError about success", err)
 	}
 }
+
+// TestEnsureCreateWithoutPayload checks that a create reply without a
+// payload does not put a nil row into Ensure's result.
+func TestEnsureCreateWithoutPayload(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, func(w http.ResponseWriter, r *http.Request, b []byte) {
+		if r.Method == "GET" {
+			respond(200, ok(`[]`))(w, r, b)
+			return
+		}
+		respond(200, `{"success":true}`)(w, r, b)
+	})
+	c, _ := newTestClient(t, s, nil)
+	subs, err := c.Subscriptions.Ensure(context.Background(), "sms")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, sub := range subs {
+		if sub == nil {
+			t.Errorf("row %d is nil", i)
+		}
+	}
+}
