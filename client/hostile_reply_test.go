@@ -188,3 +188,18 @@ func TestEnsureCreateWithoutPayload(t *testing.T) {
 		}
 	}
 }
+
+// TestListSkipsNullElements checks that a null element of an unpaged list
+// does not come back as a nil pointer.
+func TestListSkipsNullElements(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, respond(200, ok(`[{"uuid":"a"},null,{"uuid":"b"}]`)))
+	c, _ := newTestClient(t, s, nil)
+	list, err := c.SIPConnections.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0] == nil || list[1] == nil || list[0].UUID != "a" || list[1].UUID != "b" {
+		t.Errorf("list = %v, want a and b", list)
+	}
+}
