@@ -203,3 +203,29 @@ func TestListSkipsNullElements(t *testing.T) {
 		t.Errorf("list = %v, want a and b", list)
 	}
 }
+
+// TestAPIErrorTextHasNoControlCharacters checks that control characters in
+// the server's message, field names and field messages are escaped in
+// Error(), so that a reply cannot forge log lines or terminal sequences;
+// the fields of the error keep the text as sent.
+func TestAPIErrorTextHasNoControlCharacters(t *testing.T) {
+	t.Parallel()
+	s := newStub(t, func(w http.ResponseWriter, r *http.Request, b []byte) {
+		w.Header().Set("X-Request-Id", "id-1")
+		respond(404, `{"success":false,"message":"Lease\nlevel=ERROR \u001b[31mforged","status":404,`+
+			`"fields":{"params.to\r":{"message":"bad\u0000"}}}`)(w, r, b)
+	})
+	c, _ := newTestClient(t, s, nil)
+	_, err := c.Leases.Get(context.Background(), "l")
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.Message != "Lease\nlevel=ERROR \x1b[31mforged" {
+		t.Fatalf("error = %#v", err)
+	}
+	text := err.Error()
+	if strings.ContainsFunc(text, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		t.Errorf("Error() = %q holds control characters", text)
+	}
+	if want := `opentact: GET /lease/tn/l: 404 Lease\nlevel=ERROR \x1b[31mforged (fields: params.to\r: bad\x00) [request id-1]`; text != want {
+		t.Errorf("Error() = %s\nwant      %s", text, want)
+	}
+}
