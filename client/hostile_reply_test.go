@@ -229,3 +229,23 @@ func TestAPIErrorTextHasNoControlCharacters(t *testing.T) {
 		t.Errorf("Error() = %s\nwant      %s", text, want)
 	}
 }
+
+// TestFreshJWTWithinRefreshMargin checks that a JWT that is already within
+// the refresh margin when the login returns it (a lifetime shorter than
+// the margin, or a skewed clock) is used until a 401 rather than making
+// every request log in again.
+func TestFreshJWTWithinRefreshMargin(t *testing.T) {
+	t.Parallel()
+	a := newAuthServer()
+	a.lifetime = 30 * time.Second // below the default 60 s margin
+	s := newStub(t, a.handle)
+	c, _ := newTestClient(t, s, EmailPassword("user@example.com", "pa55"))
+	for range 3 {
+		if _, err := c.Leases.Get(context.Background(), "l"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := a.loginCount(); n != 1 {
+		t.Errorf("logins = %d, want 1", n)
+	}
+}
