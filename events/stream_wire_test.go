@@ -80,3 +80,44 @@ func TestStreamWireEdgeCases(t *testing.T) {
 		t.Error("server ping not done")
 	}
 }
+
+// TestStreamShutdownDoesNotWaitForDeafServer checks that ending an
+// iteration closes the connection once the close wait has passed, even
+// when the server reads nothing more: the websocket library's Close would
+// otherwise wait 5 s for the close handshake (§4.9: at most 1 s). The
+// bound below is the library's wait minus a margin, not a timing target.
+func TestStreamShutdownDoesNotWaitForDeafServer(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	defer close(release)
+	url := rawServer(t, func(ctx context.Context, ws *websocket.Conn) {
+		if _, _, err := ws.Read(ctx); err != nil {
+			return
+		}
+		_ = ws.Write(ctx, websocket.MessageText, []byte(authReply("conn-1")))
+		for range 20 {
+			_ = ws.Write(ctx, websocket.MessageText, []byte(event("e")))
+		}
+		<-release // deaf: never reads the stream's close frame
+	})
+	s, err := NewStream(StaticToken("jwt"), WithURL(url), WithLogger(discardLogger()), WithBuffer(1),
+		withTestHooks(func(c *streamConfig) { c.closeWait = time.Millisecond }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		n := 0
+		for range s.Events(context.Background()) {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(3 * time.Second):
+		t.Fatal("the iteration waited for the server's close frame beyond the close wait")
+	}
+}
