@@ -28,7 +28,7 @@ var allowedImports = map[string][]string{
 	"render":               {"verbs", "internal/spec", "internal/renderhook", "internal/place"},
 	"builder":              {"verbs", "render", "internal/renderhook", "internal/place"},
 	"flowtest":             {"verbs", "render", "github.com/google/go-cmp"},
-	"client":               {"verbs", "render", "internal/autherr"},
+	"client":               {"verbs", "render", "internal/autherr", "internal/jsondepth"},
 	"client/clienttest":    {"client"},
 	"events":               {"internal/autherr", "internal/eventwire", "internal/jsondepth", "github.com/coder/websocket"},
 	"events/eventstest":    {"github.com/coder/websocket"},
