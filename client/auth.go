@@ -102,7 +102,7 @@ func (s *AuthService) Login(ctx context.Context, opts ...CallOption) (*LoginResu
 	if err != nil {
 		return nil, err
 	}
-	c.jwt.store(res.Token)
+	c.jwt.store(res.Token, c.freshExpiry(res.Token))
 	return res, nil
 }
 

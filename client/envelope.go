@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+
+	"github.com/opentact-go/opentact/internal/jsondepth"
 )
 
-// decodeEnvelope reads a 2xx body: an envelope, a bare JSON value, or nothing.
+// decodeEnvelope reads a 2xx body: an envelope, a bare JSON value, or
+// nothing. A body nesting deeper than jsondepth.Max levels is refused.
 func decodeEnvelope(r *request, status int, header http.Header, body []byte) (*reply, error) {
 	body = bytes.TrimSpace(body)
 	rep := &reply{status: status}
@@ -16,6 +20,11 @@ func decodeEnvelope(r *request, status int, header http.Header, body []byte) (*r
 	}
 	decodeErr := func(err error) error {
 		return &DecodeError{Method: r.method, Path: r.displayPath(), StatusCode: status, Err: err}
+	}
+	if jsondepth.Exceeds(body, jsondepth.Max) >= 0 {
+		// Call objects keep their raw text and their parents: decoding
+		// costs the depth times the size.
+		return nil, decodeErr(fmt.Errorf("reply nests deeper than %d levels", jsondepth.Max))
 	}
 	switch body[0] {
 	case '[':
@@ -38,7 +47,7 @@ func decodeEnvelope(r *request, status int, header http.Header, body []byte) (*r
 		return rep, nil
 	}
 	var success bool
-	if err := json.Unmarshal(rawSuccess, &success); err != nil {
+	if err := json.Unmarshal(rawSuccess, &success); err != nil || isNull(rawSuccess) {
 		return nil, decodeErr(errors.New(`envelope member "success" is not a boolean`))
 	}
 	if !success {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/opentact-go/opentact/internal/autherr"
 )
@@ -84,7 +86,7 @@ func (e *APIError) Error() string {
 	b.WriteString(strconv.Itoa(e.code()))
 	if e.Message != "" {
 		b.WriteByte(' ')
-		b.WriteString(e.Message)
+		b.WriteString(printable(e.Message))
 	}
 	if len(e.Fields) > 0 {
 		names := make([]string, 0, len(e.Fields))
@@ -97,16 +99,41 @@ func (e *APIError) Error() string {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString(name)
+			b.WriteString(printable(name))
 			b.WriteString(": ")
-			b.WriteString(e.Fields[name].Message)
+			b.WriteString(printable(e.Fields[name].Message))
 		}
 		b.WriteByte(')')
 	}
 	if e.RequestID != "" {
 		b.WriteString(" [request ")
-		b.WriteString(e.RequestID)
+		b.WriteString(printable(e.RequestID))
 		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+// printable returns s with control characters and invalid UTF-8 escaped
+// as in a Go string literal, so that text from a reply cannot forge log
+// lines or terminal sequences in an error's text.
+func printable(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				fmt.Fprintf(&b, `\x%02x`, s[i]) // an invalid byte
+				continue
+			}
+		}
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u0085'
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

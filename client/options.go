@@ -120,7 +120,10 @@ func WithAttemptTimeout(d time.Duration) Option {
 }
 
 // WithRefreshMargin sets how long before its expiry a cached JWT is replaced
-// by a new login (default 60s). Only for EmailPassword credentials.
+// by a new login (default 60s). Only for EmailPassword credentials. A JWT
+// that is already within the margin when a login returns it is used until
+// Opentact answers 401, so that a short token lifetime or a skewed clock
+// does not make every request log in.
 func WithRefreshMargin(d time.Duration) Option {
 	return func(s *settings) error {
 		if _, ok := s.creds.(emailPassword); !ok {

@@ -6,7 +6,8 @@ import (
 )
 
 // buildPath fills the {name} placeholders of tmpl in order with the
-// path-escaped args; an empty arg is an error naming its placeholder.
+// path-escaped args; an empty arg, or "." or "..", is an error naming its
+// placeholder.
 func buildPath(op, tmpl string, args ...string) (string, error) {
 	var b strings.Builder
 	rest := tmpl
@@ -19,6 +20,11 @@ func buildPath(op, tmpl string, args ...string) (string, error) {
 		name := rest[i+1 : j]
 		if arg == "" {
 			return "", invalidArg(op, "%s is empty", name)
+		}
+		if arg == "." || arg == ".." {
+			// url.PathEscape keeps dot segments, which servers and
+			// proxies may resolve to another resource.
+			return "", invalidArg(op, "%s %q is a dot segment", name, arg)
 		}
 		b.WriteString(rest[:i])
 		b.WriteString(url.PathEscape(arg))

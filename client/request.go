@@ -174,8 +174,12 @@ func (c *Client) attempt(ctx context.Context, r *request, cred string) attemptRe
 	}
 	res := attemptResult{status: resp.StatusCode, header: resp.Header, body: body}
 	if int64(len(body)) > c.maxReply {
+		// An error reply stays an *APIError of its status (its body never
+		// enters the error anyway); only a success body must be decoded.
 		res.body = nil
-		res.err = fmt.Errorf("reply body exceeds %d bytes", c.maxReply)
+		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			res.err = fmt.Errorf("reply body exceeds %d bytes", c.maxReply)
+		}
 	}
 	return res
 }

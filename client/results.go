@@ -3,6 +3,9 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
 )
 
 // decodeInto decodes rep's payload into out; a missing payload leaves out
@@ -16,6 +19,9 @@ func decodeInto(r *request, rep *reply, out any) error {
 		return nil
 	}
 	if err := json.Unmarshal(rep.payload, out); err != nil {
+		if member := failingMember(rep.payload, reflect.TypeOf(out)); member != "" {
+			err = fmt.Errorf("member %q: %w", member, err)
+		}
 		return &DecodeError{Method: r.method, Path: r.displayPath(), StatusCode: rep.status, Err: err}
 	}
 	return nil
@@ -54,7 +60,7 @@ func getEcho[T any](ctx context.Context, c *Client, r *request, opts []CallOptio
 	return v, nil
 }
 
-// getList sends r and decodes an unpaged array.
+// getList sends r and decodes an unpaged array, leaving out null elements.
 func getList[T any](ctx context.Context, c *Client, r *request, opts []CallOption) ([]*T, error) {
 	rep, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -64,7 +70,7 @@ func getList[T any](ctx context.Context, c *Client, r *request, opts []CallOptio
 	if err := decodeInto(r, rep, &list); err != nil {
 		return nil, err
 	}
-	return list, nil
+	return slices.DeleteFunc(list, func(v *T) bool { return v == nil }), nil // null elements carry nothing
 }
 
 // sendOnly sends r and discards the payload.

@@ -1,6 +1,8 @@
 package client
 
 import (
+	"errors"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -53,10 +55,15 @@ func (c *Client) retryAfter(h http.Header) (time.Duration, bool) {
 		return 0, false
 	}
 	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if n < 0 || n > int64(1<<62/time.Second) {
+		if n < 0 {
 			return 0, false
 		}
+		if n > int64(math.MaxInt64/time.Second) {
+			return math.MaxInt64, true // longer than any MaxWait
+		}
 		return time.Duration(n) * time.Second, true
+	} else if errors.Is(err, strconv.ErrRange) && v[0] != '-' {
+		return math.MaxInt64, true // delay-seconds beyond int64
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {

@@ -148,6 +148,7 @@ type paging interface {
 // iterate is the iterator behind every All method. It copies the caller's
 // options once (never modifying them), asks for 100 items per page unless
 // Take says otherwise, and stops when a page is empty or Skip reaches Total.
+// A null element of a page is not yielded.
 func iterate[T any, O any, P interface {
 	*O
 	paging
@@ -168,6 +169,9 @@ func iterate[T any, O any, P interface {
 				return
 			}
 			for _, item := range page.Items {
+				if item == nil {
+					continue // a null element: nothing to yield, still counted in Skip
+				}
 				if !yield(item, nil) {
 					return
 				}

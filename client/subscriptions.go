@@ -123,6 +123,9 @@ func (s *SubscriptionsService) Ensure(ctx context.Context, types ...string) ([]*
 			if sub, err = s.Create(ctx, &SubscriptionCreateRequest{Type: t}); err != nil {
 				return out, err
 			}
+			if sub == nil {
+				continue // created, but the reply carried no row to return
+			}
 		}
 		out = append(out, sub)
 	}

@@ -89,7 +89,7 @@ func (c *Client) runLogin(ctx context.Context, f *loginFlight) {
 	j := c.jwt
 	j.mu.Lock()
 	if err == nil {
-		j.token, j.exp = res.Token, jwtExpiry(res.Token)
+		j.token, j.exp = res.Token, c.freshExpiry(res.Token)
 		f.token = res.Token
 	}
 	f.err = err
@@ -98,11 +98,25 @@ func (c *Client) runLogin(ctx context.Context, f *loginFlight) {
 	close(f.done)
 }
 
-// store replaces the cached JWT with the result of an explicit login.
-func (j *jwtCache) store(token string) {
+// store replaces the cached JWT with the result of an explicit login; exp
+// is its freshExpiry.
+func (j *jwtCache) store(token string, exp time.Time) {
 	j.mu.Lock()
-	j.token, j.exp = token, jwtExpiry(token)
+	j.token, j.exp = token, exp
 	j.mu.Unlock()
+}
+
+// freshExpiry is the expiry to cache for a token a login just returned. A
+// token already within the refresh margin (a lifetime shorter than the
+// margin, or a clock running ahead of the server's) is treated like one
+// whose exp cannot be read: it is used until a 401, instead of every
+// request logging in again.
+func (c *Client) freshExpiry(token string) time.Time {
+	exp := jwtExpiry(token)
+	if !exp.IsZero() && !c.now().Before(exp.Add(-c.refreshMargin)) {
+		return time.Time{}
+	}
+	return exp
 }
 
 // jwtExpiry reads the exp claim (Unix seconds) of a JWT without checking its
@@ -125,7 +139,9 @@ func jwtExpiry(token string) time.Time {
 		return time.Time{}
 	}
 	exp, err := claims.Exp.Float64()
-	if err != nil || exp <= 0 {
+	if err != nil || exp <= 0 || exp >= 1<<53 {
+		// Beyond 2^53 seconds the claim is no usable time (and int64
+		// conversion would wrap): treated as unreadable.
 		return time.Time{}
 	}
 	sec := int64(exp)

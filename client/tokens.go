@@ -97,8 +97,13 @@ func (s *TokensService) Update(ctx context.Context, uuid string, req *TokenUpdat
 
 // Delete deletes one API token (DELETE /token/{token}). The argument is the
 // token string itself, not its uuid; errors and logs show it as [REDACTED].
+// The string "all" is refused: its path is the route of DeleteAll.
 func (s *TokensService) Delete(ctx context.Context, token string, opts ...CallOption) (*Token, error) {
 	const op = "Tokens.Delete"
+	if token == "all" {
+		// DELETE /token/all is DeleteAll's route: refuse rather than wipe every token.
+		return nil, invalidArg(op, `token "all" names the DeleteAll route`)
+	}
 	p, err := buildPath(op, "/token/{token}", token)
 	if err != nil {
 		return nil, err

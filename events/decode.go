@@ -4,14 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/opentact-go/opentact/internal/eventwire"
+	"github.com/opentact-go/opentact/internal/jsondepth"
 )
 
 // Decode decodes one event envelope of either generation. The input must be
-// exactly one JSON object, optionally surrounded by whitespace; anything else
-// gives a *DecodeError and a zero Event. The content is read leniently:
+// exactly one JSON object, optionally surrounded by whitespace, nesting at
+// most 64 levels; anything else gives a *DecodeError and a zero Event. The content is read leniently:
 // unknown members are ignored, missing and null members leave zero values, and
 // a member of an unexpected JSON type is left zero and listed in
 // Event.Skipped. Unknown event types are not an error: they decode with
@@ -74,6 +76,10 @@ func checkObject(data []byte) ([]byte, error) {
 	}
 	if !utf8.Valid(data) {
 		return nil, &DecodeError{Offset: int64(invalidUTF8(data)), Msg: "invalid UTF-8"}
+	}
+	if off := jsondepth.Exceeds(data, jsondepth.Max); off >= 0 {
+		// Decoding nested call objects costs the depth times the size.
+		return nil, &DecodeError{Offset: int64(off), Msg: fmt.Sprintf("JSON nests deeper than %d levels", jsondepth.Max)}
 	}
 	return bytes.Clone(data), nil
 }

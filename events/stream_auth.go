@@ -31,8 +31,9 @@ func (s *Stream) attempt(ctx context.Context) (attemptResult, error) {
 
 	live := newLiveness(s.cfg.clock.Now())
 	dialCtx, cancel := context.WithTimeout(ctx, s.cfg.dialTimeout)
+	hc, raw := trackUpgrade(s.cfg.httpClient)
 	ws, _, err := websocket.Dial(dialCtx, s.cfg.url, &websocket.DialOptions{
-		HTTPClient:      s.cfg.httpClient,
+		HTTPClient:      hc,
 		CompressionMode: websocket.CompressionDisabled,
 		OnPingReceived: func(context.Context, []byte) bool {
 			live.touch(s.cfg.clock.Now())
@@ -54,7 +55,7 @@ func (s *Stream) attempt(ctx context.Context) (attemptResult, error) {
 		ws.CloseNow()
 		return res, err
 	}
-	c := &conn{cfg: &s.cfg, ws: ws, live: live, authAt: auth.ev.Received}
+	c := &conn{cfg: &s.cfg, ws: ws, raw: raw, live: live, authAt: auth.ev.Received}
 	live.touch(c.authAt)
 	c.ctx, c.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	res.conn, res.auth = c, auth

@@ -22,6 +22,7 @@ type item struct {
 type conn struct {
 	cfg    *streamConfig
 	ws     *websocket.Conn
+	raw    *upgradeTracker // closes the connection under ws at once
 	live   *liveness
 	authAt time.Time // when the auth reply was received
 
@@ -218,9 +219,12 @@ func (c *conn) shutdown() int {
 	select {
 	case <-closed:
 	case <-t.C:
+		// No close frame in time: the library's Close would go on
+		// waiting for one, so close the connection under it.
+		c.raw.closeNow()
 	}
 	t.Stop()
-	c.cancel() // aborts a pending read, which closes the socket
+	c.cancel() // aborts a pending read
 	<-closed
 	c.wg.Wait()
 	n := c.discarded

@@ -16,6 +16,8 @@ func TestStreamErrorStrings(t *testing.T) {
 	}{
 		{&AuthError{Reason: AuthRejected}, "events: authentication rejected", nil},
 		{&AuthError{Reason: AuthRejected, Message: "bad token"}, "events: authentication rejected: bad token", nil},
+		{&AuthError{Reason: AuthRejected, Message: "bad\nlevel=INFO msg=\x1b[2Kok"},
+			`events: authentication rejected: bad\nlevel=INFO msg=\x1b[2Kok`, nil},
 		{&AuthError{Reason: AuthClosed, CloseCode: 1006, Err: closed},
 			"events: connection closed before the authentication reply (code 1006)", closed},
 		{&AuthError{Reason: AuthClosed, CloseCode: 4001, CloseReason: "expired"},
