@@ -45,8 +45,8 @@ func (d *decoder) parseObject(path string, raw json.RawMessage) (object, bool) {
 	if len(raw) == 0 || raw[0] != '{' {
 		return object{}, false
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
+	m, ok := splitObject(raw)
+	if !ok {
 		return object{}, false
 	}
 	return object{d: d, path: path, m: m, self: raw}, true
@@ -275,8 +275,8 @@ func (o object) rawList(key string) []json.RawMessage {
 	if !ok {
 		return nil
 	}
-	var list []json.RawMessage
-	if v[0] != '[' || json.Unmarshal(v, &list) != nil {
+	list, ok := splitArray(v)
+	if !ok {
 		o.skip(key)
 		return nil
 	}

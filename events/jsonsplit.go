@@ -1,0 +1,162 @@
+package events
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// The decoder splits each object and array of an event into its members
+// without copying them: every member is a slice of the one private copy
+// that checkObject made of the whole input, which it also checked to be
+// valid JSON, valid UTF-8 and at most jsondepth.Max levels deep. With
+// json.Unmarshal into json.RawMessage values, each level copied and
+// scanned everything below it again, so nested call objects cost their
+// depth times their size in memory. The slices are capped at their own
+// end: appending to one never writes into its neighbours.
+
+// splitObject returns the members of the JSON object raw, the last of a
+// repeated key winning as with json.Unmarshal. ok is false when raw is not
+// an object or not well formed.
+func splitObject(raw []byte) (m map[string]json.RawMessage, ok bool) {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return nil, false
+	}
+	m = map[string]json.RawMessage{}
+	i = skipSpace(raw, i+1)
+	if i < len(raw) && raw[i] == '}' {
+		return m, skipSpace(raw, i+1) == len(raw)
+	}
+	for {
+		if i >= len(raw) || raw[i] != '"' {
+			return nil, false
+		}
+		end := skipString(raw, i)
+		if end < 0 {
+			return nil, false
+		}
+		key, ok := jsonString(raw[i:end])
+		if !ok {
+			return nil, false
+		}
+		i = skipSpace(raw, end)
+		if i >= len(raw) || raw[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(raw, i+1)
+		end = skipValue(raw, i)
+		if end < 0 {
+			return nil, false
+		}
+		m[key] = raw[i:end:end]
+		i = skipSpace(raw, end)
+		if i >= len(raw) {
+			return nil, false
+		}
+		switch raw[i] {
+		case ',':
+			i = skipSpace(raw, i+1)
+		case '}':
+			return m, skipSpace(raw, i+1) == len(raw)
+		default:
+			return nil, false
+		}
+	}
+}
+
+// splitArray returns the elements of the JSON array raw. ok is false when
+// raw is not an array or not well formed.
+func splitArray(raw []byte) (list []json.RawMessage, ok bool) {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '[' {
+		return nil, false
+	}
+	i = skipSpace(raw, i+1)
+	if i < len(raw) && raw[i] == ']' {
+		return []json.RawMessage{}, skipSpace(raw, i+1) == len(raw)
+	}
+	for {
+		end := skipValue(raw, i)
+		if end < 0 {
+			return nil, false
+		}
+		list = append(list, raw[i:end:end])
+		i = skipSpace(raw, end)
+		if i >= len(raw) {
+			return nil, false
+		}
+		switch raw[i] {
+		case ',':
+			i = skipSpace(raw, i+1)
+		case ']':
+			return list, skipSpace(raw, i+1) == len(raw)
+		default:
+			return nil, false
+		}
+	}
+}
+
+// skipValue returns the index just past the JSON value starting at i, or
+// -1 when there is none. Scalars are only delimited here: a value of the
+// wrong form is found by whoever reads it (json.Unmarshal, jsonString).
+func skipValue(raw []byte, i int) int {
+	if i >= len(raw) {
+		return -1
+	}
+	switch raw[i] {
+	case '"':
+		return skipString(raw, i)
+	case '{', '[':
+		return skipNested(raw, i)
+	case ',', ':', '}', ']':
+		return -1
+	}
+	end := i
+	for end < len(raw) && strings.IndexByte(",:{}[]\" \t\r\n", raw[end]) < 0 {
+		end++
+	}
+	return end
+}
+
+// skipString returns the index just past the JSON string starting at i,
+// or -1 when it does not end.
+func skipString(raw []byte, i int) int {
+	for j := i + 1; j < len(raw); j++ {
+		switch raw[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// skipNested returns the index just past the object or array starting at
+// i, or -1 when its brackets do not balance.
+func skipNested(raw []byte, i int) int {
+	var open []byte // the closing bracket each level wants
+	for j := i; j < len(raw); j++ {
+		switch c := raw[j]; c {
+		case '"':
+			end := skipString(raw, j)
+			if end < 0 {
+				return -1
+			}
+			j = end - 1
+		case '{':
+			open = append(open, '}')
+		case '[':
+			open = append(open, ']')
+		case '}', ']':
+			if len(open) == 0 || open[len(open)-1] != c {
+				return -1
+			}
+			open = open[:len(open)-1]
+			if len(open) == 0 {
+				return j + 1
+			}
+		}
+	}
+	return -1
+}
