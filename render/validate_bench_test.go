@@ -1,6 +1,8 @@
 package render
 
 import (
+	"flag"
+	"runtime"
 	"strconv"
 	"testing"
 	"unsafe"
@@ -70,10 +72,22 @@ func spineDoc(depth int) *verbs.Response {
 // the elements of the chain (spineDoc).
 func BenchmarkCheckDepthSpine(b *testing.B) { benchmarkCheckDepth(b, spineDoc, "unreachable") }
 
+// liveHeap is the memory, in MiB, that benchmarkCheckDepth keeps live
+// while it runs, as a server's heap would be. With none, the heap of the
+// test binary is a few MiB, and the paths of BenchmarkCheckDepth at depth
+// 1000 (3.5 MB a Check) are collected, returned to the system and faulted
+// back in at every Check.
+var liveHeap = flag.Int("bench.liveheap", 0, "MiB of live heap held during the depth benchmarks")
+
 // benchmarkCheckDepth checks doc(depth), two elements a level, at growing
 // depths, wants exactly one finding of rule a level and reports the time
 // and the path bytes per element.
 func benchmarkCheckDepth(b *testing.B, doc func(depth int) *verbs.Response, rule string) {
+	ballast := make([][]byte, *liveHeap)
+	for i := range ballast {
+		ballast[i] = make([]byte, 1<<20)
+	}
+	defer runtime.KeepAlive(ballast)
 	for _, depth := range []int{10, 100, 1000} {
 		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			r := doc(depth)
