@@ -41,13 +41,15 @@ func (c *checker) extra(n verbs.Node, l loc, spec *table.Element) {
 	}
 }
 
-// rawElement checks an element kept as a raw node: its name must be a
-// valid XML name that the language does not model, and its attributes
-// valid, distinct names.
+// rawElement checks an element kept as a raw node, the node being
+// checked: its name must be a valid XML name that the language does not
+// model, unless it stands inside another raw element, whose content is
+// not the language's (a lenient parse keeps <Bar><Say>…</Say></Bar> so);
+// its attributes must have valid, distinct names.
 func (c *checker) rawElement(e *verbs.RawElement, l loc) {
 	if !validXMLName(e.Name) {
 		c.errorf(l, "element-name", "element name %q is not a valid XML name", e.Name)
-	} else if spec, ok := table.Lookup(e.Name); ok {
+	} else if spec, ok := table.Lookup(e.Name); ok && !c.insideRaw() {
 		c.errorf(l, "element-name", "raw element <%s> is <%s> of the language; use its verbs type", e.Name, spec.Name)
 	}
 	seen := make(map[string]bool, len(e.Attrs))
@@ -60,6 +62,16 @@ func (c *checker) rawElement(e *verbs.RawElement, l loc) {
 		}
 		seen[a.Name] = true
 	}
+}
+
+// insideRaw reports whether the node being checked is a child of a raw
+// element.
+func (c *checker) insideRaw() bool {
+	if len(c.stack) < 2 {
+		return false
+	}
+	_, ok := c.stack[len(c.stack)-2].node.(*verbs.RawElement)
+	return ok
 }
 
 // legacyAdvice says what replaces a legacy element or attribute.

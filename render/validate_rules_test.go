@@ -473,6 +473,10 @@ func TestCheckExtraAndRaw(t *testing.T) {
 			[]Diagnostic{vErr("/Response/*[1]", "element-name", `element name "" is not a valid XML name`)}},
 		{"raw known name", vDoc(&verbs.Say{Text: "a"}, &verbs.RawElement{Name: "Say"}),
 			[]Diagnostic{vErr("/Response/Say[2]", "element-name", "raw element <Say> is <Say> of the language; use its verbs type")}},
+		{"raw known name inside raw", vDoc(&verbs.RawElement{Name: "Bar", Children: []verbs.RawChild{
+			&verbs.RawElement{Name: "Say", Children: []verbs.RawChild{&verbs.RawElement{Name: "Hangup"}}}}}), nil},
+		{"raw known name below a typed element", vDoc(&verbs.Gather{URL: "https://ivr.example.com/menu", Children: []verbs.GatherChild{&verbs.RawElement{Name: "DTMF"}}}),
+			[]Diagnostic{vErr("/Response/Gather[1]/DTMF[1]", "element-name", "raw element <DTMF> is <DTMF> of the language; use its verbs type")}},
 		{"raw alias name", vDoc(&verbs.RawElement{Name: "Scheduler"}),
 			[]Diagnostic{vErr("/Response/Scheduler[1]", "element-name", "raw element <Scheduler> is <Schedule> of the language; use its verbs type")}},
 		{"raw attributes", vDoc(&verbs.RawElement{Name: "X", Attrs: []verbs.Attr{{Name: "a"}, {Name: "a"}, {Name: "-"}}}),

@@ -41,6 +41,9 @@ const (
 	// keptUnknownsDoc has an unknown element and attribute but no other
 	// finding: lenient parsing keeps both, with a warning each.
 	keptUnknownsDoc = `<Response><Foo/><Say bogus="1">Hi</Say><Hangup/></Response>`
+	// wrappedDoc has a known element inside an unknown one, which a lenient
+	// parse keeps raw, content and all.
+	wrappedDoc = `<Response><Foo><Say>Hi</Say></Foo><Hangup/></Response>`
 )
 
 // writeFiles writes name → content into a new directory and returns it.
@@ -75,6 +78,7 @@ func TestCheck(t *testing.T) {
 		"nodest.xml":  noDestinationDoc,
 		"legacy.xml":  legacyDoc,
 		"kept.xml":    keptUnknownsDoc,
+		"wrapped.xml": wrappedDoc,
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
@@ -100,6 +104,8 @@ func TestCheck(t *testing.T) {
 		{name: "lenient keeps unknowns as warnings", args: []string{"-lenient", p("kept.xml")}, code: 0,
 			stdoutHas: []string{p("kept.xml") + ":1:11: warning: /Response/Foo[1]: unknown element <Foo>; kept as written",
 				p("kept.xml") + ":1:17: warning: /Response/Say[1]/@bogus: unknown attribute bogus on <Say>; kept as written"}},
+		{name: "lenient keeps a known element inside an unknown one", args: []string{"-lenient", p("wrapped.xml")}, code: 0,
+			stdoutHas: []string{p("wrapped.xml") + ":1:11: warning: /Response/Foo[1]: unknown element <Foo>; kept as written"}},
 		{name: "lenient strict fails on kept unknowns", args: []string{"-lenient", "-strict", p("kept.xml")}, code: 1,
 			stdoutHas: []string{p("kept.xml") + ":1:11: warning: /Response/Foo[1]: "}},
 		{name: "stdin", stdin: unknownElementDoc, args: []string{"-"}, code: 1,
