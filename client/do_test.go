@@ -131,6 +131,15 @@ func TestDoRejects(t *testing.T) {
 	if err := c.Do(context.Background(), "POST", "/x", make(chan int), nil); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("unencodable body: %v", err)
 	}
+	for _, f := range []File{
+		{ContentType: "text/xml\r\nX-Injected: 1", Data: []byte("<Response/>")},
+		{ContentType: "text/xml\n", Data: []byte("<Response/>")},
+		{Field: "a\x00", Data: []byte("<Response/>")},
+	} {
+		if err := c.Do(context.Background(), "POST", "/x", f, nil); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("file %+q: %v, want ErrInvalidArgument", f.ContentType+f.Field, err)
+		}
+	}
 	if n := len(s.requests()); n != 0 {
 		t.Errorf("%d requests, want none", n)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/textproto"
+	"strings"
 
 	"github.com/opentact-go/opentact/render"
 )
@@ -69,6 +70,13 @@ func multipartBody(f File) ([]byte, string, error) {
 	if f.ContentType == "" {
 		f.ContentType = "application/xml"
 	}
+	for _, v := range []string{f.Field, f.Name, f.ContentType} {
+		// A part header holds its values as written: a line break
+		// would start a header of the caller's text.
+		if i := strings.IndexFunc(v, isControl); i >= 0 {
+			return nil, "", fmt.Errorf("%q holds the control character %q", v, v[i])
+		}
+	}
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	h := textproto.MIMEHeader{}
@@ -86,6 +94,9 @@ func multipartBody(f File) ([]byte, string, error) {
 	}
 	return buf.Bytes(), mw.FormDataContentType(), nil
 }
+
+// isControl reports whether r is an ASCII control character.
+func isControl(r rune) bool { return r < ' ' || r == 0x7f }
 
 // flowRequest returns a multipart request carrying the rendered flow as part "file".
 func flowRequest(op, path string, f Flow) (*request, error) {
