@@ -99,7 +99,7 @@ func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 // says so and exits 2, rather than exiting 0 or 1 with its output lost.
 func TestOutputWriteError(t *testing.T) {
 	t.Parallel()
-	dir := writeFiles(t, map[string]string{"m.xml": messyDoc, "legacy.xml": legacyDoc})
+	dir := writeFiles(t, map[string]string{"m.xml": messyDoc, "legacy.xml": legacyDoc, "open.xml": "<Response><Say>Hi</Say></Response>"})
 	for _, args := range [][]string{
 		{"fmt", filepath.Join(dir, "m.xml")},
 		{"fmt", "-d", filepath.Join(dir, "m.xml")},
@@ -108,6 +108,8 @@ func TestOutputWriteError(t *testing.T) {
 		{"gen", filepath.Join(dir, "m.xml")},
 		{"graph", filepath.Join(dir, "m.xml")},
 		{"doc", filepath.Join(dir, "m.xml")},
+		{"sim", filepath.Join(dir, "m.xml")},
+		{"sim", "-explore", filepath.Join(dir, "open.xml")}, // a finding: no Hangup
 		{"version"},
 		{"help"},
 	} {

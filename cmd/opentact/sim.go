@@ -100,7 +100,10 @@ func runSim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if d.Severity == render.SeverityError {
 				code = exitProblem
 			}
-			fmt.Fprintln(stdout, newFinding(name, d))
+			if _, err := fmt.Fprintln(stdout, newFinding(name, d)); err != nil {
+				fmt.Fprintf(stderr, "opentact sim: %v\n", err)
+				return exitUsageErr
+			}
 		}
 		return code
 	}
@@ -112,7 +115,10 @@ func runSim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	callOpts = append(callOpts, flowsim.Script(script(*press)...))
 	c := sim.Run(context.Background(), callOpts...)
 	tr := c.Transcript()
-	fmt.Fprint(stdout, tr)
+	if _, err := fmt.Fprint(stdout, tr); err != nil {
+		fmt.Fprintf(stderr, "opentact sim: %v\n", err)
+		return exitUsageErr
+	}
 	if !c.End().Normal() {
 		return exitProblem
 	}
