@@ -21,7 +21,7 @@
 // 0 when no document has an error (with -strict, when none has a warning
 // either), 1 when one has, and 2 on a usage or I/O error. fmt prints the
 // canonical form of each document; -w rewrites the files in place instead,
-// -d prints a diff, -modernize rewrites the legacy dialect into the current
+// -d prints a diff instead (with -w, as well), -modernize rewrites the legacy dialect into the current
 // one. gen prints Go code that builds the document with package flow. graph
 // draws the flow, doc writes its menu tree as Markdown. sim runs a call
 // through the document (or the call_flow_url) with the keys of -press and
