@@ -9,10 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/opentact-go/opentact/internal/autherr"
+	"github.com/opentact-go/opentact/internal/printable"
 )
 
 // Sentinel errors. Use errors.Is to test for them: an *APIError matches the
@@ -86,7 +85,7 @@ func (e *APIError) Error() string {
 	b.WriteString(strconv.Itoa(e.code()))
 	if e.Message != "" {
 		b.WriteByte(' ')
-		b.WriteString(printable(e.Message))
+		b.WriteString(printable.String(e.Message))
 	}
 	if len(e.Fields) > 0 {
 		names := make([]string, 0, len(e.Fields))
@@ -99,41 +98,16 @@ func (e *APIError) Error() string {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString(printable(name))
+			b.WriteString(printable.String(name))
 			b.WriteString(": ")
-			b.WriteString(printable(e.Fields[name].Message))
+			b.WriteString(printable.String(e.Fields[name].Message))
 		}
 		b.WriteByte(')')
 	}
 	if e.RequestID != "" {
 		b.WriteString(" [request ")
-		b.WriteString(printable(e.RequestID))
+		b.WriteString(printable.String(e.RequestID))
 		b.WriteByte(']')
-	}
-	return b.String()
-}
-
-// printable returns s with control characters and invalid UTF-8 escaped
-// as in a Go string literal, so that text from a reply cannot forge log
-// lines or terminal sequences in an error's text.
-func printable(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				fmt.Fprintf(&b, `\x%02x`, s[i]) // an invalid byte
-				continue
-			}
-		}
-		if unicode.IsControl(r) {
-			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u0085'
-			b.WriteString(q[1 : len(q)-1])
-			continue
-		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }

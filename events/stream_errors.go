@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
-	"unicode"
+
+	"github.com/opentact-go/opentact/internal/printable"
 )
 
 var (
@@ -51,7 +50,7 @@ func (e *AuthError) Error() string {
 		if e.Message == "" {
 			return "events: authentication rejected"
 		}
-		return "events: authentication rejected: " + printable(e.Message)
+		return "events: authentication rejected: " + printable.String(e.Message)
 	case AuthClosed:
 		if e.CloseReason == "" {
 			return fmt.Sprintf("events: connection closed before the authentication reply (code %d)", e.CloseCode)
@@ -82,22 +81,3 @@ func (e *ReconnectError) Error() string {
 
 // Unwrap returns the last attempt's error.
 func (e *ReconnectError) Unwrap() error { return e.Last }
-
-// printable returns s with control characters escaped as in a Go string
-// literal, so that text from the server cannot forge log lines or terminal
-// sequences in an error's text. Decoded frames are valid UTF-8.
-func printable(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u0085'
-			b.WriteString(q[1 : len(q)-1])
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
