@@ -18,15 +18,11 @@ import (
 // repeated key winning as with json.Unmarshal. ok is false when raw is not
 // an object or not well formed.
 func splitObject(raw []byte) (m map[string]json.RawMessage, ok bool) {
-	i := skipSpace(raw, 0)
-	if i >= len(raw) || raw[i] != '{' {
-		return nil, false
+	i, empty, ok := opening(raw, '{', '}')
+	if !ok || empty {
+		return map[string]json.RawMessage{}, ok
 	}
 	m = map[string]json.RawMessage{}
-	i = skipSpace(raw, i+1)
-	if i < len(raw) && raw[i] == '}' {
-		return m, skipSpace(raw, i+1) == len(raw)
-	}
 	for {
 		if i >= len(raw) || raw[i] != '"' {
 			return nil, false
@@ -49,17 +45,9 @@ func splitObject(raw []byte) (m map[string]json.RawMessage, ok bool) {
 			return nil, false
 		}
 		m[key] = raw[i:end:end]
-		i = skipSpace(raw, end)
-		if i >= len(raw) {
-			return nil, false
-		}
-		switch raw[i] {
-		case ',':
-			i = skipSpace(raw, i+1)
-		case '}':
-			return m, skipSpace(raw, i+1) == len(raw)
-		default:
-			return nil, false
+		var more bool
+		if i, more, ok = afterMember(raw, end, '}'); !more {
+			return m, ok
 		}
 	}
 }
@@ -67,13 +55,9 @@ func splitObject(raw []byte) (m map[string]json.RawMessage, ok bool) {
 // splitArray returns the elements of the JSON array raw. ok is false when
 // raw is not an array or not well formed.
 func splitArray(raw []byte) (list []json.RawMessage, ok bool) {
-	i := skipSpace(raw, 0)
-	if i >= len(raw) || raw[i] != '[' {
-		return nil, false
-	}
-	i = skipSpace(raw, i+1)
-	if i < len(raw) && raw[i] == ']' {
-		return []json.RawMessage{}, skipSpace(raw, i+1) == len(raw)
+	i, empty, ok := opening(raw, '[', ']')
+	if !ok || empty {
+		return []json.RawMessage{}, ok
 	}
 	for {
 		end := skipValue(raw, i)
@@ -81,19 +65,42 @@ func splitArray(raw []byte) (list []json.RawMessage, ok bool) {
 			return nil, false
 		}
 		list = append(list, raw[i:end:end])
-		i = skipSpace(raw, end)
-		if i >= len(raw) {
-			return nil, false
-		}
-		switch raw[i] {
-		case ',':
-			i = skipSpace(raw, i+1)
-		case ']':
-			return list, skipSpace(raw, i+1) == len(raw)
-		default:
-			return nil, false
+		var more bool
+		if i, more, ok = afterMember(raw, end, ']'); !more {
+			return list, ok
 		}
 	}
+}
+
+// opening reads the bracket open that must start raw: i is where its first
+// member starts; empty reports that the bracket close follows at once and
+// ends raw. ok is false when raw does not start so.
+func opening(raw []byte, open, close byte) (i int, empty, ok bool) {
+	i = skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != open {
+		return 0, false, false
+	}
+	i = skipSpace(raw, i+1)
+	if i < len(raw) && raw[i] == close {
+		return 0, true, skipSpace(raw, i+1) == len(raw)
+	}
+	return i, false, true
+}
+
+// afterMember reads what follows a member ending at end: a comma (more;
+// next is where the next member starts) or the bracket close, which must
+// end raw (ok reports whether it does).
+func afterMember(raw []byte, end int, close byte) (next int, more, ok bool) {
+	i := skipSpace(raw, end)
+	switch {
+	case i >= len(raw):
+		return 0, false, false
+	case raw[i] == ',':
+		return skipSpace(raw, i+1), true, true
+	case raw[i] == close:
+		return 0, false, skipSpace(raw, i+1) == len(raw)
+	}
+	return 0, false, false
 }
 
 // skipValue returns the index just past the JSON value starting at i, or
